@@ -1,0 +1,133 @@
+"""Removal of related-link, footer, share and advert lines found by phrase lists.
+
+The phrase lists are data, not code: ``saring/data/phrases/<lang>.toml``, one table per kind
+of line. After case-folding and dropping leading bullets and brackets, a line is removed
+when it *is* one of the ``lines``, or when it is short and starts with one of the
+``prefixes`` (then a non-letter), or with one of the ``labels`` followed by a separator
+(``:``, ``|``, ``-``, ``»``, ``>``) or nothing. Labels are for short words that also begin
+ordinary sentences ("Watch: …" but not "Watch out …"). Users can add a file of their own
+in the same format (``extra_file``).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from importlib import resources
+from typing import Any
+
+from saring.clean.lines import remove_lines
+from saring.document import Document
+from saring.errors import ConfigError
+from saring.pipeline.base import Transform
+from saring.pipeline.stats import StepStats
+
+KINDS = ("related_link", "footer", "share", "advert", "credit")
+"""Kinds of line a phrase file may list; each is counted as ``clean/<kind>``."""
+_LEAD = re.compile(r"^[\W_]+")
+_TRAIL = re.compile(r"[\W_]+$")
+
+
+def available_languages() -> list[str]:
+    """Return the languages that ship a phrase list."""
+    folder = resources.files("saring").joinpath("data", "phrases")
+    return sorted(
+        p.name.removesuffix(".toml") for p in folder.iterdir() if p.name.endswith(".toml")
+    )
+
+
+def _load(text: str, where: str) -> dict[str, Any]:
+    data = tomllib.loads(text)
+    unknown = set(data) - set(KINDS)
+    if unknown:
+        raise ConfigError(f"{where}: unknown line kind(s) {sorted(unknown)}; kinds: {list(KINDS)}")
+    return data
+
+
+class RemovePhraseLines(Transform):
+    """Returns the text without lines matched by the phrase lists of ``languages``: related
+    links ("Baca juga: …"), site footers, share bars and advert markers. Lines longer than
+    ``max_chars`` are never removed by a prefix, so a paragraph that happens to begin with
+    a listed phrase stays."""
+
+    line_reasons = tuple(f"clean/{kind}" for kind in KINDS)
+
+    def __init__(
+        self,
+        languages: tuple[str, ...] = ("id", "ms", "en"),
+        max_chars: int = 250,
+        extra_file: str | None = None,
+    ) -> None:
+        self.languages = languages
+        self.max_chars = max_chars
+        self.extra_file = extra_file
+
+    def setup(self) -> None:
+        prefixes: dict[str, set[str]] = {kind: set() for kind in KINDS}
+        labels: dict[str, set[str]] = {kind: set() for kind in KINDS}
+        whole: dict[str, str] = {}
+        sources = []
+        known = available_languages()
+        for lang in self.languages:
+            if lang not in known:
+                raise ConfigError(f"no phrase list for language {lang!r}; available: {known}")
+            path = resources.files("saring").joinpath("data", "phrases", f"{lang}.toml")
+            sources.append((path.read_text(encoding="utf-8"), f"phrases/{lang}.toml"))
+        if self.extra_file:
+            with open(self.extra_file, encoding="utf-8") as extra:
+                sources.append((extra.read(), self.extra_file))
+        for text, where in sources:
+            for kind, table in _load(text, where).items():
+                prefixes[kind].update(_normal(p) for p in table.get("prefixes", []))
+                labels[kind].update(_normal(p) for p in table.get("labels", []))
+                whole.update({_line_key(line): kind for line in table.get("lines", [])})
+        self._whole = whole
+        self._prefix = {}
+        for kind in KINDS:
+            branches = []
+            if prefixes[kind]:
+                branches.append(f"(?:{_alternation(prefixes[kind])})(?!\\w)")
+            if labels[kind]:
+                branches.append(f"(?:{_alternation(labels[kind])})\\s*(?:[:|\\-–—»>]|$)")
+            if branches:
+                self._prefix[kind] = re.compile("^(?:" + "|".join(branches) + ")")
+
+    def kind_of(self, line: str) -> str | None:
+        """Return the kind of boilerplate a line is, or ``None``."""
+        if not hasattr(self, "_whole"):
+            self.setup()
+        key = _normal(line)
+        if not key:
+            return None
+        kind = self._whole.get(_TRAIL.sub("", key))
+        if kind is not None:
+            return kind
+        if len(line) <= self.max_chars:
+            for kind, pattern in self._prefix.items():
+                if pattern.match(key):
+                    return kind
+        return None
+
+    def transform(self, doc: Document, stats: StepStats) -> Document:
+        def reason(index: int, lines: list[str]) -> str | None:
+            kind = self.kind_of(lines[index])
+            return None if kind is None else f"clean/{kind}"
+
+        doc.text = remove_lines(doc.text, reason, stats)
+        return doc
+
+    def __getstate__(self) -> dict[str, Any]:
+        # Ship parameters only; each worker compiles the lists again in setup().
+        return {name: getattr(self, name) for name in self.param_names()}
+
+
+def _normal(line: str) -> str:
+    return _LEAD.sub("", " ".join(line.casefold().split()))
+
+
+def _alternation(phrases: set[str]) -> str:
+    return "|".join(re.escape(p) for p in sorted(phrases, key=lambda p: (-len(p), p)))
+
+
+def _line_key(line: str) -> str:
+    return _TRAIL.sub("", _normal(line))

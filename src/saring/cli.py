@@ -1,0 +1,181 @@
+"""The ``saring`` command."""
+
+from __future__ import annotations
+
+import argparse
+import inspect
+import sys
+from importlib import resources
+
+from saring import config
+from saring.errors import SaringError
+from saring.executors.local import LocalExecutor
+from saring.io import JsonlWriter, ParquetWriter, Writer, reader_for
+from saring.io.base import Reader, RecordReader
+from saring.pipeline.base import Step
+from saring.pipeline.pipeline import Pipeline
+from saring.presets import PRESETS
+
+FORMATS: dict[str, Writer] = {
+    "parquet": ParquetWriter(),
+    "jsonl": JsonlWriter(compression="none"),
+    "jsonl.gz": JsonlWriter(compression="gzip"),
+    "jsonl.zst": JsonlWriter(compression="zstd"),
+}
+
+
+def demo_corpus() -> str:
+    """Return the folder of the sample corpus shipped inside the package."""
+    return str(resources.files("saring").joinpath("data", "demo"))
+
+
+def _add_run_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--workers", type=int, default=None, help="worker processes (default: all cores)"
+    )
+    parser.add_argument(
+        "--overwrite", action="store_true", help="replace an existing output folder"
+    )
+
+
+def _add_clean_options(parser: argparse.ArgumentParser, output_default: str | None) -> None:
+    parser.add_argument(
+        "-o",
+        "--output",
+        required=output_default is None,
+        default=output_default,
+        help="output folder (docs/, removed/, stats.json, config.toml)",
+    )
+    parser.add_argument(
+        "--preset", choices=sorted(PRESETS), default="news", help="steps to run (default: news)"
+    )
+    parser.add_argument(
+        "--format",
+        choices=sorted(FORMATS),
+        default="parquet",
+        help="output format (default: parquet)",
+    )
+    parser.add_argument(
+        "--input-format",
+        choices=["jsonl", "parquet", "text"],
+        default=None,
+        help="input format (default: from file endings)",
+    )
+    parser.add_argument(
+        "--text-field", default="text", help="field holding the text (JSONL/Parquet)"
+    )
+    parser.add_argument(
+        "--id-field", default="id", help="field holding the document id (JSONL/Parquet)"
+    )
+    parser.add_argument("--url-field", default="url", help="field holding the URL (JSONL/Parquet)")
+    parser.add_argument(
+        "--strict", action="store_true", help="stop at the first unusable input record"
+    )
+    parser.add_argument(
+        "--print-config",
+        action="store_true",
+        help="print the pipeline as TOML (for 'saring run') and exit",
+    )
+    _add_run_options(parser)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser of the ``saring`` command."""
+    parser = argparse.ArgumentParser(
+        prog="saring",
+        description="Sieve raw crawled web and news text into clean, deduplicated corpora.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    clean = commands.add_parser("clean", help="clean input files with a preset")
+    clean.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders or globs")
+    _add_clean_options(clean, None)
+    run = commands.add_parser("run", help="run a pipeline described in a TOML file")
+    run.add_argument("config", help="pipeline TOML file")
+    _add_run_options(run)
+    demo = commands.add_parser("demo", help="run the news preset on the bundled sample corpus")
+    _add_clean_options(demo, "saring-demo")
+    commands.add_parser("steps", help="list the steps and their parameters")
+    return parser
+
+
+def _pipeline_from_args(args: argparse.Namespace, inputs: list[str]) -> Pipeline:
+    reader_cls = reader_for(inputs, args.input_format)
+    reader: Reader
+    if issubclass(reader_cls, RecordReader):
+        reader = reader_cls(
+            inputs,
+            text_field=args.text_field,
+            id_field=args.id_field,  # type: ignore[call-arg]
+            url_field=args.url_field,
+        )
+    else:
+        reader = reader_cls(inputs)  # type: ignore[call-arg]
+    return Pipeline(
+        reader,
+        PRESETS[args.preset](),
+        output=args.output,
+        writer=FORMATS[args.format],
+        strict=args.strict,
+    )
+
+
+def _execute(pipeline: Pipeline, executor: LocalExecutor, overwrite: bool) -> None:
+    summary = pipeline.run(executor, overwrite=overwrite)
+    print(summary.text())
+    print(
+        f"output: {pipeline.output}/docs (kept), {pipeline.output}/removed (removed, with reasons)"
+    )
+    print(f"stats:  {pipeline.output}/stats.json, config: {pipeline.output}/config.toml")
+
+
+def list_steps() -> str:
+    """Return the exported steps with their parameters, defaults and declared reasons."""
+    out = []
+    for kind, title in ((Reader, "readers"), (Step, "steps"), (Writer, "writers")):
+        out.append(f"{title}:")
+        for name, cls in sorted(config.exported(kind).items()):
+            params = ", ".join(
+                name if default is inspect.Parameter.empty else f"{name}={default!r}"
+                for name, default in cls.param_defaults().items()
+            )
+            summary = (inspect.getdoc(cls) or "").split("\n\n")[0].replace("\n", " ")
+            out.append(f"  {name}({params})")
+            out.append(f"      {summary}")
+            reasons = [*getattr(cls, "drop_reasons", ()), *getattr(cls, "line_reasons", ())]
+            if reasons:
+                out.append(f"      reasons: {', '.join(reasons)}")
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "steps":
+            print(list_steps())
+            return 0
+        if args.command == "run":
+            pipeline, executor = config.load(args.config)
+            local = executor if isinstance(executor, LocalExecutor) else LocalExecutor()
+            if args.workers is not None:
+                local = LocalExecutor(workers=args.workers)
+            _execute(pipeline, local, args.overwrite)
+            return 0
+        inputs = [demo_corpus()] if args.command == "demo" else args.inputs
+        pipeline = _pipeline_from_args(args, inputs)
+        executor = LocalExecutor(workers=args.workers)
+        if args.print_config:
+            print(config.dumps(pipeline, executor), end="")
+            return 0
+        _execute(pipeline, executor, args.overwrite or args.command == "demo")
+        return 0
+    except SaringError as exc:
+        print(f"saring: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("saring: interrupted; run the same command again to resume", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

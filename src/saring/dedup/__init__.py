@@ -1,0 +1,5 @@
+"""Deduplication steps."""
+
+from saring.dedup.exact import ExactDedup
+
+__all__ = ["ExactDedup"]

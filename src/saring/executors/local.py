@@ -1,0 +1,76 @@
+"""Runs tasks in worker processes on this machine."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import queue
+from collections.abc import Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from typing import Any
+
+from saring.executors.base import Executor, Report, Task
+from saring.pipeline.stats import StepStats
+
+_progress_queue: Any = None
+
+
+def _init_worker(progress: Any) -> None:
+    global _progress_queue
+    _progress_queue = progress
+
+
+def _report_to_queue(docs: int, read: int) -> None:
+    _progress_queue.put((docs, read))
+
+
+def _run_in_worker(task: Task) -> list[StepStats]:
+    return task(_report_to_queue)
+
+
+class LocalExecutor(Executor):
+    """Runs tasks on ``workers`` processes (default: all cores); one worker runs in-process."""
+
+    def __init__(self, workers: int | None = None) -> None:
+        self.workers = workers
+
+    def worker_count(self) -> int:
+        """Return the number of worker processes to use."""
+        return self.workers if self.workers and self.workers > 0 else (os.cpu_count() or 1)
+
+    def run(self, tasks: Sequence[Task], report: Report) -> list[list[StepStats]]:
+        workers = min(self.worker_count(), len(tasks))
+        if workers <= 1:
+            return [task(report) for task in tasks]
+        context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
+        progress = context.Queue()
+        results: dict[Future[list[StepStats]], int] = {}
+        with ProcessPoolExecutor(
+            max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(progress,)
+        ) as pool:
+            try:
+                for index, task in enumerate(tasks):
+                    results[pool.submit(_run_in_worker, task)] = index
+                pending = set(results)
+                while pending:
+                    finished, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+                    _drain(progress, report)
+                    for future in finished:
+                        future.result()  # raises the task's error here, at once
+            except BaseException:
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise
+        _drain(progress, report)
+        ordered: list[list[StepStats]] = [[] for _ in tasks]
+        for future, index in results.items():
+            ordered[index] = future.result()
+        return ordered
+
+
+def _drain(progress: Any, report: Report) -> None:
+    while True:
+        try:
+            docs, read = progress.get_nowait()
+        except queue.Empty:
+            return
+        report(docs, read)

@@ -1,0 +1,55 @@
+"""Readers and writers of documents."""
+
+from saring.io.base import Reader, Source, Writer
+from saring.io.jsonl import JsonlReader, JsonlWriter
+from saring.io.parquet import ParquetReader, ParquetWriter
+from saring.io.text import TextReader
+
+READERS: tuple[type[Reader], ...] = (JsonlReader, ParquetReader, TextReader)
+
+__all__ = [
+    "READERS",
+    "JsonlReader",
+    "JsonlWriter",
+    "ParquetReader",
+    "ParquetWriter",
+    "Reader",
+    "Source",
+    "TextReader",
+    "Writer",
+    "reader_for",
+]
+
+
+def reader_for(paths: list[str], format: str | None = None) -> type[Reader]:
+    """Return the reader class for the inputs: by ``format`` name if given, else by file endings."""
+    import glob
+    import os
+    from pathlib import Path
+
+    from saring.errors import InputError
+
+    by_name = {cls.__name__.removesuffix("Reader").lower(): cls for cls in READERS}
+    if format is not None:
+        if format not in by_name:
+            raise InputError(f"unknown input format {format!r}; formats: {', '.join(by_name)}")
+        return by_name[format]
+    files: list[str] = []
+    for given in paths:
+        if os.path.isdir(given):
+            files += [str(p) for p in Path(given).rglob("*") if p.is_file()]
+        elif any(ch in given for ch in "*?["):
+            files += glob.glob(given, recursive=True)
+        elif os.path.exists(given):
+            files.append(given)
+        else:
+            raise InputError(f"input not found: {given!r}")
+    kinds = {cls for f in files for cls in READERS if cls.accepts(f)}
+    if len(kinds) == 1:
+        return kinds.pop()
+    if not kinds:
+        known = ", ".join(ext for cls in READERS for ext in cls.extensions)
+        raise InputError(
+            f"no readable input among {paths!r} (known endings: {known}, optionally .gz/.zst)"
+        )
+    raise InputError("inputs mix formats; choose one with --input-format")

@@ -1,0 +1,247 @@
+"""What every reader and writer shares: finding input files, opening compressed streams,
+turning input records into documents, and turning bad input into counted, kept records."""
+
+from __future__ import annotations
+
+import bz2
+import glob
+import gzip
+import io
+import lzma
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any, ClassVar
+
+import zstandard
+
+from saring import meta
+from saring.document import Document, Dropped
+from saring.errors import InputError
+from saring.pipeline.params import Params
+
+COMPRESSIONS: dict[str, str] = {
+    ".gz": "gzip",
+    ".zst": "zstd",
+    ".zstd": "zstd",
+    ".bz2": "bz2",
+    ".xz": "xz",
+}
+INVALID_REASONS = (
+    "invalid/json",
+    "invalid/encoding",
+    "invalid/empty",
+    "invalid/no_text",
+    "invalid/too_large",
+    "invalid/file",
+)
+
+
+def split_compression(path: str) -> tuple[str, str | None]:
+    """Return (path without compression suffix, compression name or None)."""
+    for suffix, name in COMPRESSIONS.items():
+        if path.endswith(suffix):
+            return path[: -len(suffix)], name
+    return path, None
+
+
+class _CountingFile(io.RawIOBase):
+    """A raw file that counts the bytes read from disk, for progress by input size."""
+
+    def __init__(self, raw: IO[bytes]) -> None:
+        self.raw = raw
+        self.bytes_read = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        n = self.raw.readinto(buffer)  # type: ignore[attr-defined]
+        self.bytes_read += n or 0
+        return int(n or 0)
+
+    def close(self) -> None:
+        self.raw.close()
+        super().close()
+
+
+class Source:
+    """One input file: opens it decompressed and tells how many bytes have been read."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.name = os.path.basename(path)
+        self._counter: _CountingFile | None = None
+
+    @property
+    def bytes_read(self) -> int:
+        """Compressed bytes read so far."""
+        return self._counter.bytes_read if self._counter else 0
+
+    def open(self) -> Any:
+        """Return a buffered binary stream (a ``BinaryIO``) of the decompressed content."""
+        self._counter = _CountingFile(open(self.path, "rb"))  # noqa: SIM115 - caller closes
+        raw: IO[bytes] = io.BufferedReader(self._counter, buffer_size=1 << 20)
+        _, compression = split_compression(self.path)
+        if compression == "gzip":
+            return gzip.GzipFile(fileobj=raw, mode="rb")
+        if compression == "zstd":
+            reader = zstandard.ZstdDecompressor().stream_reader(raw, read_across_frames=True)
+            return io.BufferedReader(reader, buffer_size=1 << 20)
+        if compression == "bz2":
+            return bz2.BZ2File(raw)
+        if compression == "xz":
+            return lzma.LZMAFile(raw)
+        return raw
+
+
+class Reader(Params):
+    """Finds input files and yields their documents; bad records come out as ``Dropped``."""
+
+    extensions: ClassVar[tuple[str, ...]] = ()
+    """File endings this reader takes when given a folder (compression suffixes allowed)."""
+    drop_reasons: ClassVar[tuple[str, ...]] = INVALID_REASONS
+
+    paths: list[str]
+    max_chars: int
+
+    def shards(self) -> list[str]:
+        """Return the input files in a stable order: globs and folders expanded, sorted."""
+        found: list[str] = []
+        for given in self.paths:
+            if any(ch in given for ch in "*?["):
+                matches = sorted(p for p in glob.glob(given, recursive=True) if os.path.isfile(p))
+                if not matches:
+                    raise InputError(f"no input file matches {given!r}")
+                found.extend(matches)
+            elif os.path.isdir(given):
+                matches = sorted(
+                    str(p) for p in Path(given).rglob("*") if p.is_file() and self.accepts(str(p))
+                )
+                if not matches:
+                    raise InputError(f"no {self.describe()} file in folder {given!r}")
+                found.extend(matches)
+            elif os.path.isfile(given):
+                found.append(given)
+            else:
+                raise InputError(f"input not found: {given!r}")
+        return found
+
+    @classmethod
+    def accepts(cls, path: str) -> bool:
+        """Return whether the file name ends in one of this reader's extensions."""
+        base, _ = split_compression(path)
+        return base.endswith(cls.extensions)
+
+    @classmethod
+    def describe(cls) -> str:
+        """Return the extensions, for messages."""
+        return "/".join(cls.extensions)
+
+    def read(self, source: Source, strict: bool = False) -> Iterator[Document | Dropped]:
+        """Yield the documents of one file; unusable records as ``Dropped`` (or raise if strict)."""
+        raise NotImplementedError
+
+    def invalid(
+        self,
+        source: Source,
+        position: int,
+        kind: str,
+        raw: bytes | str,
+        detail: str,
+        strict: bool,
+    ) -> Dropped:
+        """Return a kept record of unusable input, or raise ``InputError`` under ``strict``."""
+        where = f"{source.path}:{position}" if position else source.path
+        if strict:
+            raise InputError(f"{where}: {kind.removeprefix('invalid/')}: {detail}")
+        text = raw if isinstance(raw, str) else raw.decode("utf-8", errors="backslashreplace")
+        doc = Document(
+            id=f"{source.name}:{position}",
+            text=text,
+            metadata={
+                meta.SOURCE_FILE: source.name,
+                meta.SOURCE_LINE: position,
+                meta.INVALID_DETAIL: detail,
+            },
+        )
+        return Dropped(doc, kind)
+
+
+class RecordReader(Reader):
+    """A reader of files whose records are field/value mappings (JSONL, Parquet)."""
+
+    text_field: str
+    id_field: str
+    url_field: str
+
+    def document(
+        self, record: Any, source: Source, position: int, raw: bytes | str, strict: bool
+    ) -> Document | Dropped:
+        """Return the document a record holds, or a ``Dropped`` saying why it holds none."""
+        if not isinstance(record, dict):
+            return self.invalid(
+                source, position, "invalid/json", raw, "record is not an object", strict
+            )
+        text = record.get(self.text_field)
+        if not isinstance(text, str):
+            detail = f"field {self.text_field!r} is missing or not a string"
+            return self.invalid(source, position, "invalid/no_text", raw, detail, strict)
+        if not text.strip():
+            return self.invalid(source, position, "invalid/empty", raw, "text is empty", strict)
+        if len(text) > self.max_chars:
+            detail = f"text has {len(text)} characters, more than max_chars={self.max_chars}"
+            return self.invalid(source, position, "invalid/too_large", raw, detail, strict)
+        given_id = record.get(self.id_field)
+        url = record.get(self.url_field)
+        metadata: dict[str, Any] = {meta.SOURCE_FILE: source.name, meta.SOURCE_LINE: position}
+        saved = record.get("metadata")
+        if isinstance(saved, dict):
+            metadata = {**saved, **metadata}
+        taken = {self.text_field, self.id_field, self.url_field, "metadata", "domain"}
+        extra = {k: v for k, v in record.items() if k not in taken and v is not None}
+        extra.pop("lang", None)
+        extra.pop("lang_score", None)
+        if extra:
+            metadata[meta.EXTRA_FIELDS] = extra
+        lang = record.get("lang")
+        score = record.get("lang_score")
+        return Document(
+            id=str(given_id) if given_id not in (None, "") else f"{source.name}:{position}",
+            text=text,
+            url=url if isinstance(url, str) and url else None,
+            domain=record.get("domain") if isinstance(record.get("domain"), str) else None,
+            lang=lang if isinstance(lang, str) else None,
+            lang_score=float(score) if isinstance(score, int | float) else None,
+            metadata=metadata,
+        )
+
+
+class RecordSink:
+    """An open output file that takes records one at a time; use as a context manager."""
+
+    def write(self, record: Any) -> None:
+        """Append one record (a mapping of column to value; spill files also take lists)."""
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """Finish the file."""
+        raise NotImplementedError
+
+    def __enter__(self) -> RecordSink:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class Writer(Params):
+    """Writes records to one file per shard, in a format named by ``extension``."""
+
+    def extension(self) -> str:
+        """Return the file ending of this writer's output, e.g. ``.parquet``."""
+        raise NotImplementedError
+
+    def open(self, path: str, columns: tuple[str, ...]) -> RecordSink:
+        """Return a sink writing records with ``columns`` to ``path``."""
+        raise NotImplementedError

@@ -1,0 +1,22 @@
+"""Names of the metadata keys and output columns that saring itself writes.
+
+Every key a step writes into ``Document.metadata`` is a constant here, so a reader of the
+output can find what wrote it.
+"""
+
+from typing import Final
+
+# Columns of kept documents (``docs/``).
+DOC_COLUMNS: Final = ("id", "text", "url", "domain", "lang", "lang_score", "metadata")
+# Extra columns of removed documents (``removed/``).
+REMOVED_COLUMNS: Final = (*DOC_COLUMNS, "reason", "duplicate_of")
+
+# Metadata keys.
+SOURCE_FILE: Final = "source_file"
+"""Input file a document was read from."""
+SOURCE_LINE: Final = "source_line"
+"""1-based line (JSONL) or row (Parquet) of the document in its input file."""
+INVALID_DETAIL: Final = "invalid_detail"
+"""Why a reader could not use a record (parser message), on removed records only."""
+EXTRA_FIELDS: Final = "fields"
+"""Input fields other than id/text/url, kept as they were."""

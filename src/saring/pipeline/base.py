@@ -1,0 +1,98 @@
+"""The shapes a step can take. Each base class owns iteration bookkeeping; subclasses own one job.
+
+- ``Transform`` edits text and never drops a document.
+- ``Annotator`` writes scores or metadata and never edits text.
+- ``Filter`` keeps a document or names a declared reason for dropping it; it never edits text.
+- ``GlobalStep`` must see every document before deciding about any (deduplication, learning a
+  site's template lines): the executor runs ``observe`` over all shards, ``decide`` per key,
+  then ``apply`` per document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, ClassVar
+
+from saring.document import Document, Dropped
+from saring.pipeline.params import Params
+from saring.pipeline.stats import StepStats
+
+DocRef = tuple[int, int]
+"""Where a document sits during a global step: (shard index, position in the shard)."""
+
+
+class Step(Params):
+    """One job in a pipeline. Constructors store parameters only; ``setup`` loads resources."""
+
+    drop_reasons: ClassVar[tuple[str, ...]] = ()
+    """Every reason this step may drop a document for, e.g. ``"quality/too_short"``."""
+    line_reasons: ClassVar[tuple[str, ...]] = ()
+    """Every reason this step may remove a line for, e.g. ``"clean/related_link"``."""
+
+    def setup(self) -> None:
+        """Load heavy resources once per worker, before the first document."""
+
+    def handle(self, doc: Document, stats: StepStats) -> Document | Dropped:
+        """Process one document; the base classes implement this."""
+        raise NotImplementedError
+
+
+class Transform(Step):
+    """A step that edits a document's text (or normalises its fields) and never drops it."""
+
+    def handle(self, doc: Document, stats: StepStats) -> Document:
+        return self.transform(doc, stats)
+
+    def transform(self, doc: Document, stats: StepStats) -> Document:
+        """Return the document with its text edited; count removed lines in ``stats``."""
+        raise NotImplementedError
+
+
+class Annotator(Step):
+    """A step that writes scores or metadata and leaves text alone."""
+
+    def handle(self, doc: Document, stats: StepStats) -> Document:
+        self.annotate(doc)
+        return doc
+
+    def annotate(self, doc: Document) -> None:
+        """Write this step's scores into the document."""
+        raise NotImplementedError
+
+
+class Filter(Step):
+    """A step that keeps a document or drops it for one of its declared reasons."""
+
+    def handle(self, doc: Document, stats: StepStats) -> Document | Dropped:
+        reason = self.reason(doc)
+        return doc if reason is None else Dropped(doc, reason)
+
+    def reason(self, doc: Document) -> str | None:
+        """Return why the document must go, or ``None`` to keep it."""
+        raise NotImplementedError
+
+
+class GlobalStep(Step):
+    """A step that decides after seeing all documents: observe, decide per key, apply.
+
+    Keys and values must be JSON-serialisable; the executor spills them to disk, groups them
+    by key across all shards and passes them to ``decide`` sorted by ``DocRef``, so that the
+    outcome does not depend on how many workers ran.
+    """
+
+    def observe(self, doc: Document) -> Iterable[tuple[str, Any]]:
+        """Return the (key, value) pairs this document contributes."""
+        raise NotImplementedError
+
+    def decide(
+        self, key: str, items: list[tuple[DocRef, Any]], stats: StepStats
+    ) -> Iterable[tuple[DocRef, Any]]:
+        """Return decisions addressed to documents, given everything observed under one key."""
+        raise NotImplementedError
+
+    def apply(self, doc: Document, decisions: list[Any], stats: StepStats) -> Document | Dropped:
+        """Act on one document given the decisions addressed to it (often none)."""
+        raise NotImplementedError
+
+    def handle(self, doc: Document, stats: StepStats) -> Document | Dropped:
+        raise TypeError(f"{type(self).__name__} is a global step; the executor stages it")

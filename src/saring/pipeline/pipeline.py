@@ -1,0 +1,100 @@
+"""A pipeline: a reader, a list of steps and a writer, cut into stages at global steps."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from saring.io.base import Reader, Writer
+from saring.pipeline.base import GlobalStep, Step
+from saring.pipeline.params import Params
+
+if TYPE_CHECKING:
+    from saring.executors.base import Executor
+    from saring.report.summary import RunSummary
+
+
+@dataclass(frozen=True)
+class Stage:
+    """Steps that run in one pass over every shard.
+
+    A stage starts by applying the decisions of the previous stage's global step (``applies``),
+    runs its local ``steps``, and ends by either observing documents for its own global step
+    (``observes``) or writing the kept documents.
+    """
+
+    index: int
+    applies: GlobalStep | None
+    steps: tuple[Step, ...]
+    observes: GlobalStep | None
+
+
+class Pipeline(Params):
+    """Reads documents, runs steps over them in order and writes kept and removed documents.
+
+    >>> from saring import JsonlReader, NormalizeWhitespace, Pipeline
+    >>> Pipeline(JsonlReader(["in.jsonl"]), [NormalizeWhitespace()], output="out")
+    Pipeline(reader=JsonlReader(paths=['in.jsonl']), steps=[NormalizeWhitespace()], output='out')
+    """
+
+    def __init__(
+        self,
+        reader: Reader,
+        steps: list[Step],
+        output: str,
+        writer: Writer | None = None,
+        strict: bool = False,
+    ) -> None:
+        self.reader = reader
+        self.steps = steps
+        self.output = output
+        self.writer = writer
+        self.strict = strict
+
+    def output_writer(self) -> Writer:
+        """Return the writer, Parquet unless one was given."""
+        from saring.io.parquet import ParquetWriter
+
+        return self.writer if self.writer is not None else ParquetWriter()
+
+    def stages(self) -> list[Stage]:
+        """Cut the steps into stages, one boundary at each global step."""
+        stages: list[Stage] = []
+        applies: GlobalStep | None = None
+        current: list[Step] = []
+        for step in self.steps:
+            if isinstance(step, GlobalStep):
+                stages.append(Stage(len(stages), applies, tuple(current), step))
+                applies, current = step, []
+            else:
+                current.append(step)
+        stages.append(Stage(len(stages), applies, tuple(current), None))
+        return stages
+
+    def step_names(self) -> list[str]:
+        """Return a unique name per step for stats: the class name, numbered if repeated."""
+        seen: Counter[str] = Counter()
+        names = []
+        for step in self.steps:
+            base = type(step).__name__
+            seen[base] += 1
+            names.append(base if seen[base] == 1 else f"{base}#{seen[base]}")
+        return names
+
+    def run(self, executor: Executor | None = None, overwrite: bool = False) -> RunSummary:
+        """Run to completion (resuming a killed run in the same output) and return its summary."""
+        from saring.executors.local import LocalExecutor
+        from saring.pipeline.runner import run_pipeline
+
+        return run_pipeline(self, executor or LocalExecutor(), overwrite=overwrite)
+
+    def describe(self) -> dict[str, Any]:
+        """Return the steps and their stage, for the report."""
+        names = iter(self.step_names())
+        return {
+            "stages": [
+                [next(names) for _ in stage.steps] + ([next(names)] if stage.observes else [])
+                for stage in self.stages()
+            ]
+        }

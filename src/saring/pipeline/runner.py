@@ -1,0 +1,121 @@
+"""Runs a pipeline stage by stage on an executor, resumes unfinished runs, writes the account."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from collections.abc import Sequence
+
+import orjson
+
+from saring import config
+from saring.errors import SaringError
+from saring.executors.base import Executor, Task
+from saring.pipeline.layout import Layout
+from saring.pipeline.pipeline import Pipeline
+from saring.pipeline.stats import StepStats, merge_stats
+from saring.pipeline.tasks import MapTask, ReduceTask, read_marker
+from saring.report.progress import Progress
+from saring.report.summary import RunSummary
+
+MAX_PARTITIONS = 64
+
+
+def run_pipeline(pipeline: Pipeline, executor: Executor, overwrite: bool = False) -> RunSummary:
+    """Run every stage to completion and return the summary saved as ``stats.json``."""
+    started = time.perf_counter()
+    layout = Layout(pipeline.output)
+    fingerprint = config.dumps(pipeline)
+    finished = _prepare(layout, fingerprint, overwrite)
+    if finished is not None:
+        return finished
+    shards = pipeline.reader.shards()
+    partitions = max(1, min(len(shards), MAX_PARTITIONS))
+    names = pipeline.step_names()
+    stages = pipeline.stages()
+    total_bytes = sum(os.path.getsize(path) for path in shards)
+    results: list[list[StepStats]] = []
+    docs_entering = None
+    for stage in stages:
+        maps = [
+            MapTask(pipeline, stage.index, shard, shards, partitions, names)
+            for shard in range(len(shards))
+        ]
+        label = f"stage {stage.index + 1}/{len(stages)}"
+        with Progress(label, total_bytes if stage.index == 0 else None, docs_entering) as bar:
+            stage_stats = _run(executor, maps, bar)
+        results += stage_stats
+        docs_entering = sum(s[-1].counters["observed"] for s in stage_stats if s)
+        if stage.observes is not None:
+            name = names[pipeline.steps.index(stage.observes)]
+            reduces = [
+                ReduceTask(pipeline, stage.index, partition, len(shards), name)
+                for partition in range(partitions)
+            ]
+            with Progress(f"{label} {name}", None, None) as bar:
+                results += _run(executor, reduces, bar)
+    summary = RunSummary(
+        output=pipeline.output,
+        files=len(shards),
+        steps=merge_stats(results),
+        stages=pipeline.describe()["stages"],
+        seconds=time.perf_counter() - started,
+    )
+    _finish(layout, summary, config.dumps(pipeline, executor))
+    return summary
+
+
+def _run(
+    executor: Executor, tasks: Sequence[MapTask | ReduceTask], bar: Progress
+) -> list[list[StepStats]]:
+    """Run the tasks that have no completion marker; return every task's stats in order."""
+    done = [read_marker(task.marker) for task in tasks]
+    todo: list[Task] = [task for task, stats in zip(tasks, done, strict=True) if stats is None]
+    fresh = iter(executor.run(todo, bar) if todo else [])
+    return [stats if stats is not None else next(fresh) for stats in done]
+
+
+def _prepare(layout: Layout, fingerprint: str, overwrite: bool) -> RunSummary | None:
+    """Make the output folder ready; return the saved summary if this run already finished."""
+    if overwrite and os.path.isdir(layout.root):
+        for path in (layout.docs, layout.removed, layout.work):
+            shutil.rmtree(path, ignore_errors=True)
+        for path in (layout.stats, layout.config):
+            if os.path.exists(path):
+                os.remove(path)
+    if os.path.exists(layout.work_config):
+        with open(layout.work_config, encoding="utf-8") as saved:
+            if saved.read() != fingerprint:
+                raise SaringError(
+                    f"{layout.root} holds an unfinished run of another pipeline; "
+                    "use --overwrite to start again"
+                )
+        return None
+    if os.path.exists(layout.stats):
+        with open(layout.config, encoding="utf-8") as saved:
+            same = config.loads(saved.read())[0] == config.loads(fingerprint)[0]
+        if not same:
+            raise SaringError(
+                f"{layout.root} holds the output of another pipeline; use --overwrite to replace it"
+            )
+        with open(layout.stats, "rb") as stats:
+            return RunSummary.from_dict(layout.root, orjson.loads(stats.read()))
+    for path in (layout.docs, layout.removed):
+        if os.path.isdir(path) and os.listdir(path):
+            raise SaringError(f"{path} is not empty; use --overwrite to replace it")
+    os.makedirs(layout.work, exist_ok=True)
+    with open(layout.work_config, "w", encoding="utf-8") as saved:
+        saved.write(fingerprint)
+    return None
+
+
+def _finish(layout: Layout, summary: RunSummary, resolved: str) -> None:
+    os.makedirs(layout.docs, exist_ok=True)
+    with open(layout.config + ".tmp", "w", encoding="utf-8") as out:
+        out.write(resolved)
+    os.replace(layout.config + ".tmp", layout.config)
+    with open(layout.stats + ".tmp", "wb") as stats:
+        stats.write(summary.to_json())
+    os.replace(layout.stats + ".tmp", layout.stats)
+    shutil.rmtree(layout.work, ignore_errors=True)

@@ -1,0 +1,302 @@
+"""The units of work an executor runs: a map task per (stage, shard), a reduce task per
+(stage, partition). Each writes its files under temporary names, renames them into place and
+then writes its completion marker, so a task killed part-way is simply run again."""
+
+from __future__ import annotations
+
+import os
+import time
+import zlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import orjson
+
+from saring import meta
+from saring.document import Document, Dropped, from_record, to_record
+from saring.io.base import RecordSink, Source
+from saring.io.jsonl import JsonlWriter
+from saring.pipeline.base import DocRef, GlobalStep, Step
+from saring.pipeline.layout import Layout
+from saring.pipeline.pipeline import Pipeline
+from saring.pipeline.stats import StepStats
+
+Report = Callable[[int, int], None]
+"""Progress callback: (documents processed, input bytes read) since the last call."""
+READ_STATS = "read"
+"""Stats name of the reader."""
+_REPORT_EVERY = 512
+
+
+def partition_of(key: str, partitions: int) -> int:
+    """Return the partition of a key: a hash that is the same in every process."""
+    return zlib.crc32(key.encode("utf-8")) % partitions
+
+
+class _Outputs:
+    """Files a task writes: created under temporary names, renamed into place on commit."""
+
+    def __init__(self) -> None:
+        self._open: dict[str, RecordSink] = {}
+
+    def sink(self, path: str, opener: Callable[[str], RecordSink]) -> RecordSink:
+        if path not in self._open:
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            self._open[path] = opener(path + ".tmp")
+        return self._open[path]
+
+    def commit(self) -> None:
+        for path, sink in self._open.items():
+            sink.close()
+            os.replace(path + ".tmp", path)
+
+    def abort(self) -> None:
+        for path, sink in self._open.items():
+            try:
+                sink.close()
+            finally:
+                if os.path.exists(path + ".tmp"):
+                    os.remove(path + ".tmp")
+
+
+def _spill(path: str) -> RecordSink:
+    return JsonlWriter(compression="zstd").open(path, ())
+
+
+def _unspill(path: str) -> Iterator[Any]:
+    with Source(path).open() as stream:
+        for line in stream:
+            yield orjson.loads(line)
+
+
+def _write_marker(path: str, stats: list[StepStats]) -> None:
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path + ".tmp", "wb") as out:
+        out.write(orjson.dumps([s.to_dict() for s in stats]))
+    os.replace(path + ".tmp", path)
+
+
+def read_marker(path: str) -> list[StepStats] | None:
+    """Return the stats a finished task saved, or ``None`` if it has not finished."""
+    if not os.path.exists(path):
+        return None
+    with open(path, "rb") as marker:
+        return [StepStats.from_dict(d) for d in orjson.loads(marker.read())]
+
+
+def _removed_record(dropped: Dropped) -> dict[str, Any]:
+    return {
+        **to_record(dropped.doc),
+        "reason": dropped.reason,
+        "duplicate_of": dropped.duplicate_of,
+    }
+
+
+@dataclass
+class MapTask:
+    """Runs one stage's steps over one shard."""
+
+    pipeline: Pipeline
+    stage: int
+    shard: int
+    shards: list[str]
+    partitions: int
+    names: list[str] = field(default_factory=list)
+
+    @property
+    def marker(self) -> str:
+        return Layout(self.pipeline.output).map_marker(self.stage, self.shard)
+
+    def __call__(self, report: Report) -> list[StepStats]:
+        layout = Layout(self.pipeline.output)
+        stage = self.pipeline.stages()[self.stage]
+        for step in stage.steps:
+            step.setup()
+        outputs = _Outputs()
+        try:
+            stats = self._run(layout, stage.applies, stage.steps, stage.observes, outputs, report)
+        except BaseException:
+            outputs.abort()
+            raise
+        outputs.commit()
+        _write_marker(self.marker, stats)
+        return stats
+
+    def _step_names(self) -> dict[int, str]:
+        return {id(step): name for step, name in zip(self.pipeline.steps, self.names, strict=True)}
+
+    def _run(
+        self,
+        layout: Layout,
+        applies: GlobalStep | None,
+        steps: tuple[Step, ...],
+        observes: GlobalStep | None,
+        outputs: _Outputs,
+        report: Report,
+    ) -> list[StepStats]:
+        names = self._step_names()
+        writer = self.pipeline.output_writer()
+        removed_path = layout.removed_file(self.shard, self.stage, writer.extension())
+
+        def drop(dropped: Dropped) -> None:
+            sink = outputs.sink(removed_path, lambda p: writer.open(p, meta.REMOVED_COLUMNS))
+            sink.write(_removed_record(dropped))
+
+        all_stats: list[StepStats] = []
+        source: Source | None = None
+        if applies is None:
+            source = Source(self.shards[self.shard])
+            read_stats = StepStats(READ_STATS)
+            all_stats.append(read_stats)
+            incoming = self._read(source, read_stats)
+        else:
+            apply_stats = StepStats(names[id(applies)])
+            all_stats.append(apply_stats)
+            incoming = self._apply(layout, applies, apply_stats)
+
+        chain = [(step, StepStats(names[id(step)])) for step in steps]
+        all_stats.extend(s for _, s in chain)
+        emit = self._emitter(layout, observes, outputs, writer, all_stats, names)
+
+        processed, last_bytes = 0, 0
+        for item in incoming:
+            processed += 1
+            if processed % _REPORT_EVERY == 0:
+                read_now = source.bytes_read if source else 0
+                report(_REPORT_EVERY, read_now - last_bytes)
+                last_bytes = read_now
+            if isinstance(item, Dropped):
+                drop(item)
+                continue
+            doc = item
+            for step, step_stats in chain:
+                step_stats.docs_in += 1
+                started = time.perf_counter()
+                result = step.handle(doc, step_stats)
+                step_stats.seconds += time.perf_counter() - started
+                if isinstance(result, Dropped):
+                    step_stats.dropped[result.reason] += 1
+                    drop(result)
+                    break
+                step_stats.docs_out += 1
+                doc = result
+            else:
+                emit(doc)
+        read_now = source.bytes_read if source else 0
+        report(processed % _REPORT_EVERY, read_now - last_bytes)
+        return all_stats
+
+    def _read(self, source: Source, stats: StepStats) -> Iterator[Document | Dropped]:
+        started = time.perf_counter()
+        for item in self.pipeline.reader.read(source, self.pipeline.strict):
+            stats.docs_in += 1
+            if isinstance(item, Dropped):
+                stats.dropped[item.reason] += 1
+            else:
+                stats.docs_out += 1
+            stats.seconds += time.perf_counter() - started
+            yield item
+            started = time.perf_counter()
+        stats.counters["bytes"] += source.bytes_read
+
+    def _apply(
+        self, layout: Layout, step: GlobalStep, stats: StepStats
+    ) -> Iterator[Document | Dropped]:
+        previous = self.stage - 1
+        decisions: dict[int, list[Any]] = {}
+        for partition in range(self.partitions):
+            path = layout.decisions(previous, partition, self.shard)
+            if os.path.exists(path):
+                for position, decision in _unspill(path):
+                    decisions.setdefault(position, []).append(decision)
+        for position, record in enumerate(_unspill(layout.spool(previous, self.shard))):
+            doc = from_record(record)
+            stats.docs_in += 1
+            started = time.perf_counter()
+            result = step.apply(doc, decisions.get(position, []), stats)
+            stats.seconds += time.perf_counter() - started
+            if isinstance(result, Dropped):
+                stats.dropped[result.reason] += 1
+            else:
+                stats.docs_out += 1
+            yield result
+
+    def _emitter(
+        self,
+        layout: Layout,
+        observes: GlobalStep | None,
+        outputs: _Outputs,
+        writer: Any,
+        all_stats: list[StepStats],
+        names: dict[int, str],
+    ) -> Callable[[Document], None]:
+        if observes is None:
+            # Opened even if nothing is kept, so that output parts line up with input shards.
+            docs = outputs.sink(
+                layout.docs_file(self.shard, writer.extension()),
+                lambda p: writer.open(p, meta.DOC_COLUMNS),
+            )
+            return lambda doc: docs.write(to_record(doc))
+
+        spool = outputs.sink(layout.spool(self.stage, self.shard), _spill)
+        observe_stats = StepStats(names[id(observes)])
+        all_stats.append(observe_stats)
+        position = 0
+
+        def emit(doc: Document) -> None:
+            nonlocal position
+            spool.write(to_record(doc))
+            observe_stats.counters["observed"] += 1
+            started = time.perf_counter()
+            for key, value in observes.observe(doc):
+                partition = partition_of(key, self.partitions)
+                sink = outputs.sink(layout.keys(self.stage, self.shard, partition), _spill)
+                sink.write([key, self.shard, position, value])
+            observe_stats.seconds += time.perf_counter() - started
+            position += 1
+
+        return emit
+
+
+@dataclass
+class ReduceTask:
+    """Groups one partition's keyed records from every shard and runs ``decide`` per key."""
+
+    pipeline: Pipeline
+    stage: int
+    partition: int
+    shards: int
+    name: str
+
+    @property
+    def marker(self) -> str:
+        return Layout(self.pipeline.output).reduce_marker(self.stage, self.partition)
+
+    def __call__(self, report: Report) -> list[StepStats]:
+        layout = Layout(self.pipeline.output)
+        step = self.pipeline.stages()[self.stage].observes
+        assert step is not None
+        step.setup()
+        stats = StepStats(self.name)
+        started = time.perf_counter()
+        groups: dict[str, list[tuple[DocRef, Any]]] = {}
+        for shard in range(self.shards):
+            path = layout.keys(self.stage, shard, self.partition)
+            if os.path.exists(path):
+                for key, shard_index, position, value in _unspill(path):
+                    groups.setdefault(key, []).append(((shard_index, position), value))
+        outputs = _Outputs()
+        try:
+            for key, items in groups.items():
+                for (shard, position), decision in step.decide(key, items, stats):
+                    path = layout.decisions(self.stage, self.partition, shard)
+                    outputs.sink(path, _spill).write([position, decision])
+        except BaseException:
+            outputs.abort()
+            raise
+        outputs.commit()
+        stats.counters["keys"] += len(groups)
+        stats.seconds += time.perf_counter() - started
+        _write_marker(self.marker, [stats])
+        return [stats]

@@ -1,0 +1,31 @@
+"""Ready-made step lists for users who write no config."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from saring.clean import (
+    NormalizeUnicode,
+    NormalizeWhitespace,
+    RemovePhraseLines,
+    RemoveRepeatedLines,
+)
+from saring.dedup import ExactDedup
+from saring.filters import LengthFilter
+from saring.pipeline.base import Step
+
+
+def news() -> list[Step]:
+    """Return the news preset: repair Unicode, drop repeated titles and related-link/footer
+    lines, fold whitespace, drop documents too short to be articles, drop exact duplicates."""
+    return [
+        NormalizeUnicode(),
+        RemoveRepeatedLines(),
+        RemovePhraseLines(),
+        NormalizeWhitespace(),
+        LengthFilter(),
+        ExactDedup(),
+    ]
+
+
+PRESETS: dict[str, Callable[[], list[Step]]] = {"news": news}

@@ -1,0 +1,97 @@
+"""The account of a run: what ``stats.json`` holds and what the command line prints."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+import orjson
+
+from saring.pipeline.stats import StepStats
+
+READ = "read"
+
+
+@dataclass
+class RunSummary:
+    """Totals of a finished run, built from the merged step stats."""
+
+    output: str
+    files: int
+    steps: list[StepStats]
+    stages: list[list[str]]
+    seconds: float
+
+    @property
+    def read(self) -> int:
+        """Records read, usable or not."""
+        return next((s.docs_in for s in self.steps if s.name == READ), 0)
+
+    @property
+    def dropped(self) -> Counter[str]:
+        """Removed documents by reason, over all steps."""
+        total: Counter[str] = Counter()
+        for stats in self.steps:
+            total.update(stats.dropped)
+        return total
+
+    @property
+    def lines_removed(self) -> Counter[str]:
+        """Removed lines by reason, over all steps."""
+        total: Counter[str] = Counter()
+        for stats in self.steps:
+            total.update(stats.lines_removed)
+        return total
+
+    @property
+    def kept(self) -> int:
+        return self.read - sum(self.dropped.values())
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the content of ``stats.json``."""
+        from saring import __version__
+
+        read_bytes = next((s.counters["bytes"] for s in self.steps if s.name == READ), 0)
+        return {
+            "saring": __version__,
+            "input": {"files": self.files, "bytes": read_bytes, "documents": self.read},
+            "kept": self.kept,
+            "removed": sum(self.dropped.values()),
+            "removed_by_reason": dict(sorted(self.dropped.items())),
+            "lines_removed_by_reason": dict(sorted(self.lines_removed.items())),
+            "stages": self.stages,
+            "steps": [s.to_dict() for s in self.steps],
+            "seconds": round(self.seconds, 3),
+        }
+
+    def to_json(self) -> bytes:
+        return orjson.dumps(self.to_dict(), option=orjson.OPT_INDENT_2) + b"\n"
+
+    @classmethod
+    def from_dict(cls, output: str, data: dict[str, Any]) -> RunSummary:
+        """Rebuild a summary from a saved ``stats.json``."""
+        return cls(
+            output=output,
+            files=data["input"]["files"],
+            steps=[StepStats.from_dict(s) for s in data["steps"]],
+            stages=data["stages"],
+            seconds=data["seconds"],
+        )
+
+    def text(self) -> str:
+        """Return a short human-readable account."""
+        read = self.read
+        rate = read / self.seconds if self.seconds > 0 else 0.0
+        lines = [
+            f"read {read:,} documents from {self.files:,} files in {self.seconds:,.1f} s"
+            f" ({rate:,.0f} docs/s)",
+            f"kept {self.kept:,}, removed {sum(self.dropped.values()):,}",
+        ]
+        lines += [f"  {reason:<28} {n:>10,}" for reason, n in sorted(self.dropped.items())]
+        if self.lines_removed:
+            lines.append("lines removed:")
+            lines += [
+                f"  {reason:<28} {n:>10,}" for reason, n in sorted(self.lines_removed.items())
+            ]
+        return "\n".join(lines)
