@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 CODE := src tests benchmarks scripts
 
-.PHONY: setup demo test lint bench clean
+.PHONY: setup demo test lint clean
 
 setup: $(VENV)/.installed
 
@@ -25,8 +25,6 @@ lint: setup
 test: lint
 	$(BIN)/pytest
 
-bench: setup
-	$(BIN)/python benchmarks/run.py
 
 clean:
 	rm -rf $(VENV) saring-demo .pytest_cache .mypy_cache .ruff_cache

@@ -69,7 +69,9 @@ def encode(record: dict[str, Any]) -> bytes:
 def main(shared: str, seed: str) -> None:
     folds = [Path(shared) / "indosum-dev" / f"dev.0{i}.jsonl.gz" for i in (1, 2)]
     first, second = (
-        [article(json.loads(line)) for line in gzip.open(f, "rt", encoding="utf-8")][:PER_FILE]
+        [article(json.loads(line)) for line in gzip.decompress(f.read_bytes()).splitlines()][
+            :PER_FILE
+        ]
         for f in folds
     )
     host, _, body = Path(seed).read_text(encoding="utf-8").partition("\n")

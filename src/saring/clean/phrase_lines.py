@@ -24,6 +24,8 @@ from saring.pipeline.stats import StepStats
 
 KINDS = ("related_link", "footer", "share", "advert", "credit")
 """Kinds of line a phrase file may list; each is counted as ``clean/<kind>``."""
+FIELDS = ("prefixes", "labels", "lines")
+"""Keys of a kind's table: phrases a line starts with, labels before a separator, whole lines."""
 _LEAD = re.compile(r"^[\W_]+")
 _TRAIL = re.compile(r"[\W_]+$")
 
@@ -37,10 +39,22 @@ def available_languages() -> list[str]:
 
 
 def _load(text: str, where: str) -> dict[str, Any]:
-    data = tomllib.loads(text)
+    """Return a phrase file's tables by kind; raise ``ConfigError`` for anything malformed."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{where}: not valid TOML: {exc}") from exc
     unknown = set(data) - set(KINDS)
     if unknown:
         raise ConfigError(f"{where}: unknown line kind(s) {sorted(unknown)}; kinds: {list(KINDS)}")
+    for kind, table in data.items():
+        if not isinstance(table, dict):
+            raise ConfigError(f"{where}: {kind} must be a table with keys {list(FIELDS)}")
+        for name, phrases in table.items():
+            if name not in FIELDS:
+                raise ConfigError(f"{where}: {kind} has unknown key {name!r}; keys: {list(FIELDS)}")
+            if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
+                raise ConfigError(f"{where}: {kind}.{name} must be a list of strings")
     return data
 
 
@@ -68,14 +82,23 @@ class RemovePhraseLines(Transform):
         whole: dict[str, str] = {}
         sources = []
         known = available_languages()
+        if isinstance(self.languages, str):
+            raise ConfigError(
+                f"languages must be a list such as [{self.languages!r}], not a string"
+            )
         for lang in self.languages:
             if lang not in known:
                 raise ConfigError(f"no phrase list for language {lang!r}; available: {known}")
             path = resources.files("saring").joinpath("data", "phrases", f"{lang}.toml")
             sources.append((path.read_text(encoding="utf-8"), f"phrases/{lang}.toml"))
         if self.extra_file:
-            with open(self.extra_file, encoding="utf-8") as extra:
-                sources.append((extra.read(), self.extra_file))
+            try:
+                with open(self.extra_file, encoding="utf-8") as extra:
+                    sources.append((extra.read(), self.extra_file))
+            except OSError as exc:
+                raise ConfigError(
+                    f"cannot read phrase file {self.extra_file!r}: {exc.strerror}"
+                ) from exc
         for text, where in sources:
             for kind, table in _load(text, where).items():
                 prefixes[kind].update(_normal(p) for p in table.get("prefixes", []))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
@@ -16,9 +17,9 @@ _NOT_WORD = re.compile(r"[\W_]+")
 
 
 def text_fingerprint(text: str) -> str:
-    """Return a 128-bit hex digest of the text case-folded, with punctuation and spacing removed,
-    so copies that differ only in those still match."""
-    normal = _NOT_WORD.sub(" ", text.casefold()).strip()
+    """Return a 128-bit hex digest of the text NFKC-normalised and case-folded, with punctuation
+    and spacing removed, so copies that differ only in those still match."""
+    normal = _NOT_WORD.sub(" ", unicodedata.normalize("NFKC", text).casefold()).strip()
     return hashlib.blake2b(normal.encode("utf-8"), digest_size=16).hexdigest()
 
 

@@ -34,17 +34,23 @@ def reader_for(paths: list[str], format: str | None = None) -> type[Reader]:
         if format not in by_name:
             raise InputError(f"unknown input format {format!r}; formats: {', '.join(by_name)}")
         return by_name[format]
-    files: list[str] = []
+    named: list[str] = []
+    in_folders: list[str] = []
     for given in paths:
         if os.path.isdir(given):
-            files += [str(p) for p in Path(given).rglob("*") if p.is_file()]
-        elif any(ch in given for ch in "*?["):
-            files += glob.glob(given, recursive=True)
+            in_folders += [str(p) for p in Path(given).rglob("*") if p.is_file()]
         elif os.path.exists(given):
-            files.append(given)
+            named.append(given)
+        elif any(ch in given for ch in "*?["):
+            named += glob.glob(given, recursive=True)
         else:
             raise InputError(f"input not found: {given!r}")
-    kinds = {cls for f in files for cls in READERS if cls.accepts(f)}
+    kinds = {cls for f in named for cls in READERS if cls.accepts(f)}
+    found = {cls for f in in_folders for cls in READERS if cls.accepts(f)}
+    if len(found) > 1:
+        # Text files beside record files in a folder are notes (README, LICENSE), not data.
+        found.discard(TextReader)
+    kinds |= found
     if len(kinds) == 1:
         return kinds.pop()
     if not kinds:

@@ -9,6 +9,7 @@ import gzip
 import io
 import lzma
 import os
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any, ClassVar
@@ -35,6 +36,14 @@ INVALID_REASONS = (
     "invalid/too_large",
     "invalid/file",
 )
+READ_ERRORS: tuple[type[BaseException], ...] = (
+    OSError,
+    EOFError,
+    zlib.error,
+    lzma.LZMAError,
+    zstandard.ZstdError,
+)
+"""What opening or decompressing a damaged input file raises."""
 
 
 def split_compression(path: str) -> tuple[str, str | None]:
@@ -59,6 +68,61 @@ class _CountingFile(io.RawIOBase):
         n = self.raw.readinto(buffer)  # type: ignore[attr-defined]
         self.bytes_read += n or 0
         return int(n or 0)
+
+    def seekable(self) -> bool:
+        return bool(self.raw.seekable())
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        return int(self.raw.seek(offset, whence))
+
+    def tell(self) -> int:
+        return int(self.raw.tell())
+
+    def close(self) -> None:
+        self.raw.close()
+        super().close()
+
+
+class _ZstdFile(io.RawIOBase):
+    """Decompresses one or more zstd frames; a file that ends inside a frame raises ``ZstdError``.
+
+    ``ZstdDecompressor.stream_reader`` ends silently on a truncated frame, losing its records
+    without a trace; decompressing frame by frame tells a cut-off file from a complete one.
+    """
+
+    def __init__(self, raw: IO[bytes]) -> None:
+        self.raw = raw
+        self._dctx = zstandard.ZstdDecompressor()
+        self._frame: Any = None
+        self._out = memoryview(b"")
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while not self._out:
+            chunk = self.raw.read(1 << 17)
+            if not chunk:
+                if self._frame is not None:
+                    raise zstandard.ZstdError("zstd stream ends inside a frame (truncated file)")
+                return 0
+            self._out = memoryview(self._decompress(chunk))
+        n = min(len(buffer), len(self._out))
+        buffer[:n] = self._out[:n]
+        self._out = self._out[n:]
+        return n
+
+    def _decompress(self, data: bytes) -> bytes:
+        parts: list[bytes] = []
+        while data:
+            if self._frame is None:
+                self._frame = self._dctx.decompressobj()
+            parts.append(self._frame.decompress(data))
+            if not self._frame.eof:
+                break
+            data = self._frame.unused_data
+            self._frame = None
+        return b"".join(parts)
 
     def close(self) -> None:
         self.raw.close()
@@ -86,8 +150,7 @@ class Source:
         if compression == "gzip":
             return gzip.GzipFile(fileobj=raw, mode="rb")
         if compression == "zstd":
-            reader = zstandard.ZstdDecompressor().stream_reader(raw, read_across_frames=True)
-            return io.BufferedReader(reader, buffer_size=1 << 20)
+            return io.BufferedReader(_ZstdFile(raw), buffer_size=1 << 20)
         if compression == "bz2":
             return bz2.BZ2File(raw)
         if compression == "xz":
@@ -109,11 +172,8 @@ class Reader(Params):
         """Return the input files in a stable order: globs and folders expanded, sorted."""
         found: list[str] = []
         for given in self.paths:
-            if any(ch in given for ch in "*?["):
-                matches = sorted(p for p in glob.glob(given, recursive=True) if os.path.isfile(p))
-                if not matches:
-                    raise InputError(f"no input file matches {given!r}")
-                found.extend(matches)
+            if os.path.isfile(given):
+                found.append(given)
             elif os.path.isdir(given):
                 matches = sorted(
                     str(p) for p in Path(given).rglob("*") if p.is_file() and self.accepts(str(p))
@@ -121,8 +181,11 @@ class Reader(Params):
                 if not matches:
                     raise InputError(f"no {self.describe()} file in folder {given!r}")
                 found.extend(matches)
-            elif os.path.isfile(given):
-                found.append(given)
+            elif any(ch in given for ch in "*?["):
+                matches = sorted(p for p in glob.glob(given, recursive=True) if os.path.isfile(p))
+                if not matches:
+                    raise InputError(f"no input file matches {given!r}")
+                found.extend(matches)
             else:
                 raise InputError(f"input not found: {given!r}")
         return found

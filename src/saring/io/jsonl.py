@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import gzip
 from collections.abc import Iterator
 from typing import IO, Any, Literal
@@ -10,7 +11,7 @@ import orjson
 import zstandard
 
 from saring.document import Document, Dropped
-from saring.io.base import RecordReader, RecordSink, Source, Writer
+from saring.io.base import READ_ERRORS, RecordReader, RecordSink, Source, Writer
 
 Compression = Literal["none", "gzip", "zstd"]
 _SUFFIX: dict[str, str] = {"none": "", "gzip": ".gz", "zstd": ".zst"}
@@ -41,12 +42,15 @@ class JsonlReader(RecordReader):
         try:
             with source.open() as stream:
                 for lineno, line in enumerate(stream, start=1):
+                    if lineno == 1:
+                        # A byte order mark (Windows tools write one) is not part of the JSON.
+                        line = line.removeprefix(codecs.BOM_UTF8)
                     if not line.strip():
                         continue
                     yield self._parse(line.rstrip(b"\r\n"), source, lineno, strict)
-        except (OSError, EOFError, zstandard.ZstdError) as exc:
+        except READ_ERRORS as exc:
             yield self.invalid(
-                source, lineno + 1, "invalid/file", b"", f"file unreadable: {exc}", strict
+                source, lineno + 1, "invalid/file", b"", f"unreadable from here on: {exc}", strict
             )
 
     def _parse(self, line: bytes, source: Source, lineno: int, strict: bool) -> Document | Dropped:
@@ -69,7 +73,9 @@ class _JsonlSink(RecordSink):
             # mtime=0 keeps the bytes identical from run to run.
             self._stream = gzip.GzipFile(fileobj=self._file, mode="wb", mtime=0, filename="")
         elif compression == "zstd":
-            self._stream = zstandard.ZstdCompressor(level=3).stream_writer(self._file)
+            self._stream = zstandard.ZstdCompressor(level=3, write_checksum=True).stream_writer(
+                self._file
+            )
         else:
             self._stream = self._file
 

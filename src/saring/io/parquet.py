@@ -10,7 +10,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from saring.document import Document, Dropped
-from saring.io.base import RecordReader, RecordSink, Source, Writer
+from saring.io.base import READ_ERRORS, RecordReader, RecordSink, Source, Writer
 
 _TYPES: dict[str, pa.DataType] = {"lang_score": pa.float64()}
 
@@ -19,6 +19,11 @@ class ParquetReader(RecordReader):
     """Reads one document per row of Parquet files, in row-group batches."""
 
     extensions = (".parquet",)
+
+    @classmethod
+    def accepts(cls, path: str) -> bool:
+        # Parquet compresses inside the file and must seek; a compressed wrapper is no Parquet.
+        return path.endswith(".parquet")
 
     def __init__(
         self,
@@ -47,9 +52,9 @@ class ParquetReader(RecordReader):
                         if isinstance(record.get("metadata"), str):
                             record["metadata"] = _loads_or_none(record["metadata"])
                         yield self.document(record, source, row, _raw(record), strict)
-        except (OSError, pa.ArrowException) as exc:
+        except (*READ_ERRORS, pa.ArrowException) as exc:
             yield self.invalid(
-                source, row + 1, "invalid/file", b"", f"file unreadable: {exc}", strict
+                source, row + 1, "invalid/file", b"", f"unreadable from here on: {exc}", strict
             )
 
 

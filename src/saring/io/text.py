@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from saring import meta
 from saring.document import Document, Dropped, domain_of
-from saring.io.base import Reader, Source, split_compression
+from saring.io.base import READ_ERRORS, Reader, Source, split_compression
 
 # A first line that is only a URL or a bare host name names the page's source.
 _SOURCE_LINE = re.compile(
@@ -29,8 +29,8 @@ class TextReader(Reader):
         try:
             with source.open() as stream:
                 raw = stream.read()
-        except (OSError, EOFError) as exc:
-            yield self.invalid(source, 0, "invalid/file", b"", f"file unreadable: {exc}", strict)
+        except READ_ERRORS as exc:
+            yield self.invalid(source, 0, "invalid/file", b"", f"unreadable: {exc}", strict)
             return
         try:
             text = raw.decode("utf-8-sig")

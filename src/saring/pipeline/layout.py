@@ -54,15 +54,13 @@ class Layout:
         """Documents a stage kept for its global step, in order."""
         return os.path.join(self.stage_dir(stage), "spool", f"{shard:05d}.jsonl.zst")
 
-    def keys(self, stage: int, shard: int, partition: int) -> str:
-        """Keyed records one shard observed for one partition."""
-        return os.path.join(self.stage_dir(stage), "keys", f"{shard:05d}-{partition:04d}.jsonl.zst")
+    def keys(self, stage: int, shard: int) -> str:
+        """Keyed records one shard observed, one bucket per partition."""
+        return os.path.join(self.stage_dir(stage), "keys", f"{shard:05d}.buckets")
 
-    def decisions(self, stage: int, partition: int, shard: int) -> str:
-        """Decisions one partition's reduce addressed to one shard."""
-        return os.path.join(
-            self.stage_dir(stage), "decisions", f"{partition:04d}-{shard:05d}.jsonl.zst"
-        )
+    def decisions(self, stage: int, partition: int) -> str:
+        """Decisions one partition's reduce addressed to documents, one bucket per shard."""
+        return os.path.join(self.stage_dir(stage), "decisions", f"{partition:04d}.buckets")
 
     def map_marker(self, stage: int, shard: int) -> str:
         return os.path.join(self.stage_dir(stage), "done", f"map-{shard:05d}.json")

@@ -35,12 +35,15 @@ class Params:
         return {name: getattr(self, name) for name in self.param_names()}
 
     def set_params(self, **params: Any) -> Self:
-        """Set parameters by name; an unknown name is an error."""
+        """Set parameters by name (an unknown name is an error) and forget loaded resources."""
         known = set(self.param_names())
         for name, value in params.items():
             if name not in known:
                 raise TypeError(f"{type(self).__name__} has no parameter {name!r}")
             setattr(self, name, value)
+        # Private attributes hold what setup() derived from the old parameters.
+        for name in [n for n in vars(self) if n.startswith("_")]:
+            delattr(self, name)
         return self
 
     def clone(self) -> Self:

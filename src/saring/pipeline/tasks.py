@@ -18,6 +18,7 @@ from saring.document import Document, Dropped, from_record, to_record
 from saring.io.base import RecordSink, Source
 from saring.io.jsonl import JsonlWriter
 from saring.pipeline.base import DocRef, GlobalStep, Step
+from saring.pipeline.buckets import BucketSink, read_bucket
 from saring.pipeline.layout import Layout
 from saring.pipeline.pipeline import Pipeline
 from saring.pipeline.stats import StepStats
@@ -206,10 +207,10 @@ class MapTask:
         previous = self.stage - 1
         decisions: dict[int, list[Any]] = {}
         for partition in range(self.partitions):
-            path = layout.decisions(previous, partition, self.shard)
-            if os.path.exists(path):
-                for position, decision in _unspill(path):
-                    decisions.setdefault(position, []).append(decision)
+            for position, decision in read_bucket(
+                layout.decisions(previous, partition), self.shard
+            ):
+                decisions.setdefault(position, []).append(decision)
         for position, record in enumerate(_unspill(layout.spool(previous, self.shard))):
             doc = from_record(record)
             stats.docs_in += 1
@@ -240,6 +241,7 @@ class MapTask:
             return lambda doc: docs.write(to_record(doc))
 
         spool = outputs.sink(layout.spool(self.stage, self.shard), _spill)
+        keys = outputs.sink(layout.keys(self.stage, self.shard), BucketSink)
         observe_stats = StepStats(names[id(observes)])
         all_stats.append(observe_stats)
         position = 0
@@ -250,9 +252,7 @@ class MapTask:
             observe_stats.counters["observed"] += 1
             started = time.perf_counter()
             for key, value in observes.observe(doc):
-                partition = partition_of(key, self.partitions)
-                sink = outputs.sink(layout.keys(self.stage, self.shard, partition), _spill)
-                sink.write([key, self.shard, position, value])
+                keys.write((partition_of(key, self.partitions), [key, position, value]))
             observe_stats.seconds += time.perf_counter() - started
             position += 1
 
@@ -282,16 +282,14 @@ class ReduceTask:
         started = time.perf_counter()
         groups: dict[str, list[tuple[DocRef, Any]]] = {}
         for shard in range(self.shards):
-            path = layout.keys(self.stage, shard, self.partition)
-            if os.path.exists(path):
-                for key, shard_index, position, value in _unspill(path):
-                    groups.setdefault(key, []).append(((shard_index, position), value))
+            for key, position, value in read_bucket(layout.keys(self.stage, shard), self.partition):
+                groups.setdefault(key, []).append(((shard, position), value))
         outputs = _Outputs()
         try:
+            decisions = outputs.sink(layout.decisions(self.stage, self.partition), BucketSink)
             for key, items in groups.items():
                 for (shard, position), decision in step.decide(key, items, stats):
-                    path = layout.decisions(self.stage, self.partition, shard)
-                    outputs.sink(path, _spill).write([position, decision])
+                    decisions.write((shard, [position, decision]))
         except BaseException:
             outputs.abort()
             raise
