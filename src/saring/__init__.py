@@ -5,6 +5,7 @@ from saring.clean import (
     NormalizeWhitespace,
     RemovePhraseLines,
     RemoveRepeatedLines,
+    RemoveSiteTemplates,
 )
 from saring.dedup import ExactDedup
 from saring.document import Document, Dropped
@@ -34,6 +35,7 @@ __all__ = [
     "Pipeline",
     "RemovePhraseLines",
     "RemoveRepeatedLines",
+    "RemoveSiteTemplates",
     "Step",
     "StepStats",
     "TextReader",

@@ -9,6 +9,7 @@ from saring.clean import (
     NormalizeWhitespace,
     RemovePhraseLines,
     RemoveRepeatedLines,
+    RemoveSiteTemplates,
 )
 from saring.dedup import ExactDedup
 from saring.filters import LengthFilter
@@ -16,12 +17,14 @@ from saring.pipeline.base import Step
 
 
 def news() -> list[Step]:
-    """Return the news preset: repair Unicode, drop repeated titles and related-link/footer
-    lines, fold whitespace, drop documents too short to be articles, drop exact duplicates."""
+    """Return the news preset: repair Unicode, drop repeated titles, related-link/footer lines
+    and each site's learned template lines, fold whitespace, drop documents too short to be
+    articles, drop exact duplicates."""
     return [
         NormalizeUnicode(),
         RemoveRepeatedLines(),
         RemovePhraseLines(),
+        RemoveSiteTemplates(),
         NormalizeWhitespace(),
         LengthFilter(),
         ExactDedup(),

@@ -52,6 +52,12 @@ def _clean(text: str, step: RemovePhraseLines | None = None) -> tuple[str, StepS
         ("Loading...", "clean/advert"),
         ("- Bernama", "clean/credit"),
         ("-BERNAMA", "clean/credit"),
+        ("Sumber : Reuters .", "clean/credit"),
+        ("( ard )", "clean/credit"),
+        ("(ant)", "clean/credit"),
+        ("( res / res )", "clean/credit"),
+        ("[ sau ]", "clean/credit"),
+        ("Simak juga - Persib Pastikan Incar Cole", "clean/related_link"),
     ],
 )
 def test_boilerplate_line_is_removed_under_its_reason(line: str, reason: str) -> None:
@@ -71,6 +77,9 @@ def test_boilerplate_line_is_removed_under_its_reason(line: str, reason: str) ->
         "Sumber dana proyek itu berasal dari APBN.",
         "Bernama melaporkan bahawa banjir semakin buruk di Kelantan.",
         "Iklan rokok dilarang tayang di televisi pada siang hari.",
+        "Sumber itu menambahkan bahwa keduanya telah berteman baik.",
+        "(CNBC/OL-11)",
+        "Presiden Joko Widodo (Jokowi) meresmikan jalan tol itu.",
         PARAGRAPH,
     ],
 )
@@ -175,6 +184,7 @@ def test_extra_file_with_unknown_kind_raises_config_error(tmp_path: Path) -> Non
         ("[footer]\nlines = [1, 2]\n", "list of strings"),
         ('footer = "ikuti kami"\n', "must be a table"),
         ("[footer\nlines = []\n", "not valid TOML"),
+        ('[credit]\npatterns = ["(unclosed"]\n', "bad pattern"),
     ],
 )
 def test_malformed_extra_file_raises_config_error(

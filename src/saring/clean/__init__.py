@@ -2,7 +2,14 @@
 
 from saring.clean.phrase_lines import RemovePhraseLines
 from saring.clean.repeated_lines import RemoveRepeatedLines
+from saring.clean.site_templates import RemoveSiteTemplates
 from saring.clean.unicode import NormalizeUnicode
 from saring.clean.whitespace import NormalizeWhitespace
 
-__all__ = ["NormalizeUnicode", "NormalizeWhitespace", "RemovePhraseLines", "RemoveRepeatedLines"]
+__all__ = [
+    "NormalizeUnicode",
+    "NormalizeWhitespace",
+    "RemovePhraseLines",
+    "RemoveRepeatedLines",
+    "RemoveSiteTemplates",
+]

@@ -5,8 +5,10 @@ of line. After case-folding and dropping leading bullets and brackets, a line is
 when it *is* one of the ``lines``, or when it is short and starts with one of the
 ``prefixes`` (then a non-letter), or with one of the ``labels`` followed by a separator
 (``:``, ``|``, ``-``, ``»``, ``>``) or nothing. Labels are for short words that also begin
-ordinary sentences ("Watch: …" but not "Watch out …"). Users can add a file of their own
-in the same format (``extra_file``).
+ordinary sentences ("Watch: …" but not "Watch out …"). ``patterns`` are regular expressions
+that must match the whole line (case-folded, spacing folded, brackets kept), for shapes such
+as editors' initials ("(ant)", "( res / res )"). Users can add a file of their own in the
+same format (``extra_file``).
 """
 
 from __future__ import annotations
@@ -24,8 +26,9 @@ from saring.pipeline.stats import StepStats
 
 KINDS = ("related_link", "footer", "share", "advert", "credit")
 """Kinds of line a phrase file may list; each is counted as ``clean/<kind>``."""
-FIELDS = ("prefixes", "labels", "lines")
-"""Keys of a kind's table: phrases a line starts with, labels before a separator, whole lines."""
+FIELDS = ("prefixes", "labels", "lines", "patterns")
+"""Keys of a kind's table: phrases a line starts with, labels before a separator, whole lines,
+whole-line regular expressions."""
 _LEAD = re.compile(r"^[\W_]+")
 _TRAIL = re.compile(r"[\W_]+$")
 
@@ -55,6 +58,13 @@ def _load(text: str, where: str) -> dict[str, Any]:
                 raise ConfigError(f"{where}: {kind} has unknown key {name!r}; keys: {list(FIELDS)}")
             if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
                 raise ConfigError(f"{where}: {kind}.{name} must be a list of strings")
+        for pattern in table.get("patterns", []):
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ConfigError(
+                    f"{where}: {kind}.patterns: bad pattern {pattern!r}: {exc}"
+                ) from exc
     return data
 
 
@@ -79,6 +89,7 @@ class RemovePhraseLines(Transform):
     def setup(self) -> None:
         prefixes: dict[str, set[str]] = {kind: set() for kind in KINDS}
         labels: dict[str, set[str]] = {kind: set() for kind in KINDS}
+        patterns: dict[str, list[str]] = {kind: [] for kind in KINDS}
         whole: dict[str, str] = {}
         sources = []
         known = available_languages()
@@ -103,8 +114,14 @@ class RemovePhraseLines(Transform):
             for kind, table in _load(text, where).items():
                 prefixes[kind].update(_normal(p) for p in table.get("prefixes", []))
                 labels[kind].update(_normal(p) for p in table.get("labels", []))
+                patterns[kind].extend(table.get("patterns", []))
                 whole.update({_line_key(line): kind for line in table.get("lines", [])})
         self._whole = whole
+        self._pattern = {
+            kind: re.compile("|".join(f"(?:{p})" for p in found))
+            for kind, found in patterns.items()
+            if found
+        }
         self._prefix = {}
         for kind in KINDS:
             branches = []
@@ -128,6 +145,10 @@ class RemovePhraseLines(Transform):
         if len(line) <= self.max_chars:
             for kind, pattern in self._prefix.items():
                 if pattern.match(key):
+                    return kind
+            folded = " ".join(line.casefold().split())
+            for kind, pattern in self._pattern.items():
+                if pattern.fullmatch(folded):
                     return kind
         return None
 
