@@ -9,7 +9,7 @@ from saring.clean import (
 )
 from saring.dedup import ExactDedup
 from saring.document import Document, Dropped
-from saring.executors import Executor, LocalExecutor
+from saring.executors import Executor, LocalExecutor, RayExecutor
 from saring.filters import LengthFilter
 from saring.io import JsonlReader, JsonlWriter, ParquetReader, ParquetWriter, TextReader
 from saring.pipeline import Annotator, Filter, GlobalStep, Pipeline, Step, StepStats, Transform
@@ -33,6 +33,7 @@ __all__ = [
     "ParquetReader",
     "ParquetWriter",
     "Pipeline",
+    "RayExecutor",
     "RemovePhraseLines",
     "RemoveRepeatedLines",
     "RemoveSiteTemplates",

@@ -9,7 +9,9 @@ from importlib import resources
 
 from saring import config
 from saring.errors import SaringError
+from saring.executors.base import Executor
 from saring.executors.local import LocalExecutor
+from saring.executors.ray import RayExecutor
 from saring.io import JsonlWriter, ParquetWriter, Writer, reader_for
 from saring.io.base import Reader, RecordReader
 from saring.pipeline.base import Step
@@ -32,6 +34,13 @@ def demo_corpus() -> str:
 def _add_run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--workers", type=int, default=None, help="worker processes (default: all cores)"
+    )
+    parser.add_argument(
+        "--ray",
+        nargs="?",
+        const="auto",
+        metavar="ADDRESS",
+        help="run on a Ray cluster (default address: auto); input and output on shared storage",
     )
     parser.add_argument(
         "--overwrite", action="store_true", help="replace an existing output folder"
@@ -119,7 +128,16 @@ def _pipeline_from_args(args: argparse.Namespace, inputs: list[str]) -> Pipeline
     )
 
 
-def _execute(pipeline: Pipeline, executor: LocalExecutor, overwrite: bool) -> None:
+def _executor(args: argparse.Namespace, configured: Executor | None = None) -> Executor:
+    """Return the executor the options ask for, else the configured one, else local."""
+    if args.ray is not None:
+        return RayExecutor(address=args.ray)
+    if args.workers is not None or configured is None:
+        return LocalExecutor(workers=args.workers)
+    return configured
+
+
+def _execute(pipeline: Pipeline, executor: Executor, overwrite: bool) -> None:
     summary = pipeline.run(executor, overwrite=overwrite)
     print(summary.text())
     print(
@@ -155,15 +173,12 @@ def main(argv: list[str] | None = None) -> int:
             print(list_steps())
             return 0
         if args.command == "run":
-            pipeline, executor = config.load(args.config)
-            local = executor if isinstance(executor, LocalExecutor) else LocalExecutor()
-            if args.workers is not None:
-                local = LocalExecutor(workers=args.workers)
-            _execute(pipeline, local, args.overwrite)
+            pipeline, configured = config.load(args.config)
+            _execute(pipeline, _executor(args, configured), args.overwrite)
             return 0
         inputs = [demo_corpus()] if args.command == "demo" else args.inputs
         pipeline = _pipeline_from_args(args, inputs)
-        executor = LocalExecutor(workers=args.workers)
+        executor = _executor(args)
         if args.print_config:
             print(config.dumps(pipeline, executor), end="")
             return 0

@@ -2,5 +2,6 @@
 
 from saring.executors.base import Executor
 from saring.executors.local import LocalExecutor
+from saring.executors.ray import RayExecutor
 
-__all__ = ["Executor", "LocalExecutor"]
+__all__ = ["Executor", "LocalExecutor", "RayExecutor"]
