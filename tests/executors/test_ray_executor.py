@@ -30,10 +30,13 @@ ray = pytest.importorskip("ray")
 @pytest.fixture(scope="module")
 def executor() -> Iterator[RayExecutor]:
     address = os.environ.get("SARING_RAY_ADDRESS")
+    options = {"include_dashboard": False, "log_to_driver": False, "_node_ip_address": "127.0.0.1"}
+    # A private test cluster on loopback needs no token between its own processes.
+    os.environ.setdefault("RAY_AUTH_MODE", "disabled")
     if address:
-        ray.init(address=address, include_dashboard=False, log_to_driver=False)
+        ray.init(address=address, **options)
     else:
-        ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+        ray.init(num_cpus=2, object_store_memory=200_000_000, **options)
     yield RayExecutor(address=address)
     ray.shutdown()
 
