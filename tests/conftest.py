@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import random
 from pathlib import Path
 from typing import Any
 
@@ -42,15 +43,52 @@ def read_rows(folder: Path) -> list[dict[str, Any]]:
     return rows
 
 
-ARTICLE = (
-    "Pemerintah Provinsi DKI Jakarta memperpanjang masa pemberlakuan ganjil genap hingga akhir "
-    "tahun. Kebijakan ini diambil setelah evaluasi menunjukkan kemacetan di ruas utama turun "
-    "sekitar dua puluh persen selama tiga bulan terakhir. Kepala Dinas Perhubungan mengatakan "
-    "petugas akan tetap berjaga di sejumlah titik untuk memastikan warga mematuhi aturan itu, "
-    "sementara angkutan umum ditambah pada jam sibuk pagi dan sore hari."
+SENTENCES = (
+    "Pemerintah Provinsi DKI Jakarta memperpanjang masa pemberlakuan ganjil genap hingga akhir tahun.",
+    "Evaluasi menunjukkan kemacetan di ruas utama turun sekitar dua puluh persen selama tiga bulan.",
+    "Petugas Dinas Perhubungan tetap berjaga di sejumlah titik untuk memastikan warga mematuhi aturan.",
+    "Harga cabai rawit di Pasar Induk Kramat Jati naik menjadi delapan puluh ribu rupiah per kilogram.",
+    "Pedagang menyebut pasokan dari Jawa Tengah berkurang karena hujan deras merusak tanaman petani.",
+    "Bank Indonesia mempertahankan suku bunga acuan setelah rapat dewan gubernur pada Kamis sore.",
+    "Nilai tukar rupiah menguat tipis terhadap dolar Amerika Serikat di pasar spot pagi ini.",
+    "Tim nasional sepak bola Indonesia menang dua gol tanpa balas atas Vietnam di Stadion Gelora.",
+    "Pelatih mengaku puas dengan permainan para pemain muda yang tampil disiplin sepanjang laga.",
+    "Badan Meteorologi memperingatkan potensi gelombang tinggi di perairan selatan Jawa pekan depan.",
+    "Nelayan di Cilacap diminta tidak melaut sampai cuaca kembali normal demi keselamatan mereka.",
+    "Kementerian Kesehatan mencatat kenaikan kasus demam berdarah di sebelas provinsi bulan lalu.",
+    "Warga diimbau menguras bak mandi dan menutup tempat penampungan air untuk mencegah jentik nyamuk.",
+    "Gunung Merapi kembali meluncurkan awan panas guguran sejauh dua kilometer ke arah barat daya.",
+    "Balai penyelidikan mempertahankan status siaga dan melarang aktivitas di radius tiga kilometer.",
+    "Ribuan pemudik mulai memadati Terminal Kampung Rambutan sejak Jumat malam menjelang libur panjang.",
+    "Operator bus menambah armada hingga tiga puluh persen untuk mengantisipasi lonjakan penumpang.",
+    "Komisi Pemberantasan Korupsi menahan seorang kepala daerah terkait dugaan suap proyek jalan.",
+    "Penyidik menyita uang tunai dan sejumlah dokumen dari rumah dinas tersangka di Sumatera Utara.",
+    "Universitas Gadjah Mada membuka pendaftaran beasiswa bagi mahasiswa dari daerah tertinggal.",
+    "Rektor berharap program itu memperluas akses pendidikan tinggi bagi anak-anak di pelosok negeri.",
+    "Produksi beras nasional diperkirakan meningkat berkat panen raya di Jawa Timur dan Sulawesi Selatan.",
+    "Menteri Pertanian meminta Bulog menyerap gabah petani dengan harga yang wajar dan tepat waktu.",
+    "Polisi mengamankan dua pelaku pencurian sepeda motor di kawasan Depok setelah aksi kejar-kejaran.",
+    "Barang bukti berupa kunci letter T dan tiga unit motor curian dibawa ke markas kepolisian.",
+    "Pameran buku internasional di Jakarta Convention Center menarik puluhan ribu pengunjung.",
+    "Penerbit lokal memamerkan karya penulis muda yang mengangkat cerita rakyat dari berbagai daerah.",
+    "Perusahaan rintisan teknologi finansial itu mendapat pendanaan baru dari investor Singapura.",
+    "Dana segar tersebut akan dipakai untuk memperluas layanan pinjaman bagi usaha mikro di Sumatra.",
+    "Pemerintah kota Surabaya menanam seribu pohon di bantaran sungai untuk mengurangi risiko banjir.",
+    "Relawan lingkungan juga membersihkan sampah plastik yang menumpuk di muara Kali Mas.",
+    "Harga tiket pesawat rute Jakarta Denpasar melonjak menjelang libur akhir tahun.",
+    "Maskapai berjanji menambah penerbangan tambahan jika permintaan terus meningkat pekan ini.",
+    "Gempa bermagnitudo lima mengguncang Maluku Utara tanpa menimbulkan peringatan tsunami.",
+    "Warga sempat berhamburan keluar rumah namun belum ada laporan kerusakan bangunan yang berarti.",
+    "Festival kuliner Nusantara di Bandung menghadirkan lebih dari dua ratus pedagang makanan khas.",
+    "Pengunjung antre panjang untuk mencicipi seblak, batagor, dan aneka olahan singkong.",
+    "Dinas Pendidikan menunda pembelajaran tatap muka di sekolah yang terdampak banjir rob.",
+    "Siswa sementara belajar dari rumah dengan bahan ajar yang dibagikan guru lewat pesan singkat.",
+    "Pengamat menilai kebijakan itu perlu diikuti pengawasan ketat agar tepat sasaran.",
 )
 
 
 def article(n: int) -> str:
-    """Return a distinct Indonesian news-like text of about 70 words."""
-    return f"Berita nomor {n}. {ARTICLE} Laporan ini adalah bagian ke-{n} dari seri liputan kami."
+    """Return a distinct Indonesian news-like text of about 80 words: eight sentences of a
+    fixed pool in an order and choice given by ``n``, so two articles share few word 5-grams."""
+    picks = random.Random(n).sample(SENTENCES, 8)
+    return f"Laporan {n}. " + " ".join(picks)

@@ -109,7 +109,7 @@ def test_print_config_then_run_gives_the_same_result(
     argv = ["clean", str(source), "-o", str(tmp_path / "a"), "--workers", "1"]
     code, toml, _ = run([*argv, "--print-config"], capsys)
     assert code == 0
-    assert 'class = "ExactDedup"' in toml
+    assert 'class = "NearDedup"' in toml
     config = tmp_path / "pipeline.toml"
     config.write_text(toml.replace(str(tmp_path / "a"), str(tmp_path / "b")))
     assert run(argv, capsys)[0] == 0
@@ -141,9 +141,12 @@ def test_demo_runs_on_the_bundled_corpus(
     stats = orjson.loads((tmp_path / "demo" / "stats.json").read_bytes())
     assert stats["input"]["files"] == 2
     assert stats["removed_by_reason"]["dedup/exact"] == 5
-    assert {"invalid/json", "invalid/encoding", "invalid/empty", "quality/too_short"} <= set(
-        stats["removed_by_reason"]
-    )
+    assert {
+        "invalid/json",
+        "invalid/encoding",
+        "invalid/empty",
+        "quality/gopher_word_count",
+    } <= set(stats["removed_by_reason"])
     assert stats["lines_removed_by_reason"]["clean/related_link"] > 0
     assert stats["kept"] == len(read_rows(tmp_path / "demo" / "docs"))
 

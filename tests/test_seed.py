@@ -38,8 +38,8 @@ def test_seed_keeps_one_clean_article_with_its_source(seed_path: Path, tmp_path:
     assert "\u00a0" not in text
     assert doc["domain"] == "visitaaponce.com"
     assert doc["id"] == "000_73592170dd0b30b7"
-    assert doc["lang"] is None
-    assert doc["lang_score"] is None
+    assert doc["lang"] == "id"
+    assert 0.9 < float(doc["lang_score"]) <= 1.0
 
 
 def test_seed_matches_the_golden_text(seed_path: Path, tmp_path: Path) -> None:

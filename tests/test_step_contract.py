@@ -19,10 +19,16 @@ import tomli_w
 
 import saring
 from saring import config
-from saring.pipeline.base import Annotator, DocRef, Filter, GlobalStep, Step, Transform
+from saring.pipeline.base import EVERY, Annotator, DocRef, Filter, GlobalStep, Step, Transform
 
 STEPS: dict[str, type[Step]] = config.exported(Step)
-NON_GLOBAL = {name: cls for name, cls in STEPS.items() if not issubclass(cls, GlobalStep)}
+# Multi-stage steps run as their parts; they are checked by running them in a pipeline.
+COMPOSITE = {name: cls for name, cls in STEPS.items() if cls().parts() != [cls()]}
+NON_GLOBAL = {
+    name: cls
+    for name, cls in STEPS.items()
+    if not issubclass(cls, GlobalStep) and name not in COMPOSITE
+}
 GLOBAL = {name: cls for name, cls in STEPS.items() if issubclass(cls, GlobalStep)}
 KINDS = (Transform, Annotator, Filter, GlobalStep)
 REASON = re.compile(r"^[a-z][a-z0-9_]*/[a-z][a-z0-9_]*$")
@@ -35,6 +41,7 @@ NON_DEFAULT: dict[str, dict[str, Any]] = {
     "LengthFilter": {"min_words": 20, "max_words": 5_000},
     "NormalizeUnicode": {"fix_encoding": False, "normalization": "NFKC"},
     "RemovePhraseLines": {"languages": ("id", "ms"), "max_chars": 120, "extra_file": EN_PHRASES},
+    "LanguageID": {"level": "paragraph", "min_chars": 20, "mixed_share": 0.3},
 }
 
 MESSY = (
@@ -87,7 +94,8 @@ def test_known_steps_are_exported_and_each_has_one_kind() -> None:
     }
     assert expected <= set(STEPS)
     for name, cls in STEPS.items():
-        assert sum(issubclass(cls, kind) for kind in KINDS) == 1, name
+        kinds = sum(issubclass(cls, kind) for kind in KINDS) + (name in COMPOSITE)
+        assert kinds == 1, name
         assert cls.__name__ == name
 
 
@@ -236,14 +244,15 @@ def test_global_step_observes_json_pairs_and_decides_declared_reasons(
     addressed: dict[DocRef, list[Any]] = {}
     for key, items in groups.items():
         refs = {ref for ref, _ in items}
-        for ref, decision in step.decide(key, sorted(items, key=lambda item: item[0]), stats):
-            assert ref in refs, f"decision for {ref} under {key!r} which it was not observed under"
+        for ref, decision in step.decide(key, sorted(items, key=lambda item: item[0]), {}, stats):
+            assert ref in refs or ref == EVERY, f"decision for {ref} not observed under {key!r}"
             addressed.setdefault(ref, []).append(orjson.loads(orjson.dumps(decision)))
     _check_stats(step, stats)
 
     for position, doc in enumerate(docs):
         original = doc.text
-        result = step.apply(doc, addressed.get(divmod(position, 2), []), stats)
+        decisions = addressed.get(divmod(position, 2), []) + addressed.get(EVERY, [])
+        result = step.apply(doc, decisions, stats)
         if isinstance(result, saring.Dropped):
             assert result.reason in step.drop_reasons, result.reason
             assert result.doc.id == doc.id
@@ -252,6 +261,24 @@ def test_global_step_observes_json_pairs_and_decides_declared_reasons(
             assert isinstance(result, saring.Document)
             assert result.id == doc.id
     _check_stats(step, stats)
+
+
+@each(COMPOSITE)
+def test_composite_step_runs_in_a_pipeline_with_declared_reasons(
+    cls: type[Step], seed_path: Path, tmp_path: Path
+) -> None:
+    rows = [orjson.dumps({"id": d.id, "text": d.text, "url": d.url}) for d in _documents(seed_path)]
+    source = tmp_path / "in.jsonl"
+    source.write_bytes(b"\n".join(rows) + b"\n")
+    for step in _examples(cls):
+        parts = step.parts()
+        assert len(parts) > 1
+        output = tmp_path / f"out-{len(list(tmp_path.iterdir()))}"
+        pipeline = saring.Pipeline(saring.JsonlReader([str(source)]), [step], output=str(output))
+        summary = pipeline.run(saring.LocalExecutor(workers=1))
+        reasons = set(summary.dropped) - {"invalid/empty"}
+        assert reasons <= set(cls.drop_reasons), reasons
+        assert summary.kept + sum(summary.dropped.values()) == summary.read == len(rows)
 
 
 @each(STEPS)

@@ -7,33 +7,68 @@ from saring.clean import (
     RemoveRepeatedLines,
     RemoveSiteTemplates,
 )
-from saring.dedup import ExactDedup
+from saring.dedup import ExactDedup, FindCredits, NearDedup
 from saring.document import Document, Dropped
 from saring.executors import Executor, LocalExecutor, RayExecutor
-from saring.filters import LengthFilter
-from saring.io import JsonlReader, JsonlWriter, ParquetReader, ParquetWriter, TextReader
+from saring.filters import (
+    C4QualityFilter,
+    C4QualitySignals,
+    FineWebQualityFilter,
+    FineWebQualitySignals,
+    GopherQualityFilter,
+    GopherQualitySignals,
+    GopherRepetitionFilter,
+    GopherRepetitionSignals,
+    LengthFilter,
+    RemoveC4Lines,
+)
+from saring.io import (
+    HtmlReader,
+    JsonlReader,
+    JsonlWriter,
+    ParquetReader,
+    ParquetWriter,
+    TextReader,
+    WarcReader,
+)
+from saring.lang import LanguageID
+from saring.pii import RedactPII
 from saring.pipeline import Annotator, Filter, GlobalStep, Pipeline, Step, StepStats, Transform
 
 __version__ = "0.1.0"
 
 __all__ = [
     "Annotator",
+    "C4QualityFilter",
+    "C4QualitySignals",
     "Document",
     "Dropped",
     "ExactDedup",
     "Executor",
     "Filter",
+    "FindCredits",
+    "FineWebQualityFilter",
+    "FineWebQualitySignals",
     "GlobalStep",
+    "GopherQualityFilter",
+    "GopherQualitySignals",
+    "GopherRepetitionFilter",
+    "GopherRepetitionSignals",
+    "HtmlReader",
     "JsonlReader",
     "JsonlWriter",
+    "LanguageID",
     "LengthFilter",
     "LocalExecutor",
+    "NearDedup",
     "NormalizeUnicode",
     "NormalizeWhitespace",
     "ParquetReader",
     "ParquetWriter",
     "Pipeline",
     "RayExecutor",
+    "RedactPII",
+    "RemoveC4Lines",
     "RemovePhraseLines",
     "RemoveRepeatedLines",
     "RemoveSiteTemplates",
@@ -41,5 +76,6 @@ __all__ = [
     "StepStats",
     "TextReader",
     "Transform",
+    "WarcReader",
     "__version__",
 ]

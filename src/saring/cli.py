@@ -13,7 +13,7 @@ from saring.executors.base import Executor
 from saring.executors.local import LocalExecutor
 from saring.executors.ray import RayExecutor
 from saring.io import JsonlWriter, ParquetWriter, Writer, reader_for
-from saring.io.base import Reader, RecordReader
+from saring.io.base import Reader
 from saring.pipeline.base import Step
 from saring.pipeline.pipeline import Pipeline
 from saring.presets import PRESETS
@@ -66,7 +66,7 @@ def _add_clean_options(parser: argparse.ArgumentParser, output_default: str | No
     )
     parser.add_argument(
         "--input-format",
-        choices=["jsonl", "parquet", "text"],
+        choices=["jsonl", "parquet", "text", "warc", "html"],
         default=None,
         help="input format (default: from file endings)",
     )
@@ -77,6 +77,15 @@ def _add_clean_options(parser: argparse.ArgumentParser, output_default: str | No
         "--id-field", default="id", help="field holding the document id (JSONL/Parquet)"
     )
     parser.add_argument("--url-field", default="url", help="field holding the URL (JSONL/Parquet)")
+    parser.add_argument(
+        "--html-field", default=None, help="JSONL field holding raw HTML to extract the text from"
+    )
+    parser.add_argument(
+        "--extractor",
+        choices=["quality", "fast"],
+        default=None,
+        help="HTML extraction: quality (trafilatura) or fast (resiliparse); default quality",
+    )
     parser.add_argument(
         "--strict", action="store_true", help="stop at the first unusable input record"
     )
@@ -109,16 +118,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _pipeline_from_args(args: argparse.Namespace, inputs: list[str]) -> Pipeline:
     reader_cls = reader_for(inputs, args.input_format)
-    reader: Reader
-    if issubclass(reader_cls, RecordReader):
-        reader = reader_cls(
-            inputs,
-            text_field=args.text_field,
-            id_field=args.id_field,  # type: ignore[call-arg]
-            url_field=args.url_field,
-        )
-    else:
-        reader = reader_cls(inputs)  # type: ignore[call-arg]
+    given = {
+        "text_field": args.text_field,
+        "id_field": args.id_field,
+        "url_field": args.url_field,
+        "html_field": args.html_field,
+        "extractor": args.extractor,
+    }
+    accepted = set(reader_cls.param_names())
+    if args.html_field is not None and "html_field" not in accepted:
+        raise SaringError(f"--html-field needs JSONL input, not {reader_cls.__name__}")
+    options = {k: v for k, v in given.items() if k in accepted and v is not None}
+    reader = reader_cls(inputs, **options)  # type: ignore[call-arg]
     return Pipeline(
         reader,
         PRESETS[args.preset](),

@@ -57,14 +57,14 @@ def test_observe_keys_a_document_by_fingerprint_with_its_id() -> None:
 def test_decide_keeps_the_first_ref_and_addresses_the_others_with_the_kept_id() -> None:
     stats = StepStats("exact")
     items = [((0, 4), "detik-1"), ((0, 9), "detik-2"), ((2, 0), "kompas-7"), ((3, 1), "antara-3")]
-    decisions = list(ExactDedup().decide("k", items, stats))
+    decisions = list(ExactDedup().decide("k", items, {}, stats))
     assert decisions == [((0, 9), "detik-1"), ((2, 0), "detik-1"), ((3, 1), "detik-1")]
     assert stats.counters["clusters"] == 1
 
 
 def test_decide_leaves_a_unique_document_alone() -> None:
     stats = StepStats("exact")
-    assert list(ExactDedup().decide("k", [((1, 2), "tempo-5")], stats)) == []
+    assert list(ExactDedup().decide("k", [((1, 2), "tempo-5")], {}, stats)) == []
     assert stats.counters["clusters"] == 0
 
 
@@ -95,7 +95,7 @@ def test_observe_decide_apply_over_shards_keeps_first_copies() -> None:
     stats = StepStats("exact")
     addressed: dict[tuple[int, int], list[str]] = {}
     for key, items in groups.items():
-        for ref, decision in step.decide(key, sorted(items), stats):
+        for ref, decision in step.decide(key, sorted(items), {}, stats):
             addressed.setdefault(ref, []).append(decision)
     outcome = {
         doc.id: step.apply(doc, addressed.get((shard, position), []), stats)

@@ -118,7 +118,13 @@ def test_accepts_by_ending(reader: type[JsonlReader], name: str, accepted: bool)
 
 
 def test_readers_listed() -> None:
-    assert [cls.__name__ for cls in READERS] == ["JsonlReader", "ParquetReader", "TextReader"]
+    assert [cls.__name__ for cls in READERS] == [
+        "JsonlReader",
+        "ParquetReader",
+        "TextReader",
+        "WarcReader",
+        "HtmlReader",
+    ]
 
 
 @pytest.mark.parametrize(

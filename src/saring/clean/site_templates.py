@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from saring import meta
@@ -84,7 +84,7 @@ class RemoveSiteTemplates(GlobalStep):
         return [(doc.domain, [body, candidates])]
 
     def decide(
-        self, key: str, items: list[tuple[DocRef, Any]], stats: StepStats
+        self, key: str, items: list[tuple[DocRef, Any]], totals: Mapping[str, int], stats: StepStats
     ) -> Iterable[tuple[DocRef, Any]]:
         by_body: dict[str, set[str]] = defaultdict(set)
         for _, (body, candidates) in items:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from saring.document import Document, Dropped
@@ -37,7 +37,7 @@ class ExactDedup(GlobalStep):
         return [(text_fingerprint(doc.text), doc.id)]
 
     def decide(
-        self, key: str, items: list[tuple[DocRef, Any]], stats: StepStats
+        self, key: str, items: list[tuple[DocRef, Any]], totals: Mapping[str, int], stats: StepStats
     ) -> Iterable[tuple[DocRef, Any]]:
         if len(items) < 2:
             return []

@@ -28,3 +28,6 @@ class Executor(Params):
     def run(self, tasks: Sequence[Task], report: Report) -> list[list[StepStats]]:
         """Run every task (in any order, anywhere) and return their results in task order."""
         raise NotImplementedError
+
+    def close(self, cancel: bool = False) -> None:
+        """Release workers kept between runs (the runner calls this when a pipeline ends)."""

@@ -39,32 +39,49 @@ class LocalExecutor(Executor):
         return self.workers if self.workers and self.workers > 0 else (os.cpu_count() or 1)
 
     def run(self, tasks: Sequence[Task], report: Report) -> list[list[StepStats]]:
-        workers = min(self.worker_count(), len(tasks))
-        if workers <= 1:
+        if min(self.worker_count(), len(tasks)) <= 1:
             return [task(report) for task in tasks]
-        context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
-        progress = context.Queue()
+        pool, progress = self._workers()
         results: dict[Future[list[StepStats]], int] = {}
-        with ProcessPoolExecutor(
-            max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(progress,)
-        ) as pool:
-            try:
-                for index, task in enumerate(tasks):
-                    results[pool.submit(_run_in_worker, task)] = index
-                pending = set(results)
-                while pending:
-                    finished, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
-                    _drain(progress, report)
-                    for future in finished:
-                        future.result()  # raises the task's error here, at once
-            except BaseException:
-                pool.shutdown(wait=False, cancel_futures=True)
-                raise
+        try:
+            for index, task in enumerate(tasks):
+                results[pool.submit(_run_in_worker, task)] = index
+            pending = set(results)
+            while pending:
+                finished, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+                _drain(progress, report)
+                for future in finished:
+                    future.result()  # raises the task's error here, at once
+        except BaseException:
+            self.close(cancel=True)
+            raise
         _drain(progress, report)
         ordered: list[list[StepStats]] = [[] for _ in tasks]
         for future, index in results.items():
             ordered[index] = future.result()
         return ordered
+
+    def _workers(self) -> tuple[ProcessPoolExecutor, Any]:
+        """Return the worker pool and its progress queue, started on first use and kept for
+        the stages that follow (starting workers costs more than a small stage)."""
+        self._pool: ProcessPoolExecutor | None
+        if getattr(self, "_pool", None) is None:
+            context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
+            self._progress = context.Queue()
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.worker_count(),
+                mp_context=context,
+                initializer=_init_worker,
+                initargs=(self._progress,),
+            )
+        assert self._pool is not None
+        return self._pool, self._progress
+
+    def close(self, cancel: bool = False) -> None:
+        pool = getattr(self, "_pool", None)
+        if pool is not None:
+            pool.shutdown(wait=not cancel, cancel_futures=True)
+            self._pool = None
 
 
 def _drain(progress: Any, report: Report) -> None:

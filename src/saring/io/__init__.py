@@ -1,14 +1,17 @@
 """Readers and writers of documents."""
 
 from saring.io.base import Reader, Source, Writer
+from saring.io.html import HtmlReader
 from saring.io.jsonl import JsonlReader, JsonlWriter
 from saring.io.parquet import ParquetReader, ParquetWriter
 from saring.io.text import TextReader
+from saring.io.warc import WarcReader
 
-READERS: tuple[type[Reader], ...] = (JsonlReader, ParquetReader, TextReader)
+READERS: tuple[type[Reader], ...] = (JsonlReader, ParquetReader, TextReader, WarcReader, HtmlReader)
 
 __all__ = [
     "READERS",
+    "HtmlReader",
     "JsonlReader",
     "JsonlWriter",
     "ParquetReader",
@@ -16,6 +19,7 @@ __all__ = [
     "Reader",
     "Source",
     "TextReader",
+    "WarcReader",
     "Writer",
     "reader_for",
 ]

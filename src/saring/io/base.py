@@ -10,6 +10,7 @@ import io
 import lzma
 import os
 import zlib
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any, ClassVar
@@ -135,6 +136,8 @@ class Source:
     def __init__(self, path: str) -> None:
         self.path = path
         self.name = os.path.basename(path)
+        self.counters: Counter[str] = Counter()
+        """Records a reader skipped without yielding them, e.g. WARC request records."""
         self._counter: _CountingFile | None = None
 
     @property

@@ -12,14 +12,21 @@ import zstandard
 
 from saring.document import Document, Dropped
 from saring.io.base import READ_ERRORS, RecordReader, RecordSink, Source, Writer
+from saring.io.html import EXTRACT_TIMEOUT, MAX_HTML_BYTES, ExtractingReader
 
 Compression = Literal["none", "gzip", "zstd"]
 _SUFFIX: dict[str, str] = {"none": "", "gzip": ".gz", "zstd": ".zst"}
 
 
-class JsonlReader(RecordReader):
+class JsonlReader(RecordReader, ExtractingReader):
     """Reads one document per line of JSON Lines files (.jsonl, .ndjson, .json; compressed
-    .gz, .zst, .bz2 or .xz)."""
+    .gz, .zst, .bz2 or .xz).
+
+    With ``html_field``, that field holds the page's HTML: the text is its extracted article
+    (``extractor`` ``quality`` or ``fast``, bounded by ``max_html_bytes`` and
+    ``extract_timeout``), the page's title, date, author, site name, canonical URL and
+    language go to the metadata, and the HTML itself is not kept.
+    """
 
     extensions = (".jsonl", ".ndjson", ".json")
 
@@ -30,12 +37,20 @@ class JsonlReader(RecordReader):
         id_field: str = "id",
         url_field: str = "url",
         max_chars: int = 5_000_000,
+        html_field: str | None = None,
+        extractor: str = "quality",
+        max_html_bytes: int = MAX_HTML_BYTES,
+        extract_timeout: float = EXTRACT_TIMEOUT,
     ) -> None:
         self.paths = paths
         self.text_field = text_field
         self.id_field = id_field
         self.url_field = url_field
         self.max_chars = max_chars
+        self.html_field = html_field
+        self.extractor = extractor
+        self.max_html_bytes = max_html_bytes
+        self.extract_timeout = extract_timeout
 
     def read(self, source: Source, strict: bool = False) -> Iterator[Document | Dropped]:
         lineno = 0
@@ -62,7 +77,36 @@ class JsonlReader(RecordReader):
             except UnicodeDecodeError as bad:
                 return self.invalid(source, lineno, "invalid/encoding", line, str(bad), strict)
             return self.invalid(source, lineno, "invalid/json", line, str(exc), strict)
+        if self.html_field is not None and isinstance(record, dict):
+            return self._from_html(record, self.html_field, source, lineno, line, strict)
         return self.document(record, source, lineno, line, strict)
+
+    def _from_html(
+        self,
+        record: dict[str, Any],
+        field: str,
+        source: Source,
+        lineno: int,
+        line: bytes,
+        strict: bool,
+    ) -> Document | Dropped:
+        """Return the document whose text is the article extracted from the HTML field."""
+        html = record.pop(field, None)
+        if not isinstance(html, str) or not html.strip():
+            detail = f"field {field!r} is missing, empty or not a string"
+            return self.invalid(source, lineno, "invalid/no_text", line, detail, strict)
+        url = record.get(self.url_field)
+        url = url if isinstance(url, str) and url else None
+        size = len(html.encode("utf-8", errors="surrogatepass"))
+        result = self.extracted(html, url, source, lineno, strict, size)
+        if isinstance(result, Dropped):
+            result.doc.text = line.decode("utf-8", errors="backslashreplace")
+            return result
+        record[self.text_field] = result.text
+        doc = self.document(record, source, lineno, line, strict)
+        if isinstance(doc, Document):
+            doc.metadata.update(result.metadata)
+        return doc
 
 
 class _JsonlSink(RecordSink):

@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any, ClassVar
 
 from saring.document import Document, Dropped
@@ -19,6 +19,8 @@ from saring.pipeline.stats import StepStats
 
 DocRef = tuple[int, int]
 """Where a document sits during a global step: (shard index, position in the shard)."""
+EVERY: DocRef = (-1, -1)
+"""Address of a decision meant for every document (e.g. a list of domains to drop)."""
 
 
 class Step(Params):
@@ -31,6 +33,10 @@ class Step(Params):
 
     def setup(self) -> None:
         """Load heavy resources once per worker, before the first document."""
+
+    def parts(self) -> list[Step]:
+        """Return the steps this step runs as: itself, or the stages of a multi-stage algorithm."""
+        return [self]
 
     def handle(self, doc: Document, stats: StepStats) -> Document | Dropped:
         """Process one document; the base classes implement this."""
@@ -77,21 +83,28 @@ class GlobalStep(Step):
 
     Keys and values must be JSON-serialisable; the executor spills them to disk, groups them
     by key across all shards and passes them to ``decide`` sorted by ``DocRef``, so that the
-    outcome does not depend on how many workers ran.
+    outcome does not depend on how many workers ran. ``tally`` labels are counted over every
+    observed document and reach ``decide`` as ``totals`` (e.g. documents per domain).
     """
 
     def observe(self, doc: Document) -> Iterable[tuple[str, Any]]:
         """Return the (key, value) pairs this document contributes."""
         raise NotImplementedError
 
+    def tally(self, doc: Document) -> Iterable[str]:
+        """Return labels to count over all observed documents (none by default)."""
+        return ()
+
     def decide(
-        self, key: str, items: list[tuple[DocRef, Any]], stats: StepStats
+        self, key: str, items: list[tuple[DocRef, Any]], totals: Mapping[str, int], stats: StepStats
     ) -> Iterable[tuple[DocRef, Any]]:
-        """Return decisions addressed to documents, given everything observed under one key."""
+        """Return decisions addressed to documents (or to ``EVERY`` document), given everything
+        observed under one key and the tallies over all documents."""
         raise NotImplementedError
 
     def apply(self, doc: Document, decisions: list[Any], stats: StepStats) -> Document | Dropped:
-        """Act on one document given the decisions addressed to it (often none)."""
+        """Act on one document given the decisions addressed to it, then those for every
+        document (often none)."""
         raise NotImplementedError
 
     def handle(self, doc: Document, stats: StepStats) -> Document | Dropped:

@@ -58,12 +58,18 @@ class Pipeline(Params):
 
         return self.writer if self.writer is not None else ParquetWriter()
 
+    def flat_steps(self) -> list[Step]:
+        """Return the steps as they run: multi-stage steps replaced by their parts."""
+        if not hasattr(self, "_flat"):
+            self._flat = [part for step in self.steps for part in step.parts()]
+        return self._flat
+
     def stages(self) -> list[Stage]:
         """Cut the steps into stages, one boundary at each global step."""
         stages: list[Stage] = []
         applies: GlobalStep | None = None
         current: list[Step] = []
-        for step in self.steps:
+        for step in self.flat_steps():
             if isinstance(step, GlobalStep):
                 stages.append(Stage(len(stages), applies, tuple(current), step))
                 applies, current = step, []
@@ -76,7 +82,7 @@ class Pipeline(Params):
         """Return a unique name per step for stats: the class name, numbered if repeated."""
         seen: Counter[str] = Counter()
         names = []
-        for step in self.steps:
+        for step in self.flat_steps():
             base = type(step).__name__
             seen[base] += 1
             names.append(base if seen[base] == 1 else f"{base}#{seen[base]}")

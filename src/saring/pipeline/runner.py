@@ -31,6 +31,23 @@ def run_pipeline(pipeline: Pipeline, executor: Executor, overwrite: bool = False
     if finished is not None:
         return finished
     shards = pipeline.reader.shards()
+    try:
+        results = _run_stages(pipeline, executor, shards)
+    finally:
+        executor.close()
+    summary = RunSummary(
+        output=pipeline.output,
+        files=len(shards),
+        steps=merge_stats(results),
+        stages=pipeline.describe()["stages"],
+        seconds=time.perf_counter() - started,
+    )
+    _finish(layout, summary, config.dumps(pipeline, executor))
+    return summary
+
+
+def _run_stages(pipeline: Pipeline, executor: Executor, shards: list[str]) -> list[list[StepStats]]:
+    """Run each stage's map tasks, then its global step's reduce tasks; return all stats."""
     partitions = max(1, min(len(shards), MAX_PARTITIONS))
     names = pipeline.step_names()
     stages = pipeline.stages()
@@ -48,22 +65,14 @@ def run_pipeline(pipeline: Pipeline, executor: Executor, overwrite: bool = False
         results += stage_stats
         docs_entering = sum(s[-1].counters["observed"] for s in stage_stats if s)
         if stage.observes is not None:
-            name = names[pipeline.steps.index(stage.observes)]
+            name = names[pipeline.flat_steps().index(stage.observes)]
             reduces = [
                 ReduceTask(pipeline, stage.index, partition, len(shards), name)
                 for partition in range(partitions)
             ]
             with Progress(f"{label} {name}", None, None) as bar:
                 results += _run(executor, reduces, bar)
-    summary = RunSummary(
-        output=pipeline.output,
-        files=len(shards),
-        steps=merge_stats(results),
-        stages=pipeline.describe()["stages"],
-        seconds=time.perf_counter() - started,
-    )
-    _finish(layout, summary, config.dumps(pipeline, executor))
-    return summary
+    return results
 
 
 def _run(
@@ -115,6 +124,11 @@ def _finish(layout: Layout, summary: RunSummary, resolved: str) -> None:
     with open(layout.config + ".tmp", "w", encoding="utf-8") as out:
         out.write(resolved)
     os.replace(layout.config + ".tmp", layout.config)
+    for name, data in summary.reports().items():
+        path = os.path.join(layout.root, f"{name}.json")
+        with open(path + ".tmp", "wb") as report:
+            report.write(orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS))
+        os.replace(path + ".tmp", path)
     with open(layout.stats + ".tmp", "wb") as stats:
         stats.write(summary.to_json())
     os.replace(layout.stats + ".tmp", layout.stats)

@@ -18,6 +18,8 @@ class StepStats:
     lines_removed: Counter[str] = field(default_factory=Counter)
     counters: Counter[str] = field(default_factory=Counter)
     seconds: float = 0.0
+    reports: dict[str, Any] = field(default_factory=dict)
+    """JSON reports a step writes beside stats.json, by file name (e.g. ``domains``)."""
 
     def __add__(self, other: StepStats) -> StepStats:
         if other.name != self.name:
@@ -30,6 +32,7 @@ class StepStats:
             lines_removed=self.lines_removed + other.lines_removed,
             counters=self.counters + other.counters,
             seconds=self.seconds + other.seconds,
+            reports={**self.reports, **other.reports},
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -42,6 +45,7 @@ class StepStats:
             "lines_removed": dict(sorted(self.lines_removed.items())),
             "counters": dict(sorted(self.counters.items())),
             "seconds": round(self.seconds, 3),
+            "reports": self.reports,
         }
 
     @classmethod
@@ -55,6 +59,7 @@ class StepStats:
             lines_removed=Counter(data["lines_removed"]),
             counters=Counter(data["counters"]),
             seconds=data["seconds"],
+            reports=data.get("reports", {}),
         )
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import time
 import zlib
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,7 +18,7 @@ from saring import meta
 from saring.document import Document, Dropped, from_record, to_record
 from saring.io.base import RecordSink, Source
 from saring.io.jsonl import JsonlWriter
-from saring.pipeline.base import DocRef, GlobalStep, Step
+from saring.pipeline.base import EVERY, DocRef, GlobalStep, Step
 from saring.pipeline.buckets import BucketSink, read_bucket
 from saring.pipeline.layout import Layout
 from saring.pipeline.pipeline import Pipeline
@@ -28,6 +29,10 @@ Report = Callable[[int, int], None]
 READ_STATS = "read"
 """Stats name of the reader."""
 _REPORT_EVERY = 512
+_TALLY_BUCKET = -1
+"""Bucket of a keys file holding the shard's tally counts."""
+_EVERY_BUCKET = -1
+"""Bucket of a decisions file holding decisions for every document."""
 
 
 def partition_of(key: str, partitions: int) -> int:
@@ -125,7 +130,8 @@ class MapTask:
         return stats
 
     def _step_names(self) -> dict[int, str]:
-        return {id(step): name for step, name in zip(self.pipeline.steps, self.names, strict=True)}
+        steps = self.pipeline.flat_steps()
+        return {id(step): name for step, name in zip(steps, self.names, strict=True)}
 
     def _run(
         self,
@@ -158,7 +164,7 @@ class MapTask:
 
         chain = [(step, StepStats(names[id(step)])) for step in steps]
         all_stats.extend(s for _, s in chain)
-        emit = self._emitter(layout, observes, outputs, writer, all_stats, names)
+        emit, finish = self._emitter(layout, observes, outputs, writer, all_stats, names)
 
         processed, last_bytes = 0, 0
         for item in incoming:
@@ -184,6 +190,7 @@ class MapTask:
                 doc = result
             else:
                 emit(doc)
+        finish()
         read_now = source.bytes_read if source else 0
         report(processed % _REPORT_EVERY, read_now - last_bytes)
         return all_stats
@@ -200,22 +207,24 @@ class MapTask:
             yield item
             started = time.perf_counter()
         stats.counters["bytes"] += source.bytes_read
+        stats.counters.update(source.counters)
 
     def _apply(
         self, layout: Layout, step: GlobalStep, stats: StepStats
     ) -> Iterator[Document | Dropped]:
         previous = self.stage - 1
         decisions: dict[int, list[Any]] = {}
+        broadcast: list[Any] = []
         for partition in range(self.partitions):
-            for position, decision in read_bucket(
-                layout.decisions(previous, partition), self.shard
-            ):
+            path = layout.decisions(previous, partition)
+            for position, decision in read_bucket(path, self.shard):
                 decisions.setdefault(position, []).append(decision)
+            broadcast += [decision for _, decision in read_bucket(path, _EVERY_BUCKET)]
         for position, record in enumerate(_unspill(layout.spool(previous, self.shard))):
             doc = from_record(record)
             stats.docs_in += 1
             started = time.perf_counter()
-            result = step.apply(doc, decisions.get(position, []), stats)
+            result = step.apply(doc, decisions.get(position, []) + broadcast, stats)
             stats.seconds += time.perf_counter() - started
             if isinstance(result, Dropped):
                 stats.dropped[result.reason] += 1
@@ -231,20 +240,23 @@ class MapTask:
         writer: Any,
         all_stats: list[StepStats],
         names: dict[int, str],
-    ) -> Callable[[Document], None]:
+    ) -> tuple[Callable[[Document], None], Callable[[], None]]:
+        """Return where kept documents go (the writer, or the spool and keys of a global step)
+        and what to do after the last one."""
         if observes is None:
             # Opened even if nothing is kept, so that output parts line up with input shards.
             docs = outputs.sink(
                 layout.docs_file(self.shard, writer.extension()),
                 lambda p: writer.open(p, meta.DOC_COLUMNS),
             )
-            return lambda doc: docs.write(to_record(doc))
+            return (lambda doc: docs.write(to_record(doc))), lambda: None
 
         spool = outputs.sink(layout.spool(self.stage, self.shard), _spill)
         keys = outputs.sink(layout.keys(self.stage, self.shard), BucketSink)
         observe_stats = StepStats(names[id(observes)])
         all_stats.append(observe_stats)
         position = 0
+        tallies: Counter[str] = Counter()
 
         def emit(doc: Document) -> None:
             nonlocal position
@@ -253,10 +265,14 @@ class MapTask:
             started = time.perf_counter()
             for key, value in observes.observe(doc):
                 keys.write((partition_of(key, self.partitions), [key, position, value]))
+            tallies.update(observes.tally(doc))
             observe_stats.seconds += time.perf_counter() - started
             position += 1
 
-        return emit
+        def finish() -> None:
+            keys.write((_TALLY_BUCKET, tallies))
+
+        return emit, finish
 
 
 @dataclass
@@ -281,15 +297,21 @@ class ReduceTask:
         stats = StepStats(self.name)
         started = time.perf_counter()
         groups: dict[str, list[tuple[DocRef, Any]]] = {}
+        totals: Counter[str] = Counter()
         for shard in range(self.shards):
-            for key, position, value in read_bucket(layout.keys(self.stage, shard), self.partition):
+            path = layout.keys(self.stage, shard)
+            for key, position, value in read_bucket(path, self.partition):
                 groups.setdefault(key, []).append(((shard, position), value))
+            for tally in read_bucket(path, _TALLY_BUCKET):
+                totals.update(tally)
         outputs = _Outputs()
         try:
             decisions = outputs.sink(layout.decisions(self.stage, self.partition), BucketSink)
             for key, items in groups.items():
-                for (shard, position), decision in step.decide(key, items, stats):
-                    decisions.write((shard, [position, decision]))
+                for ref, decision in step.decide(key, items, totals, stats):
+                    shard, position = ref
+                    bucket = _EVERY_BUCKET if ref == EVERY else shard
+                    decisions.write((bucket, [position, decision]))
         except BaseException:
             outputs.abort()
             raise

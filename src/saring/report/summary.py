@@ -61,9 +61,13 @@ class RunSummary:
             "removed_by_reason": dict(sorted(self.dropped.items())),
             "lines_removed_by_reason": dict(sorted(self.lines_removed.items())),
             "stages": self.stages,
-            "steps": [s.to_dict() for s in self.steps],
+            "steps": [_without_reports(s.to_dict()) for s in self.steps],
             "seconds": round(self.seconds, 3),
         }
+
+    def reports(self) -> dict[str, Any]:
+        """Return the reports steps wrote, by name (each saved as ``<name>.json``)."""
+        return {name: data for s in self.steps for name, data in s.reports.items()}
 
     def to_json(self) -> bytes:
         return orjson.dumps(self.to_dict(), option=orjson.OPT_INDENT_2) + b"\n"
@@ -95,3 +99,7 @@ class RunSummary:
                 f"  {reason:<28} {n:>10,}" for reason, n in sorted(self.lines_removed.items())
             ]
         return "\n".join(lines)
+
+
+def _without_reports(step: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in step.items() if key != "reports"}

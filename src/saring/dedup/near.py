@@ -1,0 +1,424 @@
+"""Near-duplicate removal that keeps the original, with mirror-domain detection.
+
+``NearDedup`` runs as four steps sharing one frozen ``MinHashConfig``:
+
+1. ``MinHashSignature`` (annotator) stores each document's MinHash signature and text
+   fingerprint for the later stages.
+2. ``MinHashBuckets`` (global) groups documents by LSH band and by normalised URL (and the
+   canonical URL a page declares); in every group, each member is linked to the group's first
+   member. Only references travel, never signatures.
+3. ``VerifyCandidates`` (global) sends each linked document's signature to its group's first
+   member, estimates their Jaccard similarity there and keeps the link if it reaches
+   ``threshold`` (same URL or same text always does). Work is spread over partitions.
+4. ``ClusterDuplicates`` (global) joins the verified links into clusters (union-find over
+   linked documents only: memory grows with the number of duplicated documents, not with
+   text), builds the domain graph, flags mirror domains, picks the copy to keep in every
+   cluster and drops the others with ``duplicate_of`` and ``cluster_id``.
+
+The kept copy of a cluster is chosen by, in order: a copy from the domain the others copy
+(the original publisher, named by other copies' credits or by the domain graph) before one
+from a flagged mirror; the earliest publication date known; the longest text; input order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+from saring import meta
+from saring.dedup.exact import text_fingerprint
+from saring.dedup.minhash import MinHashConfig, band_keys, from_hex, signature, similarity, to_hex
+from saring.document import Document, Dropped
+from saring.pipeline.base import EVERY, Annotator, DocRef, GlobalStep, Step
+from saring.pipeline.stats import StepStats
+
+EXACT = "dedup/exact"
+NEAR = "dedup/near"
+URL = "dedup/url"
+MIRROR = "dedup/mirror_domain"
+_TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|ref|amp|output|page)$")
+
+
+def normalize_url(url: str) -> str:
+    """Return a URL reduced to what names the page: host without ``www.``/``m.``, path without
+    trailing slash, ``/amp`` or ``index.html``, query without tracking parameters."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return url.strip()
+    host = (parts.hostname or "").lower()
+    for prefix in ("www.", "m.", "amp."):
+        host = host.removeprefix(prefix)
+    path = re.sub(r"/(?:amp|index\.html?)$", "", parts.path).rstrip("/")
+    query = "&".join(
+        sorted(
+            pair
+            for pair in parts.query.split("&")
+            if pair and not _TRACKING.match(pair.split("=", 1)[0])
+        )
+    )
+    return f"{host}{path}" + (f"?{query}" if query else "")
+
+
+def _work(doc: Document) -> dict[str, Any]:
+    work: dict[str, Any] = doc.metadata.setdefault(meta.DEDUP_WORK, {})
+    return work
+
+
+def _uid(ref: DocRef) -> str:
+    return f"{ref[0]}:{ref[1]}"
+
+
+class MinHashSignature(Annotator):
+    """Stores the document's MinHash signature and text fingerprint for near-dedup."""
+
+    def __init__(self, config: MinHashConfig = MinHashConfig()) -> None:  # noqa: B008 - frozen
+        self.config = config
+
+    def annotate(self, doc: Document) -> None:
+        work = _work(doc)
+        work["sig"] = to_hex(signature(doc.text, self.config))
+        work["fp"] = text_fingerprint(doc.text)
+
+
+class MinHashBuckets(GlobalStep):
+    """Links documents that share an LSH band or a URL to the first document of that group."""
+
+    def __init__(self, config: MinHashConfig = MinHashConfig()) -> None:  # noqa: B008 - frozen
+        self.config = config
+
+    def observe(self, doc: Document) -> Iterable[tuple[str, Any]]:
+        work = _work(doc)
+        keys = [(key, "band") for key in band_keys(from_hex(work["sig"]), self.config)]
+        urls = {normalize_url(u) for u in (doc.url, doc.metadata.get(meta.CANONICAL_URL)) if u}
+        keys += [(f"url:{url}", "url") for url in sorted(urls)]
+        return keys
+
+    def decide(
+        self, key: str, items: list[tuple[DocRef, Any]], totals: Mapping[str, int], stats: StepStats
+    ) -> Iterable[tuple[DocRef, Any]]:
+        if len(items) < 2:
+            return []
+        stats.counters["candidate_groups"] += 1
+        hub = items[0][0]
+        decisions: list[tuple[DocRef, Any]] = [(hub, [_uid(hub), None, items[0][1]])]
+        decisions += [(ref, [_uid(ref), _uid(hub), kind]) for ref, kind in items[1:]]
+        return decisions
+
+    def apply(self, doc: Document, decisions: list[Any], stats: StepStats) -> Document | Dropped:
+        if decisions:
+            work = _work(doc)
+            work["uid"] = decisions[0][0]
+            links: dict[str, str] = {}
+            for _, hub, kind in decisions:
+                if hub is not None and links.get(hub) != "url":
+                    links[hub] = kind
+            work["links"] = sorted(links.items())
+            stats.counters["linked_docs"] += 1
+        return doc
+
+
+class VerifyCandidates(GlobalStep):
+    """Keeps a candidate link when the two signatures agree on at least ``threshold`` of their
+    values (an estimate of Jaccard similarity), or when the link is the same URL or text."""
+
+    def __init__(self, config: MinHashConfig = MinHashConfig()) -> None:  # noqa: B008 - frozen
+        self.config = config
+
+    def observe(self, doc: Document) -> Iterable[tuple[str, Any]]:
+        work = _work(doc)
+        if "uid" not in work:
+            return []
+        pairs: list[tuple[str, Any]] = [(work["uid"], ["self", work["sig"], work["fp"]])]
+        pairs += [
+            (hub, ["probe", work["uid"], work["sig"], work["fp"], kind])
+            for hub, kind in work["links"]
+        ]
+        return pairs
+
+    def decide(
+        self, key: str, items: list[tuple[DocRef, Any]], totals: Mapping[str, int], stats: StepStats
+    ) -> Iterable[tuple[DocRef, Any]]:
+        hubs = [(ref, value) for ref, value in items if value[0] == "self"]
+        if not hubs:
+            return []
+        hub_ref, (_, hub_sig, hub_fp) = hubs[0]
+        hub_signature = from_hex(hub_sig)
+        decisions: list[tuple[DocRef, Any]] = []
+        for ref, value in items:
+            if value[0] != "probe":
+                continue
+            _, uid, sig, fp, kind = value
+            score = similarity(hub_signature, from_hex(sig))
+            relation = "url" if kind == "url" else "exact" if fp == hub_fp else "near"
+            if relation == "near" and score < self.config.threshold:
+                stats.counters["links_rejected"] += 1
+                continue
+            stats.counters["links_verified"] += 1
+            decisions.append((ref, [key, relation, round(score, 4)]))
+            decisions.append((hub_ref, [uid, relation, round(score, 4)]))
+        return decisions
+
+    def apply(self, doc: Document, decisions: list[Any], stats: StepStats) -> Document | Dropped:
+        work = _work(doc)
+        work.pop("links", None)
+        if decisions:
+            work["edges"] = decisions
+        return doc
+
+
+@dataclass
+class _Member:
+    uid: str
+    ref: DocRef
+    id: str
+    domain: str
+    date: str
+    length: int
+    fingerprint: str
+    credits: list[str]
+    url: str
+    edges: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _date_of(doc: Document) -> str:
+    fields = doc.metadata.get(meta.EXTRA_FIELDS) or {}
+    for value in (
+        doc.metadata.get(meta.PUBLISHED),
+        fields.get("date"),
+        fields.get("published"),
+        fields.get("publish_date"),
+    ):
+        if isinstance(value, str) and re.match(r"\d{4}-\d{2}-\d{2}", value):
+            return value[:19]
+    return ""
+
+
+class ClusterDuplicates(GlobalStep):
+    """Clusters verified links, flags mirror domains, keeps one copy per cluster and drops
+    the rest (``dedup/exact``, ``dedup/url`` or ``dedup/near``), writing ``domains.json``.
+
+    A domain is a mirror of another when at least ``mirror_share`` of its documents are
+    copies of that domain's, or credit it; with ``drop_mirror_domains`` every document of a
+    mirror domain goes (``dedup/mirror_domain``), copies or not.
+    """
+
+    drop_reasons = (EXACT, URL, NEAR, MIRROR)
+
+    def __init__(
+        self,
+        config: MinHashConfig = MinHashConfig(),  # noqa: B008 - frozen
+        mirror_share: float = 0.5,
+        drop_mirror_domains: bool = False,
+    ) -> None:
+        self.config = config
+        self.mirror_share = mirror_share
+        self.drop_mirror_domains = drop_mirror_domains
+
+    def observe(self, doc: Document) -> Iterable[tuple[str, Any]]:
+        work = _work(doc)
+        credits = doc.metadata.get(meta.CREDITED_DOMAINS) or []
+        if "edges" not in work and not credits:
+            return []
+        member = [
+            work.get("uid"),
+            doc.id,
+            doc.domain or "",
+            _date_of(doc),
+            len(doc.text),
+            work["fp"],
+            credits,
+            doc.url or "",
+            work.get("edges", []),
+        ]
+        return [("clusters", member)]
+
+    def tally(self, doc: Document) -> Iterable[str]:
+        return [f"domain:{doc.domain or ''}"]
+
+    def decide(
+        self, key: str, items: list[tuple[DocRef, Any]], totals: Mapping[str, int], stats: StepStats
+    ) -> Iterable[tuple[DocRef, Any]]:
+        members: dict[str, _Member] = {}
+        credit_only: list[_Member] = []
+        for ref, (uid, doc_id, domain, date, length, fp, credits, url, edges) in items:
+            member = _Member(uid or _uid(ref), ref, doc_id, domain, date, length, fp, credits, url)
+            member.edges = [(other, relation) for other, relation, _ in edges]
+            if uid:
+                members[member.uid] = member
+            else:
+                credit_only.append(member)
+        clusters = _components(members)
+        domains = _domain_report(clusters, credit_only, members, totals, self.mirror_share)
+        mirrors = {d for d, info in domains.items() if info["mirror_of"]}
+        stats.reports["domains"] = domains
+        stats.counters["clusters"] += len(clusters)
+        stats.counters["mirror_domains"] += len(mirrors)
+        decisions: list[tuple[DocRef, Any]] = []
+        for cluster in clusters:
+            copied = {domains[m.domain]["mirror_of"] for m in cluster if m.domain in mirrors}
+            copied |= {c for m in cluster for c in m.credits}
+            kept = min(cluster, key=lambda m: _rank(m, copied, mirrors))
+            decisions.append((kept.ref, ["keep", kept.id, len(cluster)]))
+            for member in cluster:
+                if member is not kept:
+                    reason = _reason(member, kept, cluster)
+                    decisions.append((member.ref, ["drop", kept.id, reason]))
+        if self.drop_mirror_domains and mirrors:
+            decisions.append((EVERY, ["mirrors", sorted(mirrors)]))
+        return decisions
+
+    def apply(self, doc: Document, decisions: list[Any], stats: StepStats) -> Document | Dropped:
+        doc.metadata.pop(meta.DEDUP_WORK, None)
+        for decision in decisions:
+            if decision[0] == "keep":
+                doc.metadata[meta.CLUSTER_ID] = decision[1]
+                doc.metadata[meta.CLUSTER_SIZE] = decision[2]
+            elif decision[0] == "drop":
+                doc.metadata[meta.CLUSTER_ID] = decision[1]
+                return Dropped(doc, decision[2], duplicate_of=decision[1])
+            elif decision[0] == "mirrors" and doc.domain in decision[1]:
+                return Dropped(doc, MIRROR)
+        return doc
+
+
+def _components(members: dict[str, _Member]) -> list[list[_Member]]:
+    """Return the connected components of the verified links, each in input order."""
+    parent = {uid: uid for uid in members}
+
+    def find(uid: str) -> str:
+        while parent[uid] != uid:
+            parent[uid] = parent[parent[uid]]
+            uid = parent[uid]
+        return uid
+
+    for uid, member in members.items():
+        for other, _ in member.edges:
+            if other in parent:
+                a, b = find(uid), find(other)
+                if a != b:
+                    parent[max(a, b, key=_order)] = min(a, b, key=_order)
+    groups: dict[str, list[_Member]] = defaultdict(list)
+    for uid in sorted(members, key=_order):
+        groups[find(uid)].append(members[uid])
+    return [group for group in groups.values() if len(group) > 1]
+
+
+def _order(uid: str) -> tuple[int, int]:
+    shard, position = uid.split(":")
+    return int(shard), int(position)
+
+
+def _domain_report(
+    clusters: list[list[_Member]],
+    credit_only: list[_Member],
+    members: dict[str, _Member],
+    totals: Mapping[str, int],
+    mirror_share: float,
+) -> dict[str, Any]:
+    """Return, per domain involved in a cluster or a credit, its documents, the domains it
+    shares clusters with, the credits it gives, and whether it mirrors another domain."""
+    shared: dict[str, Counter[str]] = defaultdict(Counter)
+    later: dict[str, Counter[str]] = defaultdict(Counter)
+    for cluster in clusters:
+        for member in cluster:
+            for other in {m.domain for m in cluster if m.domain != member.domain}:
+                shared[member.domain][other] += 1
+            for earlier in cluster:
+                if member.date and earlier.date and member.date > earlier.date:
+                    later[member.domain][earlier.domain] += 1
+    credits: dict[str, Counter[str]] = defaultdict(Counter)
+    for member in [*members.values(), *credit_only]:
+        for credited in set(member.credits):
+            credits[member.domain][credited] += 1
+    report: dict[str, Any] = {}
+    for domain in sorted(set(shared) | set(credits)):
+        if not domain:
+            continue
+        documents = totals.get(f"domain:{domain}", 0) or 1
+        evidence: Counter[str] = Counter()
+        for other in set(shared[domain]) | set(credits[domain]):
+            # A copy counts once whether it shares a cluster, credits the source, or both.
+            evidence[other] = max(shared[domain][other], credits[domain][other])
+        source, count = min(evidence.items(), key=lambda kv: (-kv[1], kv[0]), default=("", 0))
+        score = count / documents
+        # Direction: the copy credits its source, or is published after it more often than
+        # before, or the source shares a smaller part of its own documents with the copy.
+        credits_source = credits[domain][source] > 0 and credits[source][domain] == 0
+        published_after = later[domain][source] > later[source][domain]
+        copied_back = shared[source][domain] / max(totals.get(f"domain:{source}", 0), 1)
+        is_mirror = (
+            bool(source)
+            and score >= mirror_share
+            and (credits_source or published_after or copied_back < score)
+        )
+        report[domain] = {
+            "documents": documents,
+            "shared_with": dict(sorted(shared[domain].items())),
+            "credits": dict(sorted(credits[domain].items())),
+            "published_after": dict(sorted(later[domain].items())),
+            "copied_from": source or None,
+            "mirror_score": round(score, 4),
+            "mirror_of": source if is_mirror else None,
+        }
+    return report
+
+
+def _rank(member: _Member, copied: set[str], mirrors: set[str]) -> tuple[Any, ...]:
+    return (
+        member.domain not in copied,
+        member.domain in mirrors,
+        member.date or "9999",
+        -member.length,
+        _order(member.uid),
+    )
+
+
+def _reason(member: _Member, kept: _Member, cluster: list[_Member]) -> str:
+    if member.fingerprint == kept.fingerprint:
+        return EXACT
+    if member.url and normalize_url(member.url) == normalize_url(kept.url or ""):
+        return URL
+    return NEAR
+
+
+class NearDedup(Step):
+    """Removes exact, same-URL and near duplicates (MinHash over word ``ngram``s, LSH with
+    ``bands`` x ``rows``, links verified at estimated Jaccard ``threshold``), keeping the
+    original copy of each cluster, and reports mirror domains in ``domains.json``.
+
+    With the defaults (20 bands of 5 rows) a pair of similarity 0.6 becomes a candidate with
+    probability 0.80, 0.7 with 0.97, 0.8 with 0.9996; verification then drops candidates
+    below ``threshold``.
+    """
+
+    drop_reasons = ClusterDuplicates.drop_reasons
+
+    def __init__(
+        self,
+        ngram: int = 5,
+        bands: int = 20,
+        rows: int = 5,
+        threshold: float = 0.6,
+        mirror_share: float = 0.5,
+        drop_mirror_domains: bool = False,
+    ) -> None:
+        self.ngram = ngram
+        self.bands = bands
+        self.rows = rows
+        self.threshold = threshold
+        self.mirror_share = mirror_share
+        self.drop_mirror_domains = drop_mirror_domains
+
+    def parts(self) -> list[Step]:
+        config = MinHashConfig(self.ngram, self.bands, self.rows, self.threshold)
+        return [
+            MinHashSignature(config),
+            MinHashBuckets(config),
+            VerifyCandidates(config),
+            ClusterDuplicates(config, self.mirror_share, self.drop_mirror_domains),
+        ]

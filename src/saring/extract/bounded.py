@@ -1,0 +1,156 @@
+"""Extraction bounded in time and input size, in a child process that is killed when it overruns.
+
+Why a process and not a timer signal: a ``SIGALRM`` handler only runs when the interpreter
+gets control back, and resiliparse's main-content pass is native code whose time grows
+faster than linearly with nesting depth — 20,000 nested ``<div>`` take ~12 s and an alarm
+set at 0.5 s fires only when it returns. A child process can be killed at the deadline,
+whatever it is doing, and a crash or memory blow-up in an engine ends the child, not the
+worker. The child is started once per reader and kept for the next page; after a timeout
+or crash it is started again on the next page.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import select
+import subprocess
+import sys
+import time
+import weakref
+from dataclasses import dataclass
+from typing import IO, Any
+
+import orjson
+
+from saring.extract.child import HEADER, READY, encode_message
+from saring.extract.engines import Extraction
+
+EXTRACT_REASONS = ("invalid/extract_timeout", "invalid/extract_error", "invalid/no_content")
+"""Reasons a page yields no document, besides ``invalid/too_large`` (over ``max_html_bytes``)."""
+_CHILD = "from saring.extract.child import main; main()"
+STARTUP_SECONDS = 120.0
+"""How long the child may take to load its engine before the run stops with an error."""
+
+
+@dataclass(slots=True)
+class Failure:
+    """Why extraction gave nothing: a declared ``invalid/…`` reason and a message."""
+
+    reason: str
+    detail: str
+
+
+class ExtractorStartError(RuntimeError):
+    """The extraction child could not start (a broken installation, not a bad page)."""
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    """Kill a child process and reap it."""
+    if process.poll() is None:
+        process.kill()
+    process.wait()
+    for stream in (process.stdin, process.stdout):
+        if stream is not None:
+            stream.close()
+
+
+def _widen(process: subprocess.Popen[bytes]) -> None:
+    """Enlarge the pipes to 1 MiB where Linux allows, so a page crosses in one or two writes."""
+    set_size = getattr(fcntl, "F_SETPIPE_SZ", None)
+    if set_size is None:
+        return
+    for stream in (process.stdin, process.stdout):
+        if stream is not None:
+            with contextlib.suppress(OSError):
+                fcntl.fcntl(stream.fileno(), set_size, 1 << 20)
+
+
+class BoundedExtractor:
+    """Runs one extraction mode on pages in a child process, at most ``timeout`` seconds each."""
+
+    def __init__(self, mode: str, timeout: float) -> None:
+        self.mode = mode
+        self.timeout = timeout
+        self._process: subprocess.Popen[bytes] | None = None
+        self._finalizer: Any = None
+
+    def extract(self, html: str, url: str | None) -> Extraction | Failure:
+        """Return the page's extraction, or why there is none (timeout, engine error, no text)."""
+        process = self._running()
+        assert process.stdin is not None
+        assert process.stdout is not None
+        try:
+            process.stdin.write(encode_message(orjson.dumps({"url": url})))
+            process.stdin.write(encode_message(html.encode("utf-8", errors="surrogatepass")))
+            process.stdin.flush()
+            body = self._read(process.stdout, time.monotonic() + self.timeout)
+        except TimeoutError:
+            self.close()
+            return Failure(
+                "invalid/extract_timeout", f"{self.mode} extraction took over {self.timeout} s"
+            )
+        except (OSError, EOFError) as exc:
+            code = process.poll()
+            self.close()
+            return Failure("invalid/extract_error", f"extractor process failed ({code}): {exc}")
+        answer = orjson.loads(body)
+        if "error" in answer:
+            return Failure("invalid/extract_error", str(answer["error"]))
+        if not answer["text"].strip():
+            return Failure("invalid/no_content", f"{self.mode} extraction found no article text")
+        return Extraction(answer["text"], answer["metadata"])
+
+    def close(self) -> None:
+        """Stop the child process, if one runs."""
+        if self._finalizer is not None:
+            self._finalizer()
+        self._process = None
+        self._finalizer = None
+
+    def _running(self) -> subprocess.Popen[bytes]:
+        """Return the child process, started (and waited for) if none runs."""
+        if self._process is not None and self._process.poll() is None:
+            return self._process
+        self.close()
+        process = subprocess.Popen(
+            [sys.executable, "-c", _CHILD, self.mode],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+        )
+        self._process = process
+        self._finalizer = weakref.finalize(self, _stop, process)
+        _widen(process)
+        assert process.stdout is not None
+        try:
+            ready = self._exactly(process.stdout, 1, time.monotonic() + STARTUP_SECONDS)
+        except (TimeoutError, EOFError, OSError) as exc:
+            self.close()
+            raise ExtractorStartError(f"the {self.mode} extractor did not start: {exc}") from exc
+        if ready != READY:
+            self.close()
+            raise ExtractorStartError(f"the {self.mode} extractor sent {ready!r} when starting")
+        return process
+
+    def _read(self, stream: IO[bytes], deadline: float) -> bytes:
+        """Return one answer's body, or raise ``TimeoutError`` at the deadline."""
+        (size,) = HEADER.unpack(self._exactly(stream, HEADER.size, deadline))
+        return self._exactly(stream, size, deadline)
+
+    @staticmethod
+    def _exactly(stream: IO[bytes], size: int, deadline: float) -> bytes:
+        """Return ``size`` bytes from the pipe, waiting no later than ``deadline``."""
+        fd = stream.fileno()
+        parts: list[bytes] = []
+        missing = size
+        while missing:
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([fd], [], [], left)[0]:
+                raise TimeoutError
+            chunk = os.read(fd, min(missing, 1 << 20))
+            if not chunk:
+                raise EOFError("extractor process ended")
+            parts.append(chunk)
+            missing -= len(chunk)
+        return b"".join(parts)

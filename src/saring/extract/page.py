@@ -1,0 +1,159 @@
+"""Decoding a page's bytes and reading the metadata it declares in its markup.
+
+The metadata read here is what the page itself states — Open Graph (ogp.me), the
+``article:*`` properties, ``<meta name=author>``, schema.org JSON-LD ``datePublished``/
+``author``, ``<link rel=canonical>`` (RFC 6596) and ``<html lang>`` — read with resiliparse's
+lexbor-based parser, so it costs a fraction of a millisecond per page.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from urllib.parse import urljoin
+
+from resiliparse.parse.encoding import bytes_to_str, detect_encoding
+from resiliparse.parse.html import HTMLTree
+
+from saring import meta
+
+_DATE_PROPERTIES = (
+    "article:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "publishdate",
+    "pubdate",
+    "publish-date",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dc.date",
+    "dcterms.created",
+    "date",
+)
+"""``<meta>`` names/properties holding the publication date, most specific first."""
+_AUTHOR_PROPERTIES = ("author", "article:author", "parsely-author", "dc.creator", "byl")
+_TITLE_PROPERTIES = ("og:title", "twitter:title")
+_LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{6,40})"')
+_LD_AUTHOR = re.compile(
+    r'"author"\s*:\s*(?:\[\s*)?\{[^{}]*?"name"\s*:\s*"([^"]{2,120})"|"author"\s*:\s*"([^"]{2,120})"'
+)
+_DATE = re.compile(
+    r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"
+    r"(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?"
+)
+_SPACE = re.compile(r"\s+")
+
+
+def decode_html(data: bytes, declared: str | None = None) -> tuple[str, str]:
+    """Return (text, encoding) for a page's bytes.
+
+    Valid UTF-8 is taken as UTF-8 whatever the server declared (servers often declare
+    ISO-8859-1 for UTF-8 pages); otherwise the HTTP charset is used if given, else the
+    page's ``<meta charset>``, else uchardet's guess (via resiliparse).
+    """
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    encoding = declared or detect_encoding(data, from_html_meta=True) or "utf-8"
+    return bytes_to_str(data, encoding), encoding
+
+
+def iso_date(value: str) -> str | None:
+    """Return a date written in the usual machine forms as ISO 8601, or ``None``.
+
+    ``2024/03/05 14:30`` becomes ``2024-03-05T14:30:00``; an offset is kept
+    (``+07:00``, ``Z`` becomes ``+00:00``); a date without time stays a date.
+    """
+    found = _DATE.search(value)
+    if not found:
+        return None
+    year, month, day, hour, minute, second, offset = found.groups()
+    try:
+        if hour is None:
+            return datetime(int(year), int(month), int(day)).date().isoformat()
+        moment = datetime(
+            int(year), int(month), int(day), int(hour), int(minute), int(second or 0)
+        ).isoformat()
+    except ValueError:
+        return None
+    if offset:
+        if offset == "Z":
+            offset = "+00:00"
+        elif ":" not in offset:
+            offset = f"{offset[:3]}:{offset[3:]}"
+        moment += offset
+    return moment
+
+
+def _clean(value: str | None) -> str | None:
+    """Return the value with runs of white space folded, or ``None`` if nothing is left."""
+    if value is None:
+        return None
+    folded = _SPACE.sub(" ", value).strip()
+    return folded or None
+
+
+def page_metadata(html: str | HTMLTree, url: str | None = None) -> dict[str, str]:
+    """Return the metadata a page declares, under ``saring.meta`` keys (absent ones left out)."""
+    tree = html if isinstance(html, HTMLTree) else HTMLTree.parse(html)
+    document = tree.document
+    if document is None:
+        return {}
+    props: dict[str, str] = {}
+    canonical: str | None = None
+    # Walked child by child: iterating resiliparse's node collections costs ~0.15 ms a node.
+    node = tree.head.first_element_child if tree.head is not None else None
+    while node is not None:
+        if node.tag == "link":
+            rels = (node.get_attribute("rel") or "").lower().split()
+            if "canonical" in rels and canonical is None:
+                canonical = _clean(node.get_attribute("href"))
+        elif node.tag == "meta":
+            key = node.get_attribute("property") or node.get_attribute("name")
+            key = key or node.get_attribute("itemprop") or node.get_attribute("http-equiv")
+            value = _clean(node.get_attribute("content"))
+            if key and value:
+                props.setdefault(key.strip().lower(), value)
+        node = node.next_element_sibling
+    found: dict[str, str] = {}
+
+    title = next((props[k] for k in _TITLE_PROPERTIES if k in props), None)
+    title = title or _clean(tree.title)
+    if title:
+        found[meta.TITLE] = title
+
+    ld = " ".join(
+        node.text
+        for node in document.query_selector_all('script[type="application/ld+json"]')
+        if node.text
+    )
+    dates = [props[k] for k in _DATE_PROPERTIES if k in props]
+    dates += _LD_DATE.findall(ld)
+    for time_node in document.query_selector_all("time[itemprop=datePublished][datetime]"):
+        dates.append(time_node.get_attribute("datetime") or "")
+    published = next((d for d in map(iso_date, dates) if d), None)
+    if published:
+        found[meta.PUBLISHED] = published
+
+    authors = [props[k] for k in _AUTHOR_PROPERTIES if k in props and "://" not in props[k]]
+    authors += [a or b for a, b in _LD_AUTHOR.findall(ld)]
+    author = _clean(authors[0]) if authors else None
+    if author:
+        found[meta.AUTHOR] = author
+
+    site = props.get("og:site_name") or props.get("application-name")
+    if site:
+        found[meta.SITE_NAME] = site
+
+    canonical = canonical or props.get("og:url")
+    if canonical:
+        found[meta.CANONICAL_URL] = urljoin(url, canonical) if url else canonical
+
+    root = document.document_element
+    lang = _clean(root.get_attribute("lang")) if root is not None else None
+    lang = lang or props.get("og:locale") or props.get("content-language")
+    if lang:
+        found[meta.PAGE_LANG] = lang
+    return found

@@ -1,0 +1,109 @@
+"""FineWeb's line-ratio rules (Penedo et al. 2024, "The FineWeb Datasets: Decanting the Web for
+the Finest Text Data at Scale", section 3.5; datatrove's ``FineWebQualityFilter``), as an
+annotator and a filter, with FineWeb-2's per-language limits for Indonesian, Malay, Javanese
+and Sundanese in the language profiles.
+
+Lines are non-blank lines (FineWeb's texts, from trafilatura, have no blank lines; ours
+separate paragraphs with one, which would otherwise count as short, punctuation-less lines).
+The newline ratio is line breaks between those lines per word, which equals FineWeb's
+``text.count("\\n") / words`` on text without blank lines.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from saring.document import Document
+from saring.filters.profiles import QualityProfile, UsesProfile
+from saring.filters.signals import store, stored
+from saring.filters.text import duplicates, lines, ratio, words
+from saring.meta import QUALITY_FINEWEB
+from saring.pipeline.base import Annotator, Filter
+
+LINE_PUNCT = "quality/fineweb_line_punct"
+SHORT_LINES = "quality/fineweb_short_lines"
+CHAR_DUP = "quality/fineweb_char_dup"
+NEWLINE_RATIO = "quality/fineweb_newline_ratio"
+
+STOP_CHARS = (".", "'", '"', "!", "?", "”", "’")
+"""Line endings that count as punctuated (FineWeb's, plus curly closing quotes)."""
+
+
+def fineweb_signals(text: str, short_line_chars: int) -> dict[str, Any]:
+    """Return FineWeb's line ratios of a text (4 decimals)."""
+    ls = lines(text)
+    n = len(ls)
+    _, dup_chars = duplicates(ls)
+    return {
+        "chars": len(text),
+        "short_line_chars": short_line_chars,
+        "line_punct": ratio(sum(1 for line in ls if line.endswith(STOP_CHARS)), n),
+        "short_lines": ratio(sum(1 for line in ls if len(line) <= short_line_chars), n),
+        "char_dup": ratio(dup_chars, sum(map(len, ls))),
+        "newline_ratio": ratio(max(n - 1, 0), len(words(text))),
+    }
+
+
+def fineweb_reason(signals: dict[str, Any], p: QualityProfile) -> str | None:
+    """Return the first FineWeb rule the signals break, or ``None``."""
+    if signals["line_punct"] <= p.min_line_punct:
+        return LINE_PUNCT
+    if signals["short_lines"] >= p.max_short_lines:
+        return SHORT_LINES
+    if signals["char_dup"] >= p.max_char_dup:
+        return CHAR_DUP
+    if signals["newline_ratio"] > p.max_newline_ratio:
+        return NEWLINE_RATIO
+    return None
+
+
+class FineWebQualitySignals(Annotator):
+    """Writes FineWeb's line ratios (lines ending in punctuation, lines of at most
+    ``short_line_chars`` characters, characters in repeated lines, line breaks per word)
+    under ``metadata["quality"]["fineweb"]``."""
+
+    def __init__(self, short_line_chars: int = 30) -> None:
+        self.short_line_chars = short_line_chars
+
+    def annotate(self, doc: Document) -> None:
+        store(doc, QUALITY_FINEWEB, fineweb_signals(doc.text, self.short_line_chars))
+
+
+class FineWebQualityFilter(UsesProfile, Filter):
+    """Returns ``quality/fineweb_line_punct`` when at most ``min_line_punct`` of lines end in
+    punctuation, ``quality/fineweb_short_lines`` when at least ``max_short_lines`` are at
+    most ``short_line_chars`` long, ``quality/fineweb_char_dup`` when repeated lines hold at
+    least ``max_char_dup`` of the characters, ``quality/fineweb_newline_ratio`` when line
+    breaks per word exceed ``max_newline_ratio`` (Penedo et al. 2024; comparisons as in
+    datatrove). ``None`` takes the language profile's value (``doc.lang``, else
+    ``language``). Uses ``FineWebQualitySignals``' stored signals when they fit the text."""
+
+    drop_reasons = (LINE_PUNCT, SHORT_LINES, CHAR_DUP, NEWLINE_RATIO)
+
+    def __init__(
+        self,
+        language: str = "id",
+        min_line_punct: float | None = None,
+        max_short_lines: float | None = None,
+        short_line_chars: int | None = None,
+        max_char_dup: float | None = None,
+        max_newline_ratio: float | None = None,
+    ) -> None:
+        self.language = language
+        self.min_line_punct = min_line_punct
+        self.max_short_lines = max_short_lines
+        self.short_line_chars = short_line_chars
+        self.max_char_dup = max_char_dup
+        self.max_newline_ratio = max_newline_ratio
+
+    def overrides(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self.param_names() if name != "language"}
+
+    def signals(self, doc: Document, p: QualityProfile) -> dict[str, Any]:
+        """Return the document's stored signals if they fit, else freshly computed ones."""
+        expect = {"short_line_chars": p.short_line_chars}
+        return stored(doc, QUALITY_FINEWEB, expect) or fineweb_signals(doc.text, p.short_line_chars)
+
+    def reason(self, doc: Document) -> str | None:
+        p = self.profile_for(doc.lang)
+        return fineweb_reason(self.signals(doc, p), p)

@@ -1,0 +1,51 @@
+"""Fast splitting of text into words, lines and paragraphs, shared by the quality filters.
+
+Words are whitespace-separated tokens with punctuation stripped from both ends; tokens that
+are punctuation only ("-", "—", "...", "|") are not words. This is ``str.split`` plus one
+``str.strip`` per token (no tokenizer model), a few microseconds per hundred words. Lines are
+the non-blank lines, stripped: saring's texts separate paragraphs with a blank line, and
+counting those blank lines as lines would skew every line ratio.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Iterable
+
+PUNCTUATION = string.punctuation + "“”‘’„‚«»‹›…–—―‐•·・、。，！？：；（）【】《》「」"
+"""Characters stripped from both ends of a token to make a word."""
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
+
+
+def words(text: str) -> list[str]:
+    """Return the words of a text: tokens with edge punctuation stripped, empty ones dropped."""
+    return [w for w in (t.strip(PUNCTUATION) for t in text.split()) if w]
+
+
+def lines(text: str) -> list[str]:
+    """Return the non-blank lines of a text, stripped."""
+    return [line for line in (raw.strip() for raw in text.split("\n")) if line]
+
+
+def paragraphs(text: str) -> list[str]:
+    """Return the text's non-blank paragraphs (blocks between blank lines), stripped."""
+    return [p for p in (block.strip() for block in _PARAGRAPH_BREAK.split(text)) if p]
+
+
+def duplicates(items: Iterable[str]) -> tuple[int, int]:
+    """Return how many items repeat an earlier one, and their characters."""
+    seen: set[str] = set()
+    count = chars = 0
+    for item in items:
+        if item in seen:
+            count += 1
+            chars += len(item)
+        else:
+            seen.add(item)
+    return count, chars
+
+
+def ratio(part: float, whole: float) -> float:
+    """Return ``part / whole`` rounded to 4 decimals, or 0.0 when ``whole`` is 0."""
+    return round(part / whole, 4) if whole else 0.0

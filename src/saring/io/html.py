@@ -1,0 +1,139 @@
+"""HTML input: one page per .html/.htm file, and what every reader of HTML shares.
+
+A reader of HTML yields documents whose text is the page's extracted article and whose
+metadata holds what the page declares (title, publication date, author, site name, canonical
+URL, language); see ``saring.extract`` for why extraction happens in readers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, ClassVar
+
+from saring import meta
+from saring.document import Document, Dropped
+from saring.errors import ConfigError
+from saring.extract import ENGINES, EXTRACT_REASONS, BoundedExtractor, Extraction, decode_html
+from saring.io.base import INVALID_REASONS, READ_ERRORS, Reader, Source, split_compression
+
+MAX_HTML_BYTES = 3_000_000
+"""Default size bound of one page: twice the largest page of the article-extraction benchmark."""
+EXTRACT_TIMEOUT = 20.0
+"""Default time bound of one page's extraction, in seconds."""
+
+
+class ExtractingReader(Reader):
+    """A reader whose records are HTML pages: extracts each within ``max_html_bytes`` and
+    ``extract_timeout``; a page that fails becomes a kept record under its reason."""
+
+    drop_reasons: ClassVar[tuple[str, ...]] = (*INVALID_REASONS, *EXTRACT_REASONS)
+
+    extractor: str
+    max_html_bytes: int
+    extract_timeout: float
+    _bounded: BoundedExtractor
+
+    def extracted(
+        self,
+        html: str,
+        url: str | None,
+        source: Source,
+        position: int,
+        strict: bool,
+        size: int,
+    ) -> Extraction | Dropped:
+        """Return the page's extraction, or the kept record saying why it has none; ``size``
+        is the page's size in bytes as stored."""
+        if size > self.max_html_bytes:
+            detail = f"page has over max_html_bytes={self.max_html_bytes} bytes"
+            return self._invalid(source, position, "invalid/too_large", html, detail, url, strict)
+        result = self._extractor().extract(html, url)
+        if isinstance(result, Extraction):
+            if len(result.text) > self.max_chars:
+                detail = f"text has {len(result.text)} characters, more than max_chars"
+                return self._invalid(
+                    source, position, "invalid/too_large", html, detail, url, strict
+                )
+            return result
+        return self._invalid(source, position, result.reason, html, result.detail, url, strict)
+
+    def _invalid(
+        self,
+        source: Source,
+        position: int,
+        kind: str,
+        html: str,
+        detail: str,
+        url: str | None,
+        strict: bool,
+    ) -> Dropped:
+        """Return ``invalid`` for a page, with its URL (the raw HTML is cut to max_html_bytes)."""
+        dropped = self.invalid(source, position, kind, html[: self.max_html_bytes], detail, strict)
+        if url:
+            dropped.doc.url = url
+            dropped.doc.__post_init__()
+        return dropped
+
+    def _extractor(self) -> BoundedExtractor:
+        """Return the bounded extractor, started on first use and kept for later pages."""
+        if not hasattr(self, "_bounded"):
+            if self.extractor not in ENGINES:
+                raise ConfigError(
+                    f"extractor must be one of {sorted(ENGINES)}, not {self.extractor!r}"
+                )
+            self._bounded = BoundedExtractor(self.extractor, self.extract_timeout)
+        return self._bounded
+
+    def __getstate__(self) -> dict[str, Any]:
+        # The extractor's child process stays with the process that started it.
+        return {k: v for k, v in vars(self).items() if not k.startswith("_")}
+
+
+class HtmlReader(ExtractingReader):
+    """Reads each .html/.htm file (optionally compressed) as one page and keeps its article.
+
+    ``extractor`` is ``quality`` (trafilatura) or ``fast`` (resiliparse). The id is the file
+    name without its endings; the encoding is UTF-8 if the bytes are valid UTF-8, else the
+    page's ``<meta charset>``, else detected.
+    """
+
+    extensions = (".html", ".htm")
+
+    def __init__(
+        self,
+        paths: list[str],
+        extractor: str = "quality",
+        max_html_bytes: int = MAX_HTML_BYTES,
+        extract_timeout: float = EXTRACT_TIMEOUT,
+        max_chars: int = 5_000_000,
+    ) -> None:
+        self.paths = paths
+        self.extractor = extractor
+        self.max_html_bytes = max_html_bytes
+        self.extract_timeout = extract_timeout
+        self.max_chars = max_chars
+
+    def read(self, source: Source, strict: bool = False) -> Iterator[Document | Dropped]:
+        try:
+            with source.open() as stream:
+                raw = stream.read(self.max_html_bytes + 1)
+        except READ_ERRORS as exc:
+            yield self.invalid(source, 0, "invalid/file", b"", f"unreadable: {exc}", strict)
+            return
+        if not raw.strip():
+            yield self.invalid(source, 0, "invalid/empty", raw, "file is empty", strict)
+            return
+        if len(raw) > self.max_html_bytes:
+            detail = f"page has over max_html_bytes={self.max_html_bytes} bytes"
+            cut = raw[: self.max_html_bytes]
+            yield self.invalid(source, 0, "invalid/too_large", cut, detail, strict)
+            return
+        html, encoding = decode_html(raw)
+        result = self.extracted(html, None, source, 0, strict, len(raw))
+        if isinstance(result, Dropped):
+            yield result
+            return
+        stem = split_compression(source.name)[0]
+        stem = stem.removesuffix(".html").removesuffix(".htm")
+        metadata: dict[str, Any] = {meta.SOURCE_FILE: source.name, meta.ENCODING: encoding}
+        yield Document(id=stem, text=result.text, metadata={**metadata, **result.metadata})

@@ -1,0 +1,204 @@
+"""Near-duplicate removal: clusters, the copy kept, mirror domains, URL duplicates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+
+from conftest import SEED, article, read_rows, write_jsonl
+from saring import (
+    FindCredits,
+    JsonlReader,
+    LocalExecutor,
+    NearDedup,
+    NormalizeUnicode,
+    NormalizeWhitespace,
+    Pipeline,
+    RemovePhraseLines,
+    RemoveSiteTemplates,
+)
+from saring.dedup.near import normalize_url
+
+SEED_BODY = SEED.read_text(encoding="utf-8").split("\n", 1)[1]
+SEED_ORIGINAL = "\n".join(
+    line
+    for line in SEED_BODY.split("\n")
+    if not line.startswith(("Baca juga", "Cek berita", "Terkini", "Tautan"))
+)
+
+
+def run(
+    tmp_path: Path, rows: list[dict[str, Any]], workers: int = 1, **near: Any
+) -> dict[str, Any]:
+    source = write_jsonl(tmp_path / "in.jsonl", list(rows))
+    steps = [
+        FindCredits(),
+        NormalizeUnicode(),
+        RemovePhraseLines(),
+        RemoveSiteTemplates(),
+        NormalizeWhitespace(),
+        NearDedup(**near),
+    ]
+    out = tmp_path / f"out-{workers}"
+    Pipeline(JsonlReader([str(source)]), steps, output=str(out)).run(LocalExecutor(workers))
+    kept = {
+        r["id"]: {**r, "metadata": orjson.loads(r["metadata"])} for r in read_rows(out / "docs")
+    }
+    removed = {r["id"]: r for r in read_rows(out / "removed")}
+    domains = (
+        orjson.loads((out / "domains.json").read_bytes()) if (out / "domains.json").exists() else {}
+    )
+    return {"kept": kept, "removed": removed, "domains": domains, "out": out}
+
+
+def test_the_seed_mirror_loses_to_the_original_publisher(tmp_path: Path) -> None:
+    rows = [
+        {"id": "mirror", "url": "https://visitaaponce.com/putin-xi", "text": SEED_BODY},
+        {"id": "other", "url": "https://kompas.com/a", "text": article(1)},
+        {
+            "id": "original",
+            "url": "https://mediaindonesia.com/internasional/1",
+            "text": SEED_ORIGINAL,
+        },
+    ]
+    result = run(tmp_path, rows)
+    assert set(result["kept"]) == {"other", "original"}
+    assert result["removed"]["mirror"]["reason"] == "dedup/exact"
+    assert result["removed"]["mirror"]["duplicate_of"] == "original"
+    assert result["kept"]["original"]["metadata"]["cluster_size"] == 2
+    mirror = result["domains"]["visitaaponce.com"]
+    assert mirror["mirror_of"] == "mediaindonesia.com"
+    assert mirror["credits"] == {"mediaindonesia.com": 1}
+    assert result["domains"]["mediaindonesia.com"]["mirror_of"] is None
+
+
+def mirror_site(n: int) -> str:
+    return (
+        f"KABARKINI.NET - Portal Berita Terpercaya\n\n{article(n)}\n\nDukung kami di kabarkini.net"
+    )
+
+
+def test_a_mirror_domain_is_flagged_and_its_copies_point_at_the_originals(tmp_path: Path) -> None:
+    copies = [
+        {"id": f"copy-{n}", "url": f"https://kabarkini.net/{n}", "text": mirror_site(n)}
+        for n in range(6)
+    ]
+    originals = [
+        {"id": f"asli-{n}", "url": f"https://www.kompas.com/read/{n}", "text": article(n)}
+        for n in range(10)
+    ]
+    # The copies come first in the input: input order alone would keep them. Their header and
+    # footer are learned as the mirror's template lines, so what is left are exact copies.
+    result = run(tmp_path, copies + originals)
+    assert set(result["kept"]) == {f"asli-{n}" for n in range(10)}
+    for n in range(6):
+        removed = result["removed"][f"copy-{n}"]
+        assert removed["reason"] == "dedup/exact"
+        assert removed["duplicate_of"] == f"asli-{n}"
+        assert orjson.loads(removed["metadata"])["cluster_id"] == f"asli-{n}"
+    domains = result["domains"]
+    assert domains["kabarkini.net"]["mirror_of"] == "kompas.com"
+    assert domains["kabarkini.net"]["mirror_score"] == 1.0
+    assert domains["kompas.com"]["documents"] == 10
+    assert domains["kompas.com"]["mirror_of"] is None
+
+
+def test_drop_mirror_domains_removes_their_other_pages_too(tmp_path: Path) -> None:
+    copies = [
+        {"id": f"copy-{n}", "url": f"https://kabarkini.net/{n}", "text": mirror_site(n)}
+        for n in range(6)
+    ]
+    own = {"id": "own", "url": "https://kabarkini.net/own", "text": mirror_site(99)}
+    originals = [
+        {"id": f"asli-{n}", "url": f"https://kompas.com/{n}", "text": article(n)} for n in range(10)
+    ]
+    result = run(tmp_path, [*copies, own, *originals], drop_mirror_domains=True)
+    assert result["removed"]["own"]["reason"] == "dedup/mirror_domain"
+    assert set(result["kept"]) == {f"asli-{n}" for n in range(10)}
+
+
+def edited(text: str) -> dict[str, str]:
+    words = text.split()
+    return {
+        "rewrapped": "\n".join(" ".join(words[i : i + 9]) for i in range(0, len(words), 9)),
+        "truncated": " ".join(words[: int(len(words) * 0.8)]),
+        "reworded": text.replace("dan", "serta").replace("di", "pada", 2),
+        "footer": text + "\n\nSimak berita lainnya hanya di portal kami setiap hari.",
+    }
+
+
+def test_edited_copies_are_found_and_unrelated_articles_are_not(tmp_path: Path) -> None:
+    original = article(7) + " " + article(8)
+    rows = [{"id": "asli", "url": "https://detik.com/1", "text": original, "date": "2024-05-01"}]
+    rows += [
+        {"id": kind, "url": f"https://{kind}.co.id/1", "text": text, "date": "2024-05-02"}
+        for kind, text in edited(original).items()
+    ]
+    rows += [
+        {"id": f"lain-{n}", "url": f"https://lain.id/{n}", "text": article(n)}
+        for n in range(20, 30)
+    ]
+    result = run(tmp_path, rows)
+    # Re-wrapping and a footer the phrase lists remove leave the same words: an exact copy.
+    assert {r: row["reason"] for r, row in result["removed"].items()} == {
+        "rewrapped": "dedup/exact",
+        "footer": "dedup/exact",
+        "truncated": "dedup/near",
+        "reworded": "dedup/near",
+    }
+    assert all(row["duplicate_of"] == "asli" for row in result["removed"].values())
+    assert {f"lain-{n}" for n in range(20, 30)} <= set(result["kept"])
+
+
+def test_same_url_keeps_the_most_complete_copy(tmp_path: Path) -> None:
+    text = article(3)
+    rows = [
+        {"id": "v1", "url": "https://www.tempo.co/read/3?utm_source=wa", "text": text[:200]},
+        {"id": "v2", "url": "https://tempo.co/read/3/", "text": text},
+    ]
+    result = run(tmp_path, rows)
+    assert set(result["kept"]) == {"v2"}
+    assert result["removed"]["v1"]["reason"] == "dedup/url"
+    assert result["removed"]["v1"]["duplicate_of"] == "v2"
+
+
+def test_the_earliest_dated_copy_is_kept_between_equal_sites(tmp_path: Path) -> None:
+    rows = [
+        {"id": "late", "url": "https://a.id/1", "text": article(5), "date": "2024-03-02"},
+        {"id": "early", "url": "https://b.id/1", "text": article(5), "date": "2024-03-01T08:00:00"},
+    ]
+    result = run(tmp_path, rows)
+    assert set(result["kept"]) == {"early"}
+    assert result["removed"]["late"]["duplicate_of"] == "early"
+
+
+def test_near_dedup_is_the_same_with_one_and_two_workers(tmp_path: Path) -> None:
+    rows = [
+        {"id": f"d{n}", "url": f"https://s{n % 3}.id/{n}", "text": article(n % 7)}
+        for n in range(30)
+    ]
+    one = run(tmp_path, rows, workers=1)
+    two = run(tmp_path, rows, workers=2)
+    for part in ("docs", "removed"):
+        files = sorted(p.name for p in (one["out"] / part).iterdir())
+        assert files == sorted(p.name for p in (two["out"] / part).iterdir())
+        for name in files:
+            assert (one["out"] / part / name).read_bytes() == (
+                two["out"] / part / name
+            ).read_bytes()
+    assert len(one["kept"]) == 7
+
+
+@pytest.mark.parametrize(
+    ("url", "normal"),
+    [
+        ("https://www.kompas.com/read/1/?utm_source=fb&page=2", "kompas.com/read/1"),
+        ("http://m.detik.com/berita/2/amp", "detik.com/berita/2"),
+        ("https://tempo.co/a/index.html?id=5&fbclid=x", "tempo.co/a?id=5"),
+    ],
+)
+def test_normalize_url(url: str, normal: str) -> None:
+    assert normalize_url(url) == normal

@@ -1,0 +1,216 @@
+"""Gopher quality and repetition: signals, per-language thresholds, stored-signal reuse."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from saring import Document, StepStats
+from saring.filters.gopher import (
+    GopherQualityFilter,
+    GopherQualitySignals,
+    GopherRepetitionFilter,
+    GopherRepetitionSignals,
+    gopher_quality_signals,
+    gopher_repetition_signals,
+)
+from saring.filters.profiles import available_languages, profile
+from saring.meta import QUALITY, QUALITY_GOPHER, QUALITY_REPETITION
+
+NEWS = (
+    "Banjir Rendam Ratusan Rumah di Bekasi\n\n"
+    "Hujan deras yang mengguyur Kota Bekasi sejak Sabtu malam membuat ratusan rumah di tiga "
+    "kecamatan terendam banjir setinggi satu meter. Badan Penanggulangan Bencana Daerah "
+    "mencatat lebih dari lima ratus warga mengungsi ke masjid dan balai warga terdekat.\n\n"
+    "Kepala pelaksana BPBD mengatakan petugas telah menyiagakan perahu karet untuk "
+    "mengevakuasi warga lanjut usia dan anak-anak. Menurut dia, air mulai surut pada Minggu "
+    "siang, tetapi warga diminta tetap waspada karena hujan diperkirakan turun lagi pada sore "
+    "hari.\n\n"
+    "Pemerintah kota juga membuka dapur umum dan posko kesehatan bagi para pengungsi yang "
+    "sebagian besar mengeluhkan gatal-gatal dan demam."
+)
+SPAM_LIST = "\n".join(
+    f"• Jual {item} murah" for item in ("HP", "laptop", "kamera", "TV", "kulkas") * 12
+)
+KEYWORDS = " ".join(["obat", "kuat", "herbal", "asli", "murah", "Jakarta"] * 15)
+NUMBERS = " ".join(f"{n}.000" for n in range(100, 160)) + " harga di Jakarta dan Bandung"
+
+
+def _doc(text: str, lang: str | None = None) -> Document:
+    return Document(id="d", text=text, lang=lang)
+
+
+def test_clean_indonesian_news_passes_both_filters() -> None:
+    doc = _doc(NEWS)
+    assert GopherQualityFilter().reason(doc) is None
+    assert GopherRepetitionFilter().reason(doc) is None
+
+
+def test_quality_signals_of_news() -> None:
+    s = gopher_quality_signals(NEWS, profile("id").stop_words)
+    assert s["words"] == len([t for t in NEWS.split() if t.strip(".,")])
+    assert 5.0 < s["mean_word_length"] < 8.0
+    assert s["alpha_words"] == 1.0
+    assert s["bullet_lines"] == 0.0
+    # dan, yang, di, dari, untuk, pada: distinct stop words, not occurrences.
+    assert s["stop_words"] == 6
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Lihat foto lainnya di galeri kami.", "quality/gopher_word_count"),
+        (SPAM_LIST, "quality/gopher_bullet_lines"),
+        (KEYWORDS, "quality/gopher_stop_words"),
+        (NUMBERS, "quality/gopher_alpha_words"),
+        (" ".join(["#promo #diskon #murah dan yang di"] * 15), "quality/gopher_symbol_ratio"),
+        (
+            "\n".join(
+                f"Klik di sini untuk membaca berita yang lain tentang banjir {n} ..."
+                for n in range(12)
+            ),
+            "quality/gopher_ellipsis_lines",
+        ),
+        (NEWS, None),
+    ],
+)
+def test_quality_reasons(text: str, reason: str | None) -> None:
+    assert GopherQualityFilter(min_words=10).reason(_doc(text)) == reason
+
+
+def test_word_count_boundaries() -> None:
+    words = NEWS.split()
+    at_min = " ".join(words[:50])
+    assert gopher_quality_signals(at_min, frozenset())["words"] == 50
+    assert GopherQualityFilter().reason(_doc(at_min)) is None
+    assert GopherQualityFilter(min_words=51).reason(_doc(at_min)) == "quality/gopher_word_count"
+    assert GopherQualityFilter(max_words=49).reason(_doc(at_min)) == "quality/gopher_word_count"
+
+
+def test_mean_word_length_threshold_is_inclusive_and_per_language() -> None:
+    # Mean word length 10.4: above Gopher's 10 (en), within FineWeb-2's 11 for id.
+    text = " ".join(["kementerian"] * 50) + " dan yang the of"
+    mean = gopher_quality_signals(text, frozenset())["mean_word_length"]
+    assert 10.0 < mean < 11.0
+    assert GopherQualityFilter(language="en").reason(_doc(text)) == (
+        "quality/gopher_mean_word_length"
+    )
+    assert GopherQualityFilter(language="id").reason(_doc(text)) is None
+    exact = gopher_quality_signals("abc " * 60, frozenset())
+    assert exact["mean_word_length"] == 3.0
+    three = GopherQualityFilter(min_stop_words=0, min_alpha_words=0.0)
+    assert three.reason(_doc("abc " * 60)) is None
+    assert three.reason(_doc("ab " * 60)) == "quality/gopher_mean_word_length"
+
+
+def test_language_from_doc_lang_wins_over_parameter() -> None:
+    english = (
+        "The minister said that the new rules would have to be agreed with the regions, "
+        "and that the talks of the coming weeks will decide the outcome. " * 4
+    )
+    assert GopherQualityFilter(language="id").reason(_doc(english, lang="en")) is None
+    assert GopherQualityFilter(language="id").reason(_doc(english)) == "quality/gopher_stop_words"
+    # A language without a profile has no stop-word list: the rule is skipped, not borrowed.
+    assert GopherQualityFilter().reason(_doc(english, lang="fr")) is None
+
+
+def test_every_shipped_language_has_stop_words_and_aliases_resolve() -> None:
+    assert {"id", "ms", "jv", "su", "en"} <= set(available_languages())
+    for lang in available_languages():
+        assert len(profile(lang).stop_words) >= 8, lang
+    assert profile("ind") == profile("id")
+    assert profile("zsm").lang == "ms"
+    assert profile("min").lang == "default"
+    assert profile("id").max_mean_word_length == 11.0
+
+
+def test_javanese_and_sundanese_stop_words() -> None:
+    jv = "Bocah-bocah sing dolanan ing pinggir kali iku padha seneng lan guyu saka esuk. " * 6
+    su = "Barudak anu ulin di sisi walungan téh katingali bungah jeung seuri ti isuk. " * 6
+    assert GopherQualityFilter(language="jv").reason(_doc(jv)) is None
+    assert GopherQualityFilter(language="su").reason(_doc(su)) is None
+    assert GopherQualityFilter().reason(_doc(jv, lang="su")) == "quality/gopher_stop_words"
+
+
+def test_annotator_writes_signals_the_filter_reuses() -> None:
+    doc = _doc(KEYWORDS)
+    GopherQualitySignals().annotate(doc)
+    stored = doc.metadata[QUALITY][QUALITY_GOPHER]
+    assert stored["lang"] == "id"
+    assert stored["chars"] == len(KEYWORDS)
+    assert stored["stop_words"] == 0
+    # Stored signals decide: pretend the scores say otherwise and the filter follows them.
+    stored["stop_words"] = 5
+    assert GopherQualityFilter(min_words=10).reason(doc) is None
+    # Once the text changes length, the stored signals no longer fit and are recomputed.
+    doc.text += " murah"
+    assert GopherQualityFilter(min_words=10).reason(doc) == "quality/gopher_stop_words"
+
+
+def test_stop_words_parameter_replaces_the_list() -> None:
+    custom = GopherQualityFilter(min_words=10, stop_words=("obat", "herbal"))
+    assert custom.reason(_doc(KEYWORDS)) is None
+    assert GopherQualityFilter(min_words=10).reason(_doc(KEYWORDS)) == "quality/gopher_stop_words"
+
+
+def test_repetition_signals_count_lines_and_paragraphs() -> None:
+    text = "Harga cabai naik.\n\nHarga cabai naik.\n\nPedagang mengeluh sepi pembeli."
+    s = gopher_repetition_signals(text)
+    assert s["dup_lines"] == round(1 / 3, 4)
+    assert s["dup_paragraphs"] == round(1 / 3, 4)
+    assert s["dup_line_chars"] == round(17 / (17 + 17 + 31), 4)
+    # Blank lines between paragraphs are not duplicate lines.
+    assert gopher_repetition_signals(NEWS)["dup_lines"] == 0.0
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        (
+            "\n".join([NEWS] + ["Promo akhir tahun berlaku hari ini saja!"] * 4),
+            "quality/gopher_dup_lines",
+        ),
+        (NEWS + "\n\n" + NEWS, "quality/gopher_dup_lines"),
+        (" ".join(["jual rumah murah"] * 20) + " " + NEWS, "quality/gopher_top_ngram"),
+    ],
+)
+def test_repetition_reasons(text: str, reason: str | None) -> None:
+    assert GopherRepetitionFilter().reason(_doc(text)) == reason
+
+
+def test_dup_line_limit_is_per_language() -> None:
+    # 7 lines, 2 repeats: 0.286 is within Gopher's 0.3 (en) but over FineWeb-2's 0.25 (id).
+    text = "\n".join(["Promo akhir tahun!", NEWS, "Promo akhir tahun!", "Promo akhir tahun!"])
+    assert gopher_repetition_signals(text)["dup_lines"] == 0.2857
+    assert GopherRepetitionFilter(language="en").reason(_doc(text)) is None
+    assert GopherRepetitionFilter(language="id").reason(_doc(text)) == "quality/gopher_dup_lines"
+    assert GopherRepetitionFilter(max_dup_lines=0.2857).reason(_doc(text)) is None
+
+
+def test_duplicated_long_ngrams_are_caught() -> None:
+    sentence = "para pedagang di pasar induk mengeluhkan harga bawang merah yang terus naik"
+    text = NEWS + "\n\n" + f"{sentence}, kata ketua asosiasi. Lalu {sentence}, ujarnya lagi."
+    s = gopher_repetition_signals(text)
+    assert s["dup_ngram"]["10"] > 0.0
+    assert s["dup_ngram"]["5"] >= s["dup_ngram"]["10"]
+    strict = GopherRepetitionFilter(max_dup_ngram=(0.05,))
+    assert strict.reason(_doc(text)) == "quality/gopher_dup_ngram"
+    assert (
+        GopherRepetitionFilter(max_dup_ngram=(0.9,) * 6, max_top_ngram=(0.9,) * 3).reason(
+            _doc(text)
+        )
+        is None
+    )
+
+
+def test_repetition_annotator_and_filter_agree_and_pickle_small() -> None:
+    text = " ".join(["jual rumah murah"] * 20) + " " + NEWS
+    doc = _doc(text)
+    step = GopherRepetitionFilter()
+    alone = step.reason(doc)
+    GopherRepetitionSignals().handle(doc, StepStats("rep"))
+    assert QUALITY_REPETITION in doc.metadata[QUALITY]
+    assert step.reason(doc) == alone == "quality/gopher_top_ngram"
+    assert len(pickle.dumps(step)) < 2048
+    assert pickle.loads(pickle.dumps(step)) == step

@@ -1,0 +1,130 @@
+"""HtmlReader and JsonlReader(html_field=…): pages become articles with their metadata;
+pages without an article, empty files and oversized pages are kept under their reasons."""
+
+from __future__ import annotations
+
+import gzip
+import pickle
+from pathlib import Path
+
+import orjson
+import pytest
+
+from saring import meta
+from saring.document import Document, Dropped
+from saring.io import JsonlReader, Source
+from saring.io.html import HtmlReader
+
+ARTICLE = (
+    "Warga Kampung Pulo kembali mengungsi setelah Sungai Ciliwung meluap pada Senin dini "
+    "hari. Ketinggian air di pintu air Manggarai mencapai 850 sentimeter, status Siaga 2, dan "
+    "petugas gabungan mengevakuasi lebih dari tiga ratus warga ke posko di masjid terdekat."
+)
+QUOTE = "“Kami sudah biasa, tapi tahun ini airnya naik lebih cepat,” kata Siti, warga RT 05."
+
+
+def page(charset: str = "utf-8") -> str:
+    """Return a news page whose quote uses curly quotes (bytes 0x93/0x94 in windows-1252)."""
+    return f"""<html lang="id"><head><meta charset="{charset}">
+<title>Banjir Rendam Kampung Pulo</title>
+<meta name="pubdate" content="2024/02/12 05:10:00">
+<meta property="og:url" content="https://metro.contoh.id/banjir-kampung-pulo">
+</head><body><div class="menu"><a href="/">Beranda</a> <a href="/metro">Metro</a></div>
+<article><p>{ARTICLE}</p><p>{QUOTE}</p><p>{ARTICLE.replace("Senin", "Selasa")}</p></article>
+<div class="footer">Redaksi | Pedoman Media Siber | Kontak</div></body></html>"""
+
+
+def read(reader: HtmlReader, path: Path) -> list[Document | Dropped]:
+    """Return everything the reader yields for one file."""
+    return list(reader.read(Source(str(path))))
+
+
+@pytest.fixture(scope="module")
+def reader() -> HtmlReader:
+    """A fast-mode reader kept for the module, so that its extractor starts once."""
+    return HtmlReader([], extractor="fast")
+
+
+def test_windows_1252_page_is_decoded_by_its_meta_charset(
+    tmp_path: Path, reader: HtmlReader
+) -> None:
+    path = tmp_path / "banjir.html.gz"
+    path.write_bytes(gzip.compress(page("windows-1252").encode("cp1252"), mtime=0))
+    (doc,) = read(reader, path)
+    assert isinstance(doc, Document)
+    assert doc.id == "banjir"
+    assert QUOTE in doc.text
+    assert ARTICLE in doc.text
+    assert "Pedoman Media Siber" not in doc.text
+    assert doc.metadata[meta.ENCODING] == "cp1252"
+    assert doc.metadata[meta.TITLE] == "Banjir Rendam Kampung Pulo"
+    assert doc.metadata[meta.PUBLISHED] == "2024-02-12T05:10:00"
+    assert doc.metadata[meta.CANONICAL_URL] == "https://metro.contoh.id/banjir-kampung-pulo"
+    assert doc.metadata[meta.PAGE_LANG] == "id"
+    assert doc.url is None  # a local file has no fetch URL; the page's claim stays in metadata
+
+
+def test_page_without_article_empty_file_and_oversized_page(
+    tmp_path: Path, reader: HtmlReader
+) -> None:
+    blank = tmp_path / "kosong.html"
+    blank.write_text("<html><head><title>Kosong</title></head><body></body></html>")
+    (dropped,) = read(reader, blank)
+    assert isinstance(dropped, Dropped)
+    assert dropped.reason == "invalid/no_content"
+    assert "<title>Kosong</title>" in dropped.doc.text
+
+    empty = tmp_path / "nol.htm"
+    empty.write_bytes(b"  \n")
+    assert [d.reason for d in read(reader, empty)] == ["invalid/empty"]  # type: ignore[union-attr]
+
+    big = tmp_path / "besar.html"
+    big.write_text(page())
+    small = HtmlReader([], extractor="fast", max_html_bytes=500)
+    (too_large,) = read(small, big)
+    assert isinstance(too_large, Dropped)
+    assert too_large.reason == "invalid/too_large"
+    assert len(too_large.doc.text) == 500
+
+
+def test_reader_pickles_without_its_extractor(tmp_path: Path, reader: HtmlReader) -> None:
+    path = tmp_path / "a.html"
+    path.write_text(page())
+    assert isinstance(read(reader, path)[0], Document)
+    copy = pickle.loads(pickle.dumps(reader))
+    assert copy == reader
+    assert not hasattr(copy, "_bounded")
+    assert isinstance(read(copy, path)[0], Document)
+
+
+def test_unknown_extractor_is_a_config_error(tmp_path: Path) -> None:
+    from saring.errors import ConfigError
+
+    path = tmp_path / "a.html"
+    path.write_text(page())
+    with pytest.raises(ConfigError, match="extractor must be one of"):
+        read(HtmlReader([], extractor="cepat"), path)
+
+
+def test_jsonl_html_field_is_extracted_and_not_kept(tmp_path: Path) -> None:
+    path = tmp_path / "halaman.jsonl"
+    rows = [
+        {"id": "a1", "url": "https://metro.contoh.id/a1", "html": page(), "rubrik": "metro"},
+        {"id": "a2", "url": "https://metro.contoh.id/a2", "html": "<html><body></body></html>"},
+        {"id": "a3", "html": 7},
+    ]
+    path.write_bytes(b"".join(orjson.dumps(row) + b"\n" for row in rows))
+    reader = JsonlReader([str(path)], html_field="html", extractor="fast")
+    doc, no_article, not_html = reader.read(Source(str(path)))
+    assert isinstance(doc, Document)
+    assert doc.id == "a1"
+    assert doc.url == "https://metro.contoh.id/a1"
+    assert ARTICLE in doc.text
+    assert "<p>" not in doc.text
+    assert doc.metadata[meta.TITLE] == "Banjir Rendam Kampung Pulo"
+    assert doc.metadata[meta.EXTRA_FIELDS] == {"rubrik": "metro"}
+    assert isinstance(no_article, Dropped)
+    assert no_article.reason == "invalid/no_content"
+    assert no_article.doc.url == "https://metro.contoh.id/a2"
+    assert isinstance(not_html, Dropped)
+    assert not_html.reason == "invalid/no_text"
