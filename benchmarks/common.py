@@ -6,6 +6,7 @@ import gzip
 import json
 import sys
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -52,3 +53,43 @@ def write_jsonl(path: Path, records: Iterator[dict[str, Any]]) -> int:
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
             count += 1
     return count
+
+
+def indosum_articles(folder: Path) -> Iterator[dict[str, Any]]:
+    """Yield IndoSum articles as ``indosum`` does, plus ``category``, ``source`` and a ``date``
+    (ISO, from the Unix time that starts each IndoSum id), first occurrence of each id only."""
+    seen: set[str] = set()
+    for path in sorted(folder.glob("*.jsonl.gz")):
+        with gzip.open(path, "rt", encoding="utf-8") as lines:
+            for line in lines:
+                record = json.loads(line)
+                if record["id"] in seen:
+                    continue
+                seen.add(record["id"])
+                paragraphs = [" ".join(" ".join(s) for s in p) for p in record["paragraphs"]]
+                stamp = record["id"].split("-", 1)[0]
+                date = (
+                    datetime.fromtimestamp(int(stamp), tz=UTC).date().isoformat()
+                    if stamp.isdigit()
+                    else None
+                )
+                yield {
+                    "id": record["id"],
+                    "text": "\n\n".join(paragraphs),
+                    "url": record["source_url"],
+                    "category": record["category"],
+                    "source": record["source"],
+                    "date": date,
+                }
+
+
+def malay_news_articles(folder: Path) -> Iterator[dict[str, Any]]:
+    """Yield the Malay news records as ``malay_news`` does, plus ``topic`` (the file it came
+    from, e.g. ``isu-1mdb``) and ``date`` rewritten from the crawl's MM-DD-YYYY to ISO."""
+    for record in malay_news(folder):
+        parts = str(record.get("date") or "").split("-")
+        iso = None
+        if len(parts) == 3 and "".join(parts).isdigit():
+            month, day, year = parts
+            iso = f"{year}-{month}-{day}"
+        yield {**record, "topic": record["id"].rsplit("-", 1)[0], "date": iso}

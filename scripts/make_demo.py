@@ -6,8 +6,10 @@ IndoSum (Kurniawan & Louvan, 2018; CC-BY-SA-4.0) gives real Indonesian news arti
 their own "Baca juga" lines and site footers. To them the script adds what a crawl also
 yields: the seed page (an article mirrored on an unrelated domain, with footer lines), wire
 copies of some articles on another outlet (other footer, non-breaking spaces, an inserted
-related-link line), and unusable records (a broken JSON line, invalid UTF-8, an empty text,
-a photo caption too short to be an article). The output is deterministic.
+related-link line), a mirror site that republishes CNN Indonesia articles inside its own
+header and footer, the original of the seed article on its publisher's site, and unusable
+records (a broken JSON line, invalid UTF-8, an empty text, a photo caption too short to be an
+article). The output is deterministic.
 """
 
 from __future__ import annotations
@@ -56,6 +58,16 @@ def wire_copy(original: dict[str, Any], n: int) -> dict[str, Any]:
     }
 
 
+MIRROR_HEADER = "KABARVIRAL.NET - Berita Terkini Hari Ini"
+MIRROR_FOOTER = "Jangan lupa bagikan artikel ini dan kunjungi kabarviral.net setiap hari"
+
+
+def mirror_copy(original: dict[str, Any], n: int) -> dict[str, Any]:
+    """Return the article as a mirror site serves it: its own header and footer around it."""
+    text = f"{MIRROR_HEADER}\n\n{original['text']}\n\n{MIRROR_FOOTER}"
+    return {"id": f"mirror-{n}", "url": f"https://kabarviral.net/p/{n}", "text": text}
+
+
 def write(path: Path, lines: list[bytes]) -> None:
     with path.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as out:
         for line in lines:
@@ -76,6 +88,15 @@ def main(shared: str, seed: str) -> None:
     )
     host, _, body = Path(seed).read_text(encoding="utf-8").partition("\n")
     seed_record = {"id": "seed-mirror", "domain": host.strip(), "text": body}
+    # The same article on its publisher's site: no mirror's footer naming mediaindonesia.com.
+    original = "\n".join(
+        line for line in body.split("\n") if not line.startswith(("Cek berita", "Tautan"))
+    )
+    seed_original = {
+        "id": "mediaindonesia-putin-xi",
+        "url": "https://mediaindonesia.com/internasional/521960/putin-dan-xi-jinping-bertemu",
+        "text": original,
+    }
     lines_1 = [encode(r) for r in first] + [
         encode(seed_record),
         b'{"id": "broken-json", "text": "Jakarta - Pemerintah menaikkan',
@@ -83,9 +104,13 @@ def main(shared: str, seed: str) -> None:
         encode({"id": "empty", "text": "   "}),
         encode({"id": "caption", "text": "Foto: Presiden Joko Widodo di Istana Merdeka."}),
     ]
-    lines_2 = [encode(r) for r in second] + [
-        encode(wire_copy(first[i], n)) for n, i in enumerate((3, 11, 27, 42, 58))
-    ]
+    cnn = [r for r in first if "cnnindonesia.com" in r["url"]][:6]
+    lines_2 = (
+        [encode(r) for r in second]
+        + [encode(wire_copy(first[i], n)) for n, i in enumerate((3, 11, 27, 42, 58))]
+        + [encode(mirror_copy(r, n)) for n, r in enumerate(cnn)]
+        + [encode(seed_original)]
+    )
     OUT.mkdir(parents=True, exist_ok=True)
     write(OUT / "news-1.jsonl.gz", lines_1)
     write(OUT / "news-2.jsonl.gz", lines_2)

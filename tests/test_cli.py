@@ -138,9 +138,12 @@ def test_demo_runs_on_the_bundled_corpus(
     code, stdout, _ = run(["demo", "-o", str(tmp_path / "demo"), "--workers", "2"], capsys)
     assert code == 0
     assert "dedup/exact" in stdout
+    assert "kabarviral.net copies cnnindonesia.com" in stdout
+    assert "visitaaponce.com copies mediaindonesia.com" in stdout
     stats = orjson.loads((tmp_path / "demo" / "stats.json").read_bytes())
     assert stats["input"]["files"] == 2
-    assert stats["removed_by_reason"]["dedup/exact"] == 5
+    # Five wire copies, six mirrored articles and the mirrored seed page.
+    assert stats["removed_by_reason"]["dedup/exact"] == 12
     assert {
         "invalid/json",
         "invalid/encoding",
@@ -149,6 +152,9 @@ def test_demo_runs_on_the_bundled_corpus(
     } <= set(stats["removed_by_reason"])
     assert stats["lines_removed_by_reason"]["clean/related_link"] > 0
     assert stats["kept"] == len(read_rows(tmp_path / "demo" / "docs"))
+    removed = {r["id"]: r for r in read_rows(tmp_path / "demo" / "removed")}
+    assert removed["seed-mirror"]["duplicate_of"] == "mediaindonesia-putin-xi"
+    assert all(removed[f"mirror-{n}"]["reason"] == "dedup/exact" for n in range(6))
 
 
 def test_steps_lists_parameters_and_reasons(capsys: pytest.CaptureFixture[str]) -> None:

@@ -72,3 +72,6 @@ CREDITED_DOMAINS: Final = "credited_domains"
 """Other sites a page names as its source or channel ("ikuti ... mediaindonesia.com")."""
 DEDUP_WORK: Final = "_dedup"
 """Working data of near-duplicate detection between its stages; removed before output."""
+DEDUP_INDEX: Final = "dedup_index"
+"""On kept documents when ``NearDedup(save_index=True)``: what a later run needs to dedupe
+against them without reading their text again (signature, fingerprint, length, date)."""

@@ -202,3 +202,47 @@ def test_near_dedup_is_the_same_with_one_and_two_workers(tmp_path: Path) -> None
 )
 def test_normalize_url(url: str, normal: str) -> None:
     assert normalize_url(url) == normal
+
+
+def kept_after(pipeline_input: list[Path], out: Path, **near: Any) -> tuple[set[str], Path]:
+    steps = [NormalizeWhitespace(), NearDedup(**near)]
+    reader = JsonlReader([str(p) for p in pipeline_input])
+    Pipeline(reader, steps, output=str(out)).run(LocalExecutor(workers=2))
+    return {str(r["id"]) for r in read_rows(out / "docs")}, out
+
+
+def test_incremental_dedup_keeps_what_deduping_everything_together_keeps(tmp_path: Path) -> None:
+    old = [{"id": f"lama-{n}", "url": f"https://a.id/{n}", "text": article(n)} for n in range(12)]
+    old += [{"id": "lama-copy", "url": "https://b.id/copy", "text": article(2) + " Tambahan."}]
+    old += [
+        {"id": "lama-later", "url": "https://c.id/9", "text": article(40), "date": "2024-06-02"}
+    ]
+    new = [
+        {"id": f"baru-{n}", "url": f"https://d.id/{n}", "text": article(n)} for n in range(8, 20)
+    ]
+    new += [
+        {"id": "baru-earlier", "url": "https://e.id/1", "text": article(40), "date": "2024-06-01"}
+    ]
+    new += [{"id": "baru-dup", "url": "https://f.id/1", "text": article(15)}]
+    first = write_jsonl(tmp_path / "a-lama.jsonl", list(old))
+    second = write_jsonl(tmp_path / "b-baru.jsonl", list(new))
+
+    together, _ = kept_after([first, second], tmp_path / "together")
+    kept_old, old_out = kept_after([first], tmp_path / "old", save_index=True)
+    kept_new, new_out = kept_after([second], tmp_path / "new", index=(str(old_out),))
+    superseded = orjson.loads((new_out / "superseded.json").read_bytes())
+
+    assert {s["id"] for s in superseded} == {"lama-later"}
+    assert superseded[0]["duplicate_of"] == "baru-earlier"
+    assert (kept_old - {s["id"] for s in superseded}) | kept_new == together
+    removed = {r["id"]: r for r in read_rows(new_out / "removed")}
+    assert removed["baru-8"]["duplicate_of"] == "lama-8"
+    assert removed["baru-dup"]["duplicate_of"] == "baru-15"
+    assert "baru-earlier" in kept_new
+
+
+def test_an_index_needs_documents_saved_with_it(tmp_path: Path) -> None:
+    source = write_jsonl(tmp_path / "a.jsonl", [{"id": "x", "text": article(1)}])
+    _, plain = kept_after([source], tmp_path / "plain")
+    with pytest.raises(Exception, match="no saved dedup index"):
+        kept_after([source], tmp_path / "again", index=(str(plain),))

@@ -25,9 +25,9 @@ class MinHashConfig:
     """Parameters shared by every stage of near-duplicate detection."""
 
     ngram: int = 5
-    bands: int = 20
-    rows: int = 5
-    threshold: float = 0.6
+    bands: int = 32
+    rows: int = 4
+    threshold: float = 0.5
     seed: int = 1
 
     @property

@@ -22,6 +22,8 @@ from a flagged mirror; the earliest publication date known; the longest text; in
 
 from __future__ import annotations
 
+import functools
+import os
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
@@ -33,13 +35,16 @@ from saring import meta
 from saring.dedup.exact import text_fingerprint
 from saring.dedup.minhash import MinHashConfig, band_keys, from_hex, signature, similarity, to_hex
 from saring.document import Document, Dropped
-from saring.pipeline.base import EVERY, Annotator, DocRef, GlobalStep, Step
+from saring.errors import ConfigError
+from saring.pipeline.base import EVERY, Annotator, DocRef, GlobalStep, Step, partition_of
 from saring.pipeline.stats import StepStats
 
 EXACT = "dedup/exact"
 NEAR = "dedup/near"
 URL = "dedup/url"
 MIRROR = "dedup/mirror_domain"
+MIRROR_MIN_DOCS = 3
+"""Documents a domain needs before shared clusters alone (no credit) can make it a mirror."""
 _TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|ref|amp|output|page)$")
 
 
@@ -73,6 +78,62 @@ def _uid(ref: DocRef) -> str:
     return f"{ref[0]}:{ref[1]}"
 
 
+PRIOR_SHARD = -2
+"""Shard number of the documents of an earlier run's index (``DocRef`` shards below -1)."""
+
+
+@dataclass(frozen=True)
+class IndexEntry:
+    """A document kept by an earlier run, as its saved index describes it."""
+
+    id: str
+    url: str
+    domain: str
+    signature: str
+    fingerprint: str
+    chars: int
+    date: str
+    credits: tuple[str, ...]
+
+    def evidence(self) -> list[Any]:
+        """Return what clustering needs to know about it."""
+        return [self.id, self.domain, self.date, self.chars, self.fingerprint, list(self.credits)]
+
+
+@functools.lru_cache(maxsize=2)
+def load_index(paths: tuple[str, ...]) -> tuple[IndexEntry, ...]:
+    """Return the documents earlier runs kept with ``save_index``: ``paths`` are their output
+    folders (or ``docs/`` folders), read once per process."""
+    from saring.io import reader_for
+    from saring.io.base import Source
+
+    folders = [
+        p if os.path.basename(os.path.normpath(p)) == "docs" else os.path.join(p, "docs")
+        for p in paths
+    ]
+    reader = reader_for(folders)(folders)  # type: ignore[call-arg]
+    entries = []
+    for path in reader.shards():
+        for doc in reader.read(Source(path), strict=True):
+            assert isinstance(doc, Document)
+            saved = doc.metadata.get(meta.DEDUP_INDEX)
+            if not isinstance(saved, dict):
+                raise ConfigError(f"{path}: document {doc.id!r} has no saved dedup index")
+            entries.append(
+                IndexEntry(
+                    id=doc.id,
+                    url=doc.url or "",
+                    domain=doc.domain or "",
+                    signature=saved["sig"],
+                    fingerprint=saved["fp"],
+                    chars=saved["chars"],
+                    date=saved.get("date", ""),
+                    credits=tuple(doc.metadata.get(meta.CREDITED_DOMAINS) or ()),
+                )
+            )
+    return tuple(entries)
+
+
 class MinHashSignature(Annotator):
     """Stores the document's MinHash signature and text fingerprint for near-dedup."""
 
@@ -86,27 +147,44 @@ class MinHashSignature(Annotator):
 
 
 class MinHashBuckets(GlobalStep):
-    """Links documents that share an LSH band or a URL to the first document of that group."""
+    """Links documents that share an LSH band or a URL to the first document of that group;
+    documents of an earlier run's ``index`` come first, so new copies link to them."""
 
-    def __init__(self, config: MinHashConfig = MinHashConfig()) -> None:  # noqa: B008 - frozen
+    def __init__(
+        self,
+        config: MinHashConfig = MinHashConfig(),  # noqa: B008 - frozen
+        index: tuple[str, ...] = (),
+    ) -> None:
         self.config = config
+        self.index = index
 
     def observe(self, doc: Document) -> Iterable[tuple[str, Any]]:
         work = _work(doc)
-        keys = [(key, "band") for key in band_keys(from_hex(work["sig"]), self.config)]
         urls = {normalize_url(u) for u in (doc.url, doc.metadata.get(meta.CANONICAL_URL)) if u}
-        keys += [(f"url:{url}", "url") for url in sorted(urls)]
-        return keys
+        return self._keys(work["sig"], urls)
+
+    def _keys(self, sig: str, urls: set[str]) -> list[tuple[str, str]]:
+        keys = [(key, "band") for key in band_keys(from_hex(sig), self.config)]
+        return keys + [(f"url:{url}", "url") for url in sorted(urls)]
+
+    def prior(self, partition: int, partitions: int) -> Iterable[tuple[str, DocRef, Any]]:
+        for number, entry in enumerate(load_index(self.index) if self.index else ()):
+            urls = {normalize_url(entry.url)} if entry.url else set()
+            for key, kind in self._keys(entry.signature, urls):
+                if partition_of(key, partitions) == partition:
+                    yield key, (PRIOR_SHARD, number), kind
 
     def decide(
         self, key: str, items: list[tuple[DocRef, Any]], totals: Mapping[str, int], stats: StepStats
     ) -> Iterable[tuple[DocRef, Any]]:
-        if len(items) < 2:
+        # Documents of earlier runs were deduplicated then: only new ones link, to the first.
+        new = [(ref, kind) for ref, kind in items if ref[0] >= 0]
+        if len(items) < 2 or not new:
             return []
         stats.counters["candidate_groups"] += 1
         hub = items[0][0]
         decisions: list[tuple[DocRef, Any]] = [(hub, [_uid(hub), None, items[0][1]])]
-        decisions += [(ref, [_uid(ref), _uid(hub), kind]) for ref, kind in items[1:]]
+        decisions += [(ref, [_uid(ref), _uid(hub), kind]) for ref, kind in new if ref != hub]
         return decisions
 
     def apply(self, doc: Document, decisions: list[Any], stats: StepStats) -> Document | Dropped:
@@ -126,8 +204,20 @@ class VerifyCandidates(GlobalStep):
     """Keeps a candidate link when the two signatures agree on at least ``threshold`` of their
     values (an estimate of Jaccard similarity), or when the link is the same URL or text."""
 
-    def __init__(self, config: MinHashConfig = MinHashConfig()) -> None:  # noqa: B008 - frozen
+    def __init__(
+        self,
+        config: MinHashConfig = MinHashConfig(),  # noqa: B008 - frozen
+        index: tuple[str, ...] = (),
+    ) -> None:
         self.config = config
+        self.index = index
+
+    def prior(self, partition: int, partitions: int) -> Iterable[tuple[str, DocRef, Any]]:
+        for number, entry in enumerate(load_index(self.index) if self.index else ()):
+            uid = _uid((PRIOR_SHARD, number))
+            if partition_of(uid, partitions) == partition:
+                value = ["self", entry.signature, entry.fingerprint, entry.evidence()]
+                yield uid, (PRIOR_SHARD, number), value
 
     def observe(self, doc: Document) -> Iterable[tuple[str, Any]]:
         work = _work(doc)
@@ -146,8 +236,10 @@ class VerifyCandidates(GlobalStep):
         hubs = [(ref, value) for ref, value in items if value[0] == "self"]
         if not hubs:
             return []
-        hub_ref, (_, hub_sig, hub_fp) = hubs[0]
+        hub_ref, (_, hub_sig, hub_fp, *hub_evidence) = hubs[0]
         hub_signature = from_hex(hub_sig)
+        # A hub from an earlier run is known only here: its evidence travels with the link.
+        evidence = hub_evidence[0] if hub_evidence else None
         decisions: list[tuple[DocRef, Any]] = []
         for ref, value in items:
             if value[0] != "probe":
@@ -159,8 +251,8 @@ class VerifyCandidates(GlobalStep):
                 stats.counters["links_rejected"] += 1
                 continue
             stats.counters["links_verified"] += 1
-            decisions.append((ref, [key, relation, round(score, 4)]))
-            decisions.append((hub_ref, [uid, relation, round(score, 4)]))
+            decisions.append((ref, [key, relation, round(score, 4), evidence]))
+            decisions.append((hub_ref, [uid, relation, round(score, 4), None]))
         return decisions
 
     def apply(self, doc: Document, decisions: list[Any], stats: StepStats) -> Document | Dropped:
@@ -214,10 +306,14 @@ class ClusterDuplicates(GlobalStep):
         config: MinHashConfig = MinHashConfig(),  # noqa: B008 - frozen
         mirror_share: float = 0.5,
         drop_mirror_domains: bool = False,
+        save_index: bool = False,
+        index: tuple[str, ...] = (),
     ) -> None:
         self.config = config
         self.mirror_share = mirror_share
         self.drop_mirror_domains = drop_mirror_domains
+        self.save_index = save_index
+        self.index = index
 
     def observe(self, doc: Document) -> Iterable[tuple[str, Any]]:
         work = _work(doc)
@@ -245,13 +341,27 @@ class ClusterDuplicates(GlobalStep):
     ) -> Iterable[tuple[DocRef, Any]]:
         members: dict[str, _Member] = {}
         credit_only: list[_Member] = []
+        earlier: dict[str, _Member] = {}
         for ref, (uid, doc_id, domain, date, length, fp, credits, url, edges) in items:
             member = _Member(uid or _uid(ref), ref, doc_id, domain, date, length, fp, credits, url)
-            member.edges = [(other, relation) for other, relation, _ in edges]
+            member.edges = [(other, relation) for other, relation, _, _ in edges]
+            for other, _, _, evidence in edges:
+                if evidence is not None and other not in earlier:
+                    old_id, old_domain, old_date, chars, old_fp, old_credits = evidence
+                    shard, position = _order(other)
+                    earlier[other] = _Member(
+                        other, (shard, position), old_id, old_domain, old_date, chars, old_fp,
+                        old_credits, "",
+                    )  # fmt: skip
             if uid:
                 members[member.uid] = member
             else:
                 credit_only.append(member)
+        members.update(earlier)
+        if self.index:
+            # Domains count their documents of earlier runs too.
+            totals = Counter(totals)
+            totals.update(f"domain:{entry.domain}" for entry in load_index(self.index))
         clusters = _components(members)
         domains = _domain_report(clusters, credit_only, members, totals, self.mirror_share)
         mirrors = {d for d, info in domains.items() if info["mirror_of"]}
@@ -259,6 +369,7 @@ class ClusterDuplicates(GlobalStep):
         stats.counters["clusters"] += len(clusters)
         stats.counters["mirror_domains"] += len(mirrors)
         decisions: list[tuple[DocRef, Any]] = []
+        superseded: list[dict[str, str]] = []
         for cluster in clusters:
             copied = {domains[m.domain]["mirror_of"] for m in cluster if m.domain in mirrors}
             copied |= {c for m in cluster for c in m.credits}
@@ -268,18 +379,33 @@ class ClusterDuplicates(GlobalStep):
                 if member is not kept:
                     reason = _reason(member, kept, cluster)
                     decisions.append((member.ref, ["drop", kept.id, reason]))
+                    if member.uid in earlier:
+                        superseded.append(
+                            {"id": member.id, "duplicate_of": kept.id, "reason": reason}
+                        )
         if self.drop_mirror_domains and mirrors:
             decisions.append((EVERY, ["mirrors", sorted(mirrors)]))
+        if earlier:
+            # Documents of earlier runs that a new copy outranks: remove them from that output.
+            stats.reports["superseded"] = superseded
         return decisions
 
     def apply(self, doc: Document, decisions: list[Any], stats: StepStats) -> Document | Dropped:
-        doc.metadata.pop(meta.DEDUP_WORK, None)
+        work = doc.metadata.pop(meta.DEDUP_WORK, {})
+        if self.save_index:
+            doc.metadata[meta.DEDUP_INDEX] = {
+                "sig": work["sig"],
+                "fp": work["fp"],
+                "chars": len(doc.text),
+                "date": _date_of(doc),
+            }
         for decision in decisions:
             if decision[0] == "keep":
                 doc.metadata[meta.CLUSTER_ID] = decision[1]
                 doc.metadata[meta.CLUSTER_SIZE] = decision[2]
             elif decision[0] == "drop":
                 doc.metadata[meta.CLUSTER_ID] = decision[1]
+                doc.metadata.pop(meta.DEDUP_INDEX, None)
                 return Dropped(doc, decision[2], duplicate_of=decision[1])
             elif decision[0] == "mirrors" and doc.domain in decision[1]:
                 return Dropped(doc, MIRROR)
@@ -351,9 +477,12 @@ def _domain_report(
         credits_source = credits[domain][source] > 0 and credits[source][domain] == 0
         published_after = later[domain][source] > later[source][domain]
         copied_back = shared[source][domain] / max(totals.get(f"domain:{source}", 0), 1)
+        # Without a credit, one or two shared articles are wire copies, not a mirror.
+        enough = credits_source or documents >= MIRROR_MIN_DOCS
         is_mirror = (
             bool(source)
             and score >= mirror_share
+            and enough
             and (credits_source or published_after or copied_back < score)
         )
         report[domain] = {
@@ -391,9 +520,15 @@ class NearDedup(Step):
     ``bands`` x ``rows``, links verified at estimated Jaccard ``threshold``), keeping the
     original copy of each cluster, and reports mirror domains in ``domains.json``.
 
-    With the defaults (20 bands of 5 rows) a pair of similarity 0.6 becomes a candidate with
-    probability 0.80, 0.7 with 0.97, 0.8 with 0.9996; verification then drops candidates
-    below ``threshold``.
+    With the defaults (32 bands of 4 rows) a pair of similarity 0.5 becomes a candidate with
+    probability 0.87, 0.6 with 0.99; verification then drops candidates below ``threshold``.
+    The defaults come from the precision/recall curve of ``benchmarks/neardup.py``.
+
+    Incremental runs: with ``save_index`` every kept document carries ``metadata.dedup_index``
+    (its signature, fingerprint, length and date); a later run given ``index=(earlier output
+    folders)`` dedupes a new batch against those documents without reading their text. Its
+    ``superseded.json`` lists earlier documents a new copy outranks (e.g. an original
+    published after its mirror was crawled): remove those from the earlier output.
     """
 
     drop_reasons = ClusterDuplicates.drop_reasons
@@ -401,11 +536,13 @@ class NearDedup(Step):
     def __init__(
         self,
         ngram: int = 5,
-        bands: int = 20,
-        rows: int = 5,
-        threshold: float = 0.6,
+        bands: int = 32,
+        rows: int = 4,
+        threshold: float = 0.5,
         mirror_share: float = 0.5,
         drop_mirror_domains: bool = False,
+        index: tuple[str, ...] = (),
+        save_index: bool = False,
     ) -> None:
         self.ngram = ngram
         self.bands = bands
@@ -413,12 +550,17 @@ class NearDedup(Step):
         self.threshold = threshold
         self.mirror_share = mirror_share
         self.drop_mirror_domains = drop_mirror_domains
+        self.index = index
+        self.save_index = save_index
 
     def parts(self) -> list[Step]:
         config = MinHashConfig(self.ngram, self.bands, self.rows, self.threshold)
+        index = tuple(self.index)
         return [
             MinHashSignature(config),
-            MinHashBuckets(config),
-            VerifyCandidates(config),
-            ClusterDuplicates(config, self.mirror_share, self.drop_mirror_domains),
+            MinHashBuckets(config, index),
+            VerifyCandidates(config, index),
+            ClusterDuplicates(
+                config, self.mirror_share, self.drop_mirror_domains, self.save_index, index
+            ),
         ]

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterable, Mapping
 from typing import Any, ClassVar
 
@@ -21,6 +22,11 @@ DocRef = tuple[int, int]
 """Where a document sits during a global step: (shard index, position in the shard)."""
 EVERY: DocRef = (-1, -1)
 """Address of a decision meant for every document (e.g. a list of domains to drop)."""
+
+
+def partition_of(key: str, partitions: int) -> int:
+    """Return the partition of a global step's key: a hash that is the same in every process."""
+    return zlib.crc32(key.encode("utf-8")) % partitions
 
 
 class Step(Params):
@@ -93,6 +99,12 @@ class GlobalStep(Step):
 
     def tally(self, doc: Document) -> Iterable[str]:
         """Return labels to count over all observed documents (none by default)."""
+        return ()
+
+    def prior(self, partition: int, partitions: int) -> Iterable[tuple[str, DocRef, Any]]:
+        """Return (key, ref, value) records of documents outside this run, e.g. an earlier
+        run's index, for keys of this partition; their refs have a shard below -1 and
+        decisions addressed to them are not applied. None by default."""
         return ()
 
     def decide(

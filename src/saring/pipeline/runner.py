@@ -67,7 +67,7 @@ def _run_stages(pipeline: Pipeline, executor: Executor, shards: list[str]) -> li
         if stage.observes is not None:
             name = names[pipeline.flat_steps().index(stage.observes)]
             reduces = [
-                ReduceTask(pipeline, stage.index, partition, len(shards), name)
+                ReduceTask(pipeline, stage.index, partition, len(shards), name, partitions)
                 for partition in range(partitions)
             ]
             with Progress(f"{label} {name}", None, None) as bar:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import time
-import zlib
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -18,7 +17,7 @@ from saring import meta
 from saring.document import Document, Dropped, from_record, to_record
 from saring.io.base import RecordSink, Source
 from saring.io.jsonl import JsonlWriter
-from saring.pipeline.base import EVERY, DocRef, GlobalStep, Step
+from saring.pipeline.base import EVERY, DocRef, GlobalStep, Step, partition_of
 from saring.pipeline.buckets import BucketSink, read_bucket
 from saring.pipeline.layout import Layout
 from saring.pipeline.pipeline import Pipeline
@@ -33,11 +32,6 @@ _TALLY_BUCKET = -1
 """Bucket of a keys file holding the shard's tally counts."""
 _EVERY_BUCKET = -1
 """Bucket of a decisions file holding decisions for every document."""
-
-
-def partition_of(key: str, partitions: int) -> int:
-    """Return the partition of a key: a hash that is the same in every process."""
-    return zlib.crc32(key.encode("utf-8")) % partitions
 
 
 class _Outputs:
@@ -284,6 +278,7 @@ class ReduceTask:
     partition: int
     shards: int
     name: str
+    partitions: int = 1
 
     @property
     def marker(self) -> str:
@@ -298,6 +293,9 @@ class ReduceTask:
         started = time.perf_counter()
         groups: dict[str, list[tuple[DocRef, Any]]] = {}
         totals: Counter[str] = Counter()
+        # Records of documents outside this run (an earlier run's index) come first.
+        for key, ref, value in step.prior(self.partition, self.partitions):
+            groups.setdefault(key, []).append((ref, value))
         for shard in range(self.shards):
             path = layout.keys(self.stage, shard)
             for key, position, value in read_bucket(path, self.partition):
@@ -310,6 +308,8 @@ class ReduceTask:
             for key, items in groups.items():
                 for ref, decision in step.decide(key, items, totals, stats):
                     shard, position = ref
+                    if shard < 0 and ref != EVERY:
+                        continue  # a document of an earlier run: nothing here to apply to
                     bucket = _EVERY_BUCKET if ref == EVERY else shard
                     decisions.write((bucket, [position, decision]))
         except BaseException:

@@ -93,6 +93,14 @@ class RunSummary:
             f"kept {self.kept:,}, removed {sum(self.dropped.values()):,}",
         ]
         lines += [f"  {reason:<28} {n:>10,}" for reason, n in sorted(self.dropped.items())]
+        mirrors = {
+            domain: info["mirror_of"]
+            for domain, info in self.reports().get("domains", {}).items()
+            if info.get("mirror_of")
+        }
+        if mirrors:
+            lines.append("mirror domains (see domains.json):")
+            lines += [f"  {domain} copies {source}" for domain, source in sorted(mirrors.items())]
         if self.lines_removed:
             lines.append("lines removed:")
             lines += [
