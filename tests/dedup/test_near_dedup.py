@@ -130,7 +130,10 @@ def edited(text: str) -> dict[str, str]:
     }
 
 
-def test_edited_copies_are_found_and_unrelated_articles_are_not(tmp_path: Path) -> None:
+@pytest.mark.parametrize("exact_verify", [False, True])
+def test_edited_copies_are_found_and_unrelated_articles_are_not(
+    tmp_path: Path, exact_verify: bool
+) -> None:
     original = article(7) + " " + article(8)
     rows = [{"id": "asli", "url": "https://detik.com/1", "text": original, "date": "2024-05-01"}]
     rows += [
@@ -141,7 +144,7 @@ def test_edited_copies_are_found_and_unrelated_articles_are_not(tmp_path: Path) 
         {"id": f"lain-{n}", "url": f"https://lain.id/{n}", "text": article(n)}
         for n in range(20, 30)
     ]
-    result = run(tmp_path, rows)
+    result = run(tmp_path, rows, exact_verify=exact_verify)
     # Re-wrapping and a footer the phrase lists remove leave the same words: an exact copy.
     assert {r: row["reason"] for r, row in result["removed"].items()} == {
         "rewrapped": "dedup/exact",
@@ -246,3 +249,15 @@ def test_an_index_needs_documents_saved_with_it(tmp_path: Path) -> None:
     _, plain = kept_after([source], tmp_path / "plain")
     with pytest.raises(Exception, match="no saved dedup index"):
         kept_after([source], tmp_path / "again", index=(str(plain),))
+
+
+def test_exact_jaccard_of_shingle_sets() -> None:
+    from saring.dedup.minhash import jaccard, shingle_set
+
+    text = article(1)
+    assert jaccard(shingle_set(text, 5), shingle_set(text, 5)) == 1.0
+    words = text.split()
+    half = " ".join(words[: len(words) // 2])
+    # The first half holds about half of the 5-grams of the whole.
+    assert 0.4 < jaccard(shingle_set(half, 5), shingle_set(text, 5)) < 0.6
+    assert jaccard(shingle_set(article(1), 5), shingle_set(article(2), 5)) < 0.3

@@ -29,6 +29,8 @@ class MinHashConfig:
     rows: int = 4
     threshold: float = 0.5
     seed: int = 1
+    exact: bool = False
+    """Verify candidates by exact Jaccard similarity of shingle sets, not by signatures."""
 
     @property
     def permutations(self) -> int:
@@ -102,3 +104,16 @@ def to_hex(sig: npt.NDArray[np.uint32]) -> str:
 def from_hex(text: str) -> npt.NDArray[np.uint32]:
     """Inverse of ``to_hex``."""
     return np.frombuffer(bytes.fromhex(text), dtype="<u4").astype(np.uint32)
+
+
+def shingle_set(text: str, ngram: int) -> str:
+    """Return the text's distinct shingle hashes, sorted, as hex (for exact verification)."""
+    return np.unique(shingles(text, ngram)).astype("<u8").tobytes().hex()
+
+
+def jaccard(a: str, b: str) -> float:
+    """Return the exact Jaccard similarity of two shingle sets from ``shingle_set``."""
+    left = np.frombuffer(bytes.fromhex(a), dtype="<u8")
+    right = np.frombuffer(bytes.fromhex(b), dtype="<u8")
+    union = len(np.union1d(left, right))
+    return len(np.intersect1d(left, right, assume_unique=True)) / union if union else 1.0

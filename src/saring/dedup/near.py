@@ -33,7 +33,16 @@ from urllib.parse import urlsplit
 
 from saring import meta
 from saring.dedup.exact import text_fingerprint
-from saring.dedup.minhash import MinHashConfig, band_keys, from_hex, signature, similarity, to_hex
+from saring.dedup.minhash import (
+    MinHashConfig,
+    band_keys,
+    from_hex,
+    jaccard,
+    shingle_set,
+    signature,
+    similarity,
+    to_hex,
+)
 from saring.document import Document, Dropped
 from saring.errors import ConfigError
 from saring.pipeline.base import EVERY, Annotator, DocRef, GlobalStep, Step, partition_of
@@ -202,7 +211,9 @@ class MinHashBuckets(GlobalStep):
 
 class VerifyCandidates(GlobalStep):
     """Keeps a candidate link when the two signatures agree on at least ``threshold`` of their
-    values (an estimate of Jaccard similarity), or when the link is the same URL or text."""
+    values (an estimate of Jaccard similarity) or, with ``config.exact``, when the documents'
+    shingle sets have an exact Jaccard similarity of at least ``threshold``; a link of the same
+    URL or text always holds."""
 
     def __init__(
         self,
@@ -216,16 +227,17 @@ class VerifyCandidates(GlobalStep):
         for number, entry in enumerate(load_index(self.index) if self.index else ()):
             uid = _uid((PRIOR_SHARD, number))
             if partition_of(uid, partitions) == partition:
-                value = ["self", entry.signature, entry.fingerprint, entry.evidence()]
+                value = ["self", entry.signature, entry.fingerprint, None, entry.evidence()]
                 yield uid, (PRIOR_SHARD, number), value
 
     def observe(self, doc: Document) -> Iterable[tuple[str, Any]]:
         work = _work(doc)
         if "uid" not in work:
             return []
-        pairs: list[tuple[str, Any]] = [(work["uid"], ["self", work["sig"], work["fp"]])]
+        sh = shingle_set(doc.text, self.config.ngram) if self.config.exact else None
+        pairs: list[tuple[str, Any]] = [(work["uid"], ["self", work["sig"], work["fp"], sh, None])]
         pairs += [
-            (hub, ["probe", work["uid"], work["sig"], work["fp"], kind])
+            (hub, ["probe", work["uid"], work["sig"], work["fp"], kind, sh])
             for hub, kind in work["links"]
         ]
         return pairs
@@ -236,16 +248,18 @@ class VerifyCandidates(GlobalStep):
         hubs = [(ref, value) for ref, value in items if value[0] == "self"]
         if not hubs:
             return []
-        hub_ref, (_, hub_sig, hub_fp, *hub_evidence) = hubs[0]
-        hub_signature = from_hex(hub_sig)
         # A hub from an earlier run is known only here: its evidence travels with the link.
-        evidence = hub_evidence[0] if hub_evidence else None
+        hub_ref, (_, hub_sig, hub_fp, hub_shingles, evidence) = hubs[0]
+        hub_signature = from_hex(hub_sig)
         decisions: list[tuple[DocRef, Any]] = []
         for ref, value in items:
             if value[0] != "probe":
                 continue
-            _, uid, sig, fp, kind = value
-            score = similarity(hub_signature, from_hex(sig))
+            _, uid, sig, fp, kind, shingles_hex = value
+            if hub_shingles is not None and shingles_hex is not None:
+                score = jaccard(hub_shingles, shingles_hex)
+            else:
+                score = similarity(hub_signature, from_hex(sig))
             relation = "url" if kind == "url" else "exact" if fp == hub_fp else "near"
             if relation == "near" and score < self.config.threshold:
                 stats.counters["links_rejected"] += 1
@@ -522,7 +536,9 @@ class NearDedup(Step):
 
     With the defaults (32 bands of 4 rows) a pair of similarity 0.5 becomes a candidate with
     probability 0.87, 0.6 with 0.99; verification then drops candidates below ``threshold``.
-    The defaults come from the precision/recall curve of ``benchmarks/neardup.py``.
+    The defaults come from the precision/recall curve of ``benchmarks/neardup.py``. With
+    ``exact_verify`` a candidate is verified by the exact Jaccard similarity of the two
+    documents' shingle sets instead (the sets travel with the candidates only).
 
     Incremental runs: with ``save_index`` every kept document carries ``metadata.dedup_index``
     (its signature, fingerprint, length and date); a later run given ``index=(earlier output
@@ -543,6 +559,7 @@ class NearDedup(Step):
         drop_mirror_domains: bool = False,
         index: tuple[str, ...] = (),
         save_index: bool = False,
+        exact_verify: bool = False,
     ) -> None:
         self.ngram = ngram
         self.bands = bands
@@ -552,9 +569,12 @@ class NearDedup(Step):
         self.drop_mirror_domains = drop_mirror_domains
         self.index = index
         self.save_index = save_index
+        self.exact_verify = exact_verify
 
     def parts(self) -> list[Step]:
-        config = MinHashConfig(self.ngram, self.bands, self.rows, self.threshold)
+        config = MinHashConfig(
+            self.ngram, self.bands, self.rows, self.threshold, exact=self.exact_verify
+        )
         index = tuple(self.index)
         return [
             MinHashSignature(config),
