@@ -18,7 +18,9 @@ def _clean(text: str) -> tuple[str, StepStats]:
     ("raw", "clean"),
     [
         ("Banjir\trendam   Kampung Melayu", "Banjir rendam Kampung Melayu"),
-        ("Harga\t \t beras   naik\f\vlagi", "Harga beras naik lagi"),
+        ("Harga\t \t beras   naik lagi", "Harga beras naik lagi"),
+        # Form feed and vertical tab (a word processor's manual break) end a line.
+        ("Harga beras naik\f\vlagi", "Harga beras naik\n\nlagi"),
         ("Gempa di Cianjur\r\nWarga mengungsi\r\n", "Gempa di Cianjur\nWarga mengungsi"),
         ("Baris satu\rBaris dua", "Baris satu\nBaris dua"),
         ("Paragraf pertama.\n\n\n\nParagraf kedua.", "Paragraf pertama.\n\nParagraf kedua."),
