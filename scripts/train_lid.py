@@ -8,14 +8,16 @@ and the training third of malay-news-2018's topic files (``saring.lang.training.
 are read; NusaX test and the other topic files are left for ``benchmarks/lid.py``.
 
 Two passes: the first trains without NusaX valid and without every fifth training news
-article, and on those picks the smoothing (most accurate) and fits the score temperature
-(least log loss); the second trains on everything with both. The output is byte-for-byte
+article, and on those picks the smoothing and the code-switching margin (most accurate) and
+fits the score temperature (least log loss); the second trains on everything with those,
+and sets where scoring may stop reading (``STOP_ODDS``). The output is byte-for-byte
 reproducible.
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import sys
 from collections import Counter
@@ -27,10 +29,18 @@ from saring.lang.model import model_path, save
 ORDERS = (1, 2, 3, 4)
 """Character n-gram lengths."""
 MAX_CHARS = 3000
-"""Characters of a text the model reads (training and scoring)."""
+"""Characters of a text the model reads at most (training and scoring)."""
 SMOOTHINGS = (0.01, 0.03, 0.1, 0.3)
 """Shares of each language's probability mass spread over the vocabulary as smoothing, tried
 in the first pass; the one most accurate on the calibration texts is kept."""
+SWITCH_MARGINS: tuple[float | None, ...] = (None, 20.0, 10.0, 5.0)
+"""Margins (nats) beyond which a word likelier in English is left out as code-switching
+(``NaiveBayes.switch_margin``; ``None`` keeps every word), tried in the first pass with each
+smoothing; on a tie the earlier (more conservative) setting is kept."""
+STOP_ODDS = 1e6
+"""Reading stops once the leading language is this many times likelier than the runner-up
+after calibration (``NaiveBayes.stop_margin`` = temperature × ln ``STOP_ODDS``): more text
+could then hardly change the answer or its rounded score."""
 MIN_COUNT = 2
 """Features seen fewer times over all languages are dropped."""
 CALIBRATION_EVERY = 5
@@ -80,22 +90,26 @@ def main(argv: list[str] | None = None) -> int:
     texts, calibration = corpora(args.data, final=False)
     print(f"calibration texts: {dict(Counter(lang for _, lang in calibration))}")
     counts = {lang: training.count(ts, ORDERS, MAX_CHARS) for lang, ts in texts.items()}
-    best: tuple[float, float, float] | None = None
+    best: tuple[float, float, float | None] | None = None
     for smoothing in SMOOTHINGS:
-        first = training.train(counts, ORDERS, MAX_CHARS, smoothing, MIN_COUNT)
-        accuracy = training.accuracy(first, calibration)
-        temperature = training.fit_temperature(first, calibration)
-        print(f"smoothing {smoothing}: accuracy {accuracy:.4f}, temperature {temperature}")
-        if best is None or accuracy > best[0]:
-            best = (accuracy, smoothing, temperature)
+        plain = training.train(counts, ORDERS, MAX_CHARS, smoothing, MIN_COUNT)
+        for margin in SWITCH_MARGINS:
+            first = plain.replace(switch_margin=margin)
+            accuracy = training.accuracy(first, calibration)
+            print(f"smoothing {smoothing}, switch margin {margin}: accuracy {accuracy:.4f}")
+            if best is None or accuracy > best[0]:
+                best = (accuracy, smoothing, margin)
     assert best is not None
-    _, smoothing, temperature = best
-    print(f"kept: smoothing {smoothing}, temperature {temperature}")
+    _, smoothing, margin = best
+    first = training.train(counts, ORDERS, MAX_CHARS, smoothing, MIN_COUNT)
+    temperature = training.fit_temperature(first.replace(switch_margin=margin), calibration)
+    print(f"kept: smoothing {smoothing}, switch margin {margin}, temperature {temperature}")
 
     texts, _ = corpora(args.data, final=True)
     counts = {lang: training.count(ts, ORDERS, MAX_CHARS) for lang, ts in texts.items()}
     model = training.train(counts, ORDERS, MAX_CHARS, smoothing, MIN_COUNT)
-    model = type(model)(model.langs, model.orders, model.max_chars, temperature, model.tables)
+    stop = round(temperature * math.log(STOP_ODDS), 2)
+    model = model.replace(temperature=temperature, switch_margin=margin, stop_margin=stop)
     for lang in model.langs:
         print(f"{lang}: {len(texts[lang])} texts, {sum(counts[lang].values())} features counted")
     save(model, args.out)

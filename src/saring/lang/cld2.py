@@ -11,14 +11,15 @@ from typing import Any
 from saring.errors import ConfigError
 
 _REFUSED = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
+    "[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
     "\ufffe\uffff\U0001fffe-\U0001ffff\U0002fffe-\U0002ffff\U0003fffe-\U0003ffff"
     "\U0004fffe-\U0004ffff\U0005fffe-\U0005ffff\U0006fffe-\U0006ffff\U0007fffe-\U0007ffff"
     "\U0008fffe-\U0008ffff\U0009fffe-\U0009ffff\U000afffe-\U000affff\U000bfffe-\U000bffff"
     "\U000cfffe-\U000cffff\U000dfffe-\U000dffff\U000efffe-\U000effff\U000ffffe-\U000fffff"
     "\U0010fffe-\U0010ffff]"
 )
-"""Characters CLD2 rejects as invalid UTF-8: controls, surrogates and non-characters."""
+"""Characters CLD2 rejects as invalid UTF-8: controls (but the form feed, which it takes),
+surrogates and non-characters."""
 CODES = {"jw": "jv", "iw": "he", "un": "und"}
 """CLD2's old codes → the codes saring writes (ISO 639-1)."""
 UNKNOWN = "und"
@@ -48,8 +49,13 @@ def detect(cld2: Any, text: str) -> tuple[bool, list[Guess]]:
     """Return whether CLD2 calls its answer reliable and up to three (language, share of the
     text) guesses, largest first; ``(False, [])`` when it finds no language."""
     try:
-        reliable, _, found = cld2.detect(clean(text), isPlainText=True)
-    except cld2.error:
-        return False, []
+        # Nearly every text holds nothing CLD2 refuses: try it as it is, and pay for the
+        # clean-up scan only when CLD2 (or the UTF-8 encoder, for surrogates) refuses it.
+        reliable, _, found = cld2.detect(text, isPlainText=True)
+    except (cld2.error, UnicodeEncodeError):
+        try:
+            reliable, _, found = cld2.detect(clean(text), isPlainText=True)
+        except cld2.error:
+            return False, []
     guesses = [(CODES.get(code, code), percent / 100) for _, code, percent, _ in found]
     return bool(reliable), [(code, share) for code, share in guesses if code != UNKNOWN]

@@ -4,37 +4,62 @@ Character n-grams of space-padded words are the classic language-identification 
 (Cavnar & Trenkle 1994, "N-Gram-Based Text Categorization"; Lui & Baldwin 2012, langid.py);
 whole words add the function words that tell close relatives apart (Indonesian "tidak",
 Malay "tidak"/"tak", Minangkabau "indak", Javanese "ora", Sundanese "henteu").
+
+A text is read in stretches of about ``STRETCH`` characters, each ending at the end of a
+word, so that a scorer can stop as soon as the text it has read is decisive (see
+``saring.lang.model``); training reads the same stretches.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-_WORD = re.compile(r"[^\W\d_]+")
+_GAP_WORD = re.compile(r"([\W\d_]*)([^\W\d_]+)")
+"""A word (letters only) and the non-letters between it and the word before."""
+_WORD_END = re.compile(r"[^\W\d_](?![^\W\d_])")
+"""The last letter of a word."""
 _OPENERS = " \t\"'“”‘’„«‹([-–—"
 _SENTENCE_ENDS = (".", "!", "?", ":", "\n")
 WORD_PREFIX = "_"
 """Marks a whole-word feature, so that it never equals a character n-gram."""
+STRETCH = 500
+"""Characters of a text read at a time (a stretch ends at the end of the word it reaches)."""
 
 
-def words(text: str) -> list[str]:
-    """Return the case-folded letter-only words of a text, in order, leaving out capitalised
-    words inside a sentence (names of people, places and outlets, which tell the topic
-    rather than the language) unless most words are capitalised (titles, text in capitals)."""
-    found: list[str] = []
-    kept: list[str] = []
-    end = 0
-    for match in _WORD.finditer(text):
-        word = match.group()
-        gap = text[end : match.start()].rstrip(_OPENERS)
-        starts_sentence = gap.endswith(_SENTENCE_ENDS) or (end == 0 and not gap)
-        found.append(word)
-        if starts_sentence or not word[0].isupper():
-            kept.append(word)
-        end = match.end()
-    if 2 * len(kept) < len(found):
-        kept = found
-    return [w.casefold() for w in kept]
+def stretches(text: str, max_chars: int, size: int = STRETCH) -> Iterator[tuple[int, int]]:
+    """Yield (start, end) spans that cover the text up to about ``max_chars`` characters, each
+    about ``size`` long and ending at the end of a word (or of the text)."""
+    limit = min(len(text), max_chars)
+    start = 0
+    while start < limit:
+        found = _WORD_END.search(text, min(start + size, limit) - 1)
+        end = found.end() if found else len(text)
+        yield start, end
+        start = end
+
+
+def words(text: str, start: int = 0, end: int | None = None) -> list[str]:
+    """Return the case-folded letter-only words of a text (or of ``text[start:end]``), in
+    order, leaving out capitalised words inside a sentence (names of people, places and
+    outlets, which tell the topic rather than the language) unless most words are
+    capitalised (titles, text in capitals)."""
+    # One C-level pass pairs each word with the non-letters before it.
+    pairs = _GAP_WORD.findall(text, start, len(text) if end is None else end)
+    if not pairs:
+        return []
+    if start == 0:
+        # The text's start counts as a sentence end: a first word (after openers) starts one.
+        pairs[0] = ("\n" + pairs[0][0], pairs[0][1])
+    kept = [
+        word
+        for gap, word in pairs
+        if not word[0].isupper() or gap.rstrip(_OPENERS).endswith(_SENTENCE_ENDS)
+    ]
+    if 2 * len(kept) < len(pairs):
+        kept = [word for _, word in pairs]
+    # Case folding never makes a space, so one call on the joined words splits back alike.
+    return " ".join(kept).casefold().split(" ") if kept else []
 
 
 def word_features(word: str, orders: tuple[int, ...]) -> list[str]:
@@ -49,9 +74,10 @@ def word_features(word: str, orders: tuple[int, ...]) -> list[str]:
 
 
 def features(text: str, orders: tuple[int, ...], max_chars: int) -> list[str]:
-    """Return the features of the words in the first ``max_chars`` characters of a text,
-    repeats included."""
+    """Return the features of the words in the stretches of a text up to about ``max_chars``
+    characters, repeats included."""
     found: list[str] = []
-    for word in words(text[:max_chars]):
-        found.extend(word_features(word, orders))
+    for start, end in stretches(text, max_chars):
+        for word in words(text, start, end):
+            found.extend(word_features(word, orders))
     return found

@@ -32,8 +32,10 @@ class LanguageID(Annotator):
     model (``saring/data/lid/``, trained by ``scripts/train_lid.py``) decides among its
     languages and gives a calibrated probability; otherwise CLD2's answer stands, scored by
     the share of the text CLD2 gave that language. Text with fewer than ``min_chars``
-    letters gets ``und`` with score 0. Only the first characters of a long text are read
-    (CLD2 reads all of it; the model its first ``max_chars``, a setting of the model file).
+    letters gets ``und`` with score 0. CLD2 reads all of a text; the model reads it stretch
+    by stretch up to its ``max_chars`` and stops as soon as one language leads decisively, and
+    leaves out English words inside text of another language (settings of the model file;
+    see ``saring.lang.model.NaiveBayes``).
 
     With ``level="paragraph"`` each non-empty line is identified too, and the document gets
     ``meta.LANG_SHARES`` (language → share of the identified lines' characters) and

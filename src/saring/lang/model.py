@@ -4,7 +4,7 @@ words, after langid.py (Lui & Baldwin 2012) and the n-gram profiles of Cavnar & 
 The model is data, not code: ``saring/data/lid/<name>.json.gz`` holds the languages, the
 feature settings, a temperature for calibrated scores (Guo et al. 2017, "On Calibration of
 Modern Neural Networks") and, per language, the log-probability of each feature, quantised.
-``scripts/train_lid.py`` writes it; pure Python scores it, so it needs no numerical library.
+``scripts/train_lid.py`` writes it; NumPy sums the features of words not met before.
 """
 
 from __future__ import annotations
@@ -13,19 +13,26 @@ import functools
 import gzip
 import json
 import math
-from collections import Counter
 from collections.abc import Sequence
 from importlib import resources
-from itertools import repeat
 from typing import Any
 
-from saring.errors import ConfigError
-from saring.lang.features import word_features, words
+import numpy as np
 
-FORMAT = 1
-"""Version of the model file layout this module reads and writes."""
+from saring.errors import ConfigError
+from saring.lang.features import stretches, word_features, words
+
+FORMAT = 2
+"""Version of the model file layout this module reads and writes (2 added ``switch_margin``
+and ``stop_margin``)."""
 DEFAULT_MODEL = "archipelago"
 """Name of the model that ships in ``saring/data/lid/``."""
+ENGLISH = "en"
+"""The language whose words inside another language's text count as code-switching."""
+
+_WordScore = tuple[int, bool, tuple[float, ...]]
+"""A word's known-feature count, whether it is an English insertion, and its per-language
+log-likelihoods."""
 
 
 class NaiveBayes:
@@ -33,7 +40,13 @@ class NaiveBayes:
 
     A word always contributes the same features, so its per-language log-likelihood is
     computed once and cached (up to ``CACHE_WORDS`` words): scoring a document costs a
-    dictionary look-up per distinct word.
+    dictionary look-up per word.
+
+    Words the model finds more than ``e**switch_margin`` times likelier in English than in
+    any other of its languages are English insertions in a text of another language
+    (code-switching, an embedded caption, a quoted title): they tell nothing about which of
+    the others the text is in, and are left out unless they are at least half of the text's
+    words (then the text is English). ``None`` keeps every word (plain naive Bayes).
     """
 
     CACHE_WORDS = 200_000
@@ -45,41 +58,139 @@ class NaiveBayes:
         max_chars: int,
         temperature: float,
         tables: tuple[dict[str, float], ...],
+        switch_margin: float | None = None,
+        stop_margin: float | None = None,
     ) -> None:
         self.langs = langs
         self.orders = orders
         self.max_chars = max_chars
+        """Characters of a text the model reads, from its start."""
         self.temperature = temperature
         self.tables = tables
         """Per language (in ``langs`` order): feature → log P(feature | language)."""
-        self._cache: dict[str, tuple[int, tuple[float, ...]]] = {}
+        self.switch_margin = switch_margin
+        self.stop_margin = stop_margin
+        """Log-likelihood lead at which reading stops (``None``: read up to ``max_chars``)."""
+        self._index: dict[str, int] = {}
+        self._weights = np.zeros((0, len(langs)))
+        self._cache: dict[str, _WordScore] = {}
 
-    def word_score(self, word: str) -> tuple[int, tuple[float, ...]]:
-        """Return how many of a word's features the model knows and the word's log-likelihood
-        under each language (features it never saw count for no language)."""
+    def replace(self, **changes: Any) -> NaiveBayes:
+        """Return a copy of the model with some settings changed (tables are shared)."""
+        settings: dict[str, Any] = {
+            "langs": self.langs,
+            "orders": self.orders,
+            "max_chars": self.max_chars,
+            "temperature": self.temperature,
+            "tables": self.tables,
+            "switch_margin": self.switch_margin,
+            "stop_margin": self.stop_margin,
+        }
+        settings.update(changes)
+        return NaiveBayes(**settings)
+
+    def word_score(self, word: str) -> _WordScore:
+        """Return how many of a word's features the model knows, whether it is an English
+        insertion (see the class notes) and its log-likelihood under each language (features
+        it never saw count for no language)."""
         cached = self._cache.get(word)
-        if cached is not None:
-            return cached
-        found = word_features(word, self.orders)
-        known = sum(map(self.tables[0].__contains__, found))
-        score = (known, tuple(sum(map(t.get, found, repeat(0.0))) for t in self.tables))
-        if len(self._cache) >= self.CACHE_WORDS:
-            self._cache.clear()
-        self._cache[word] = score
-        return score
+        if cached is None:
+            if len(self._cache) >= self.CACHE_WORDS:
+                self._cache.clear()
+            self._score_new([word])
+            cached = self._cache[word]
+        return cached
+
+    def _score_new(self, new: list[str]) -> None:
+        """Score words that are not in the cache and cache them, in one array operation (the
+        caller makes room in the cache)."""
+        if not self._index:
+            self._index = {feature: row for row, feature in enumerate(self.tables[0])}
+            self._weights = np.array(
+                [[t[f] for t in self.tables] for f in self.tables[0]], dtype=np.float64
+            ).reshape(-1, len(self.langs))
+        get = self._index.get
+        rows: list[int] = []
+        starts: list[int] = []
+        scored: list[str] = []
+        for word in new:
+            found = [row for row in map(get, word_features(word, self.orders)) if row is not None]
+            if found:
+                starts.append(len(rows))
+                rows.extend(found)
+                scored.append(word)
+            else:
+                self._cache[word] = (0, False, (0.0,) * len(self.langs))
+        if not scored:
+            return
+        # Each word's features are summed in their own order, whatever else is in the batch,
+        # so a word scores the same bit for bit in any document.
+        sums: list[list[float]] = np.add.reduceat(self._weights[rows], starts).tolist()
+        ends = [*starts[1:], len(rows)]
+        for word, start, end, values in zip(scored, starts, ends, sums, strict=True):
+            scores = tuple(values)
+            self._cache[word] = (end - start, self._is_english(scores), scores)
+
+    def _is_english(self, scores: tuple[float, ...]) -> bool:
+        """Return whether per-language scores mark an English insertion."""
+        if self.switch_margin is None or ENGLISH not in self.langs:
+            return False
+        at = self.langs.index(ENGLISH)
+        others = scores[:at] + scores[at + 1 :]
+        return bool(others) and scores[at] - max(others) > self.switch_margin
 
     def log_likelihoods(self, text: str) -> tuple[list[float], int]:
-        """Return each language's log-likelihood of the first ``max_chars`` characters of a
-        text and how many features of it the model knows."""
-        totals = [0.0] * len(self.langs)
-        known = 0
-        for word, times in Counter(words(text[: self.max_chars])).items():
-            word_known, score = self.word_score(word)
-            if word_known:
-                known += word_known * times
-                for i, value in enumerate(score):
-                    totals[i] += value * times
+        """Return each language's log-likelihood of the text the model reads and how many
+        features of it the model knows (English insertions left out, see the class notes).
+
+        The model reads a text stretch by stretch (``saring.lang.features.stretches``) up to
+        about ``max_chars`` characters, and stops early once the leading language's
+        log-likelihood exceeds the runner-up's by ``stop_margin``: a sequential test (Wald
+        1945, "Sequential Tests of Statistical Hypotheses") that spares reading the rest of a
+        long text whose language is already clear."""
+        totals, known, _ = self._read(text)
         return totals, known
+
+    def chars_read(self, text: str) -> int:
+        """Return how many characters of a text the model reads (see ``log_likelihoods``)."""
+        return self._read(text)[2]
+
+    def _read(self, text: str) -> tuple[list[float], int, int]:
+        """Return the log-likelihoods, the known features and where reading stopped."""
+        size = len(self.langs)
+        sums = ([0.0] * size, [0.0] * size)
+        counted = [0, 0]
+        features = [0, 0]
+        totals, known, read = [0.0] * size, 0, 0
+        cache = self._cache
+        for start, end in stretches(text, self.max_chars):
+            read = end
+            found = words(text, start, end)
+            distinct = dict.fromkeys(found)
+            if len(cache) + len(distinct) > self.CACHE_WORDS:
+                cache.clear()
+            new = [w for w in distinct if w not in cache]
+            if new:
+                self._score_new(new)
+            scored = [s for s in map(cache.__getitem__, found) if s[0]]
+            for kind, group in enumerate(
+                ([s for s in scored if not s[1]], [s for s in scored if s[1]])
+            ):
+                if group:
+                    column_sums = [sum(c) for c in zip(*[s[2] for s in group], strict=True)]
+                    sums[kind][:] = [a + b for a, b in zip(sums[kind], column_sums, strict=True)]
+                    counted[kind] += len(group)
+                    features[kind] += sum(s[0] for s in group)
+            if 2 * counted[0] > counted[0] + counted[1]:
+                totals, known = list(sums[0]), features[0]
+            else:
+                totals = [a + b for a, b in zip(sums[0], sums[1], strict=True)]
+                known = features[0] + features[1]
+            if self.stop_margin is not None and known and size > 1:
+                runner_up, leader = sorted(totals)[-2:]
+                if leader - runner_up >= self.stop_margin:
+                    break
+        return totals, known, read
 
     def probabilities(self, text: str) -> list[tuple[str, float]]:
         """Return (language, calibrated probability) pairs, most probable first; empty when
@@ -101,6 +212,8 @@ class NaiveBayes:
             "orders": list(self.orders),
             "max_chars": self.max_chars,
             "temperature": self.temperature,
+            "switch_margin": self.switch_margin,
+            "stop_margin": self.stop_margin,
             "scale": scale,
             "features": names,
             "weights": [[round(table[name] * scale) for name in names] for table in self.tables],
@@ -112,6 +225,7 @@ class NaiveBayes:
         if data.get("format") != FORMAT:
             raise ConfigError(f"{where}: model format {data.get('format')!r}, expected {FORMAT}")
         scale = float(data["scale"])
+        switch, stop = data.get("switch_margin"), data.get("stop_margin")
         names: list[str] = data["features"]
         tables = tuple(
             dict(zip(names, (w / scale for w in weights), strict=True))
@@ -123,6 +237,8 @@ class NaiveBayes:
             max_chars=int(data["max_chars"]),
             temperature=float(data["temperature"]),
             tables=tables,
+            switch_margin=None if switch is None else float(switch),
+            stop_margin=None if stop is None else float(stop),
         )
 
 
