@@ -13,8 +13,11 @@ rule counts *distinct* stop words present ("at least two of" the list).
 from __future__ import annotations
 
 import re
-from collections import Counter
+from itertools import count
 from typing import Any
+
+import numpy as np
+import numpy.typing as npt
 
 from saring.document import Document
 from saring.filters.profiles import NGramLimits, QualityProfile, UsesProfile
@@ -166,31 +169,50 @@ class GopherQualityFilter(UsesProfile, Filter):
         return gopher_quality_reason(self.signals(doc, p), p)
 
 
-def _ngram_counts(ws: list[str], n: int) -> Counter[tuple[str, ...]]:
-    return Counter(zip(*(ws[i:] for i in range(n)), strict=False))
+_MIX = np.uint64(0x9E3779B97F4A7C15)
 
 
-def top_ngram_fraction(ws: list[str], lengths: list[int], total: int, n: int) -> float:
-    """Return the share of word characters in the most frequent n-gram's occurrences."""
-    if len(ws) < n or not total:
+def _gram_keys(ids: npt.NDArray[np.uint64], n: int) -> npt.NDArray[np.uint64]:
+    """Return one 64-bit key per n-gram of word ids (a polynomial hash; collisions are
+    negligible at document sizes)."""
+    count = len(ids) - n + 1
+    keys = ids[:count].copy()
+    with np.errstate(over="ignore"):
+        for j in range(1, n):
+            keys = keys * _MIX + ids[j : j + count]
+    return keys
+
+
+def top_ngram_fraction(
+    ids: npt.NDArray[np.uint64], lengths: npt.NDArray[np.int64], total: int, n: int
+) -> float:
+    """Return the share of word characters in the most frequent n-gram's occurrences (the
+    earliest such n-gram when several are equally frequent)."""
+    if len(ids) < n or not total:
         return 0.0
-    gram, count = _ngram_counts(ws, n).most_common(1)[0]
-    return ratio(count * sum(map(len, gram)), total) if count > 1 else 0.0
+    _, first, counts = np.unique(_gram_keys(ids, n), return_index=True, return_counts=True)
+    best = counts.max()
+    if best < 2:
+        return 0.0
+    start = int(first[counts == best].min())
+    return ratio(int(best) * int(lengths[start : start + n].sum()), total)
 
 
-def dup_ngram_fraction(ws: list[str], lengths: list[int], total: int, n: int) -> float:
+def dup_ngram_fraction(
+    ids: npt.NDArray[np.uint64], lengths: npt.NDArray[np.int64], total: int, n: int
+) -> float:
     """Return the share of word characters covered by n-grams that occur more than once."""
-    if len(ws) < n or not total:
+    if len(ids) < n or not total:
         return 0.0
-    counts = _ngram_counts(ws, n)
-    if len(counts) == len(ws) - n + 1:
+    _, inverse, counts = np.unique(_gram_keys(ids, n), return_inverse=True, return_counts=True)
+    repeated = np.flatnonzero(counts[inverse] > 1)
+    if not len(repeated):
         return 0.0
-    covered = bytearray(len(ws))
-    grams = zip(*(ws[i:] for i in range(n)), strict=False)
-    for start, gram in enumerate(grams):
-        if counts[gram] > 1:
-            covered[start : start + n] = b"\x01" * n
-    return ratio(sum(length for length, mark in zip(lengths, covered, strict=True) if mark), total)
+    edges = np.zeros(len(ids) + 1, dtype=np.int64)
+    np.add.at(edges, repeated, 1)
+    np.add.at(edges, repeated + n, -1)
+    covered = np.cumsum(edges[:-1]) > 0
+    return ratio(int(lengths[covered].sum()), total)
 
 
 def gopher_repetition_signals(
@@ -204,13 +226,16 @@ def gopher_repetition_signals(
     dup_lines, dup_line_chars = duplicates(ls)
     dup_paras, dup_para_chars = duplicates(ps)
     ws = words(text)
-    lengths = list(map(len, ws))
-    total = sum(lengths)
+    # A word's id is the position of its first occurrence: equal words, equal ids.
+    vocabulary: dict[str, int] = {}
+    ids = np.fromiter(map(vocabulary.setdefault, ws, count()), np.uint64, len(ws))
+    lengths = np.fromiter(map(len, ws), np.int64, len(ws))
+    total = int(lengths.sum())
     dup: dict[str, float] = {}
     smaller_had_duplicates = True
     for n in sorted(dup_sizes):
         # An n-gram that occurs twice contains (n-1)-grams that do: once none repeat, stop.
-        fraction = dup_ngram_fraction(ws, lengths, total, n) if smaller_had_duplicates else 0.0
+        fraction = dup_ngram_fraction(ids, lengths, total, n) if smaller_had_duplicates else 0.0
         smaller_had_duplicates = fraction > 0
         dup[str(n)] = fraction
     return {
@@ -219,7 +244,7 @@ def gopher_repetition_signals(
         "dup_paragraphs": ratio(dup_paras, len(ps)),
         "dup_line_chars": ratio(dup_line_chars, sum(map(len, ls))),
         "dup_paragraph_chars": ratio(dup_para_chars, sum(map(len, ps))),
-        "top_ngram": {str(n): top_ngram_fraction(ws, lengths, total, n) for n in top_sizes},
+        "top_ngram": {str(n): top_ngram_fraction(ids, lengths, total, n) for n in top_sizes},
         "dup_ngram": dup,
     }
 

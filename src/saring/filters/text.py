@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Iterable
+from itertools import repeat
 
 PUNCTUATION = string.punctuation + "“”‘’„‚«»‹›…–—―‐•·・、。，！？：；（）【】《》「」"
 """Characters stripped from both ends of a token to make a word."""
@@ -20,7 +21,7 @@ _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
 
 def words(text: str) -> list[str]:
     """Return the words of a text: tokens with edge punctuation stripped, empty ones dropped."""
-    return [w for w in (t.strip(PUNCTUATION) for t in text.split()) if w]
+    return list(filter(None, map(str.strip, text.split(), repeat(PUNCTUATION))))
 
 
 def lines(text: str) -> list[str]:
