@@ -40,7 +40,12 @@ EN_PHRASES = str(resources.files("saring").joinpath("data", "phrases", "en.toml"
 NON_DEFAULT: dict[str, dict[str, Any]] = {
     "LengthFilter": {"min_words": 20, "max_words": 5_000},
     "NormalizeUnicode": {"fix_encoding": False, "normalization": "NFKC"},
-    "RemovePhraseLines": {"languages": ("id", "ms"), "max_chars": 120, "extra_file": EN_PHRASES},
+    "RemovePhraseLines": {
+        "languages": ("id", "ms"),
+        "max_chars": 120,
+        "extra_file": EN_PHRASES,
+        "record_lines": True,
+    },
     "LanguageID": {"level": "paragraph", "min_chars": 20, "mixed_share": 0.3},
 }
 

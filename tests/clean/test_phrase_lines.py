@@ -213,3 +213,14 @@ def test_compiled_lists_are_not_pickled() -> None:
     assert copy == step
     assert not hasattr(copy, "_whole")
     assert copy.kind_of("- Bernama") == "credit"
+
+
+def test_record_lines_keeps_each_removed_line_with_its_reason(seed_path: Path) -> None:
+    doc = Document(id="seed", text=seed_path.read_text(encoding="utf-8"))
+    RemovePhraseLines(record_lines=True).handle(doc, StepStats("phrases"))
+    recorded = doc.metadata["removed_lines"]
+    assert {"reason": "clean/footer", "line": "Tautan Sahabat"} in recorded
+    assert [r["reason"] for r in recorded].count("clean/related_link") == 3
+    plain = Document(id="seed", text=seed_path.read_text(encoding="utf-8"))
+    RemovePhraseLines().handle(plain, StepStats("phrases"))
+    assert "removed_lines" not in plain.metadata

@@ -18,7 +18,7 @@ import tomllib
 from importlib import resources
 from typing import Any
 
-from saring.clean.lines import remove_lines
+from saring.clean.lines import record_removed, remove_lines
 from saring.document import Document
 from saring.errors import ConfigError
 from saring.pipeline.base import Transform
@@ -72,7 +72,8 @@ class RemovePhraseLines(Transform):
     """Returns the text without lines matched by the phrase lists of ``languages``: related
     links ("Baca juga: …"), site footers, share bars and advert markers. Lines longer than
     ``max_chars`` are never removed by a prefix, so a paragraph that happens to begin with
-    a listed phrase stays."""
+    a listed phrase stays. With ``record_lines`` each removed line is also kept in the
+    document's ``removed_lines`` metadata with its reason."""
 
     line_reasons = tuple(f"clean/{kind}" for kind in KINDS)
 
@@ -81,10 +82,12 @@ class RemovePhraseLines(Transform):
         languages: tuple[str, ...] = ("id", "ms", "en"),
         max_chars: int = 250,
         extra_file: str | None = None,
+        record_lines: bool = False,
     ) -> None:
         self.languages = languages
         self.max_chars = max_chars
         self.extra_file = extra_file
+        self.record_lines = record_lines
 
     def setup(self) -> None:
         prefixes: dict[str, set[str]] = {kind: set() for kind in KINDS}
@@ -157,7 +160,10 @@ class RemovePhraseLines(Transform):
             kind = self.kind_of(lines[index])
             return None if kind is None else f"clean/{kind}"
 
-        doc.text = remove_lines(doc.text, reason, stats)
+        removed: list[dict[str, Any]] | None = [] if self.record_lines else None
+        doc.text = remove_lines(doc.text, reason, stats, removed)
+        if removed:
+            record_removed(doc, removed)
         return doc
 
     def __getstate__(self) -> dict[str, Any]:

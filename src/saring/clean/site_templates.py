@@ -23,8 +23,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from saring import meta
-from saring.clean.lines import remove_lines
+from saring.clean.lines import record_removed, remove_lines
 from saring.document import Document, Dropped
 from saring.pipeline.base import DocRef, GlobalStep
 from saring.pipeline.stats import StepStats
@@ -118,19 +117,14 @@ class RemoveSiteTemplates(GlobalStep):
         if not decisions:
             return doc
         templates = set(decisions[0])
-        removed: list[str] = []
 
         def reason(index: int, lines: list[str]) -> str | None:
-            if line_key(lines[index]) in templates:
-                removed.append(lines[index].strip())
-                return SITE_TEMPLATE
-            return None
+            return SITE_TEMPLATE if line_key(lines[index]) in templates else None
 
-        doc.text = remove_lines(doc.text, reason, stats)
+        removed: list[dict[str, Any]] = []
+        doc.text = remove_lines(doc.text, reason, stats, removed)
         if removed:
             stats.counters[f"lines_removed/{doc.domain}"] += len(removed)
             if self.record_lines:
-                doc.metadata.setdefault(meta.REMOVED_LINES, []).extend(
-                    {"reason": SITE_TEMPLATE, "line": line} for line in removed
-                )
+                record_removed(doc, removed)
         return doc
