@@ -163,3 +163,27 @@ def test_steps_lists_parameters_and_reasons(capsys: pytest.CaptureFixture[str]) 
     assert "LengthFilter(min_words=50, max_words=100000)" in stdout
     assert "reasons: quality/too_short, quality/too_long" in stdout
     assert "JsonlReader(paths, text_field='text'" in stdout
+
+
+@pytest.mark.parametrize("fmt", ["parquet", "jsonl.gz"])
+def test_inspect_shows_examples_per_reason(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    rows: list[dict[str, object] | bytes] = [
+        {"id": "asli", "text": article(1)},
+        {"id": "salinan", "text": article(1)},
+        b'{"id": "rusak", "text": "Jakarta -',
+    ]
+    source = write_jsonl(tmp_path / "in.jsonl", rows)
+    out = tmp_path / "out"
+    assert (
+        run(["clean", str(source), "-o", str(out), "--format", fmt, "--workers", "1"], capsys)[0]
+        == 0
+    )
+    code, stdout, _ = run(["inspect", str(out)], capsys)
+    assert code == 0
+    assert "dedup/exact:\n  salinan (copy of asli): Laporan 1." in stdout
+    assert 'invalid/json:\n  in.jsonl:3: {"id": "rusak"' in stdout
+    code, stdout, _ = run(["inspect", str(out), "--reason", "quality/too_short"], capsys)
+    assert "no document was removed as quality/too_short" in stdout
+    assert "dedup/exact:" not in stdout

@@ -17,6 +17,7 @@ from saring.io.base import Reader
 from saring.pipeline.base import Step
 from saring.pipeline.pipeline import Pipeline
 from saring.presets import PRESETS
+from saring.report.inspect import inspect_run
 
 FORMATS: dict[str, Writer] = {
     "parquet": ParquetWriter(),
@@ -113,6 +114,10 @@ def build_parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", help="run the news preset on the bundled sample corpus")
     _add_clean_options(demo, "saring-demo")
     commands.add_parser("steps", help="list the steps and their parameters")
+    show = commands.add_parser("inspect", help="show a finished run's account and examples")
+    show.add_argument("output", help="output folder of a run")
+    show.add_argument("--reason", default=None, help="only examples removed for this reason")
+    show.add_argument("-n", "--examples", type=int, default=3, help="examples per reason")
     return parser
 
 
@@ -182,6 +187,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "steps":
             print(list_steps())
+            return 0
+        if args.command == "inspect":
+            print(inspect_run(args.output, args.reason, args.examples))
             return 0
         if args.command == "run":
             pipeline, configured = config.load(args.config)
