@@ -49,22 +49,56 @@ def test_fingerprint_is_a_128_bit_hex_digest() -> None:
     assert text_fingerprint("") == text_fingerprint(" ,.; ") != digest
 
 
-def test_observe_keys_a_document_by_fingerprint_with_its_id() -> None:
-    doc = Document(id="kompas-001", text=BERITA)
-    assert list(ExactDedup().observe(doc)) == [(text_fingerprint(BERITA), "kompas-001")]
+def test_observe_keys_a_document_by_fingerprint_with_its_evidence() -> None:
+    doc = Document(
+        id="kompas-001",
+        text=BERITA,
+        url="https://www.kompas.com/1",
+        metadata={"fields": {"date": "2024-03-01T07:00:00+07:00"}},
+    )
+    assert list(ExactDedup().observe(doc)) == [
+        (
+            text_fingerprint(BERITA),
+            ["kompas-001", "2024-03-01T07:00:00", len(BERITA), "kompas.com", []],
+        )
+    ]
 
 
-def test_decide_keeps_the_first_ref_and_addresses_the_others_with_the_kept_id() -> None:
+def _evidence(doc_id: str, date: str = "", credits: tuple[str, ...] = ()) -> list[object]:
+    return [doc_id, date, 100, doc_id.split("-")[0] + ".com", list(credits)]
+
+
+def test_decide_keeps_the_first_ref_when_nothing_else_differs() -> None:
     stats = StepStats("exact")
-    items = [((0, 4), "detik-1"), ((0, 9), "detik-2"), ((2, 0), "kompas-7"), ((3, 1), "antara-3")]
+    items = [
+        ((0, 4), _evidence("detik-1")),
+        ((0, 9), _evidence("detik-2")),
+        ((2, 0), _evidence("kompas-7")),
+        ((3, 1), _evidence("antara-3")),
+    ]
     decisions = list(ExactDedup().decide("k", items, {}, stats))
     assert decisions == [((0, 9), "detik-1"), ((2, 0), "detik-1"), ((3, 1), "detik-1")]
     assert stats.counters["clusters"] == 1
 
 
+def test_decide_prefers_the_credited_source_then_the_earliest_date() -> None:
+    stats = StepStats("exact")
+    dated = [
+        ((0, 1), _evidence("detik-1", "2024-03-02")),
+        ((1, 0), _evidence("tempo-1", "2024-03-01")),
+    ]
+    assert list(ExactDedup().decide("k", dated, {}, stats)) == [((0, 1), "tempo-1")]
+    credited = [*dated, ((2, 0), _evidence("antara-1", "2024-03-05"))]
+    credited[0] = ((0, 1), _evidence("detik-1", "2024-03-02", credits=("antara.com",)))
+    assert list(ExactDedup().decide("k", credited, {}, stats)) == [
+        ((0, 1), "antara-1"),
+        ((1, 0), "antara-1"),
+    ]
+
+
 def test_decide_leaves_a_unique_document_alone() -> None:
     stats = StepStats("exact")
-    assert list(ExactDedup().decide("k", [((1, 2), "tempo-5")], {}, stats)) == []
+    assert list(ExactDedup().decide("k", [((1, 2), _evidence("tempo-5"))], {}, stats)) == []
     assert stats.counters["clusters"] == 0
 
 
@@ -80,14 +114,14 @@ def test_apply_keeps_a_document_without_decisions() -> None:
     assert ExactDedup().apply(doc, [], StepStats("exact")) is doc
 
 
-def test_observe_decide_apply_over_shards_keeps_first_copies() -> None:
+def test_observe_decide_apply_over_shards_keeps_the_most_complete_copy() -> None:
     step = ExactDedup()
     shards = [
         [Document("a0", BERITA), Document("a1", "Harga emas Antam naik Rp5.000 per gram.")],
         [Document("b0", "HARGA EMAS ANTAM NAIK RP5 000 PER GRAM"), Document("b1", BERITA + "!")],
         [Document("c0", "Timnas Indonesia menang 2-0 atas Vietnam.")],
     ]
-    groups: dict[str, list[tuple[tuple[int, int], str]]] = {}
+    groups: dict[str, list[tuple[tuple[int, int], object]]] = {}
     for shard, docs in enumerate(shards):
         for position, doc in enumerate(docs):
             for key, value in step.observe(doc):
@@ -107,7 +141,8 @@ def test_observe_decide_apply_over_shards_keeps_first_copies() -> None:
         for doc_id, result in outcome.items()
         if isinstance(result, Dropped)
     }
-    assert dropped == {"b0": "a1", "b1": "a0"}
+    # "Harga emas ... Rp5.000 per gram." and BERITA + "!" are the longer texts of their pairs.
+    assert dropped == {"b0": "a1", "a0": "b1"}
     assert stats.counters["clusters"] == 2
 
 

@@ -8,12 +8,14 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from saring import meta
 from saring.document import Document, Dropped
 from saring.pipeline.base import DocRef, GlobalStep
 from saring.pipeline.stats import StepStats
 
 EXACT = "dedup/exact"
 _NOT_WORD = re.compile(r"[\W_]+")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def text_fingerprint(text: str) -> str:
@@ -23,10 +25,27 @@ def text_fingerprint(text: str) -> str:
     return hashlib.blake2b(normal.encode("utf-8"), digest_size=16).hexdigest()
 
 
+def published_date(doc: Document) -> str:
+    """Return the publication date a document declares (``published`` metadata, or a ``date``
+    / ``published`` / ``publish_date`` input field) as ``YYYY-MM-DD[THH:MM:SS]``, or ''."""
+    fields = doc.metadata.get(meta.EXTRA_FIELDS) or {}
+    for value in (
+        doc.metadata.get(meta.PUBLISHED),
+        fields.get("date"),
+        fields.get("published"),
+        fields.get("publish_date"),
+    ):
+        if isinstance(value, str) and _ISO_DATE.match(value):
+            return value[:19]
+    return ""
+
+
 class ExactDedup(GlobalStep):
-    """Drops every document whose normalised text equals an earlier one's, as ``dedup/exact``
-    with ``duplicate_of`` naming the kept copy. The kept copy is the first in input order
-    (input files sorted by path, then position in the file), whatever the number of workers."""
+    """Drops every document whose normalised text equals another's, as ``dedup/exact`` with
+    ``duplicate_of`` naming the kept copy. The kept copy is, in order: one from a domain the
+    other copies credit as their source, the earliest published, the longest text, the first
+    in input order (input files sorted by path, then position) — whatever the number of
+    workers. ``NearDedup`` applies the same policy and also finds near copies."""
 
     drop_reasons = (EXACT,)
 
@@ -34,7 +53,9 @@ class ExactDedup(GlobalStep):
         pass
 
     def observe(self, doc: Document) -> Iterable[tuple[str, Any]]:
-        return [(text_fingerprint(doc.text), doc.id)]
+        credits = doc.metadata.get(meta.CREDITED_DOMAINS) or []
+        evidence = [doc.id, published_date(doc), len(doc.text), doc.domain or "", credits]
+        return [(text_fingerprint(doc.text), evidence)]
 
     def decide(
         self, key: str, items: list[tuple[DocRef, Any]], totals: Mapping[str, int], stats: StepStats
@@ -42,8 +63,14 @@ class ExactDedup(GlobalStep):
         if len(items) < 2:
             return []
         stats.counters["clusters"] += 1
-        kept_id = items[0][1]
-        return [(ref, kept_id) for ref, _ in items[1:]]
+        credited = {domain for _, (*_, credits) in items for domain in credits}
+
+        def rank(item: tuple[DocRef, Any]) -> tuple[Any, ...]:
+            ref, (_, date, length, domain, _) = item
+            return (domain not in credited, date or "9999", -length, ref)
+
+        kept_ref, (kept_id, *_) = min(items, key=rank)
+        return [(ref, kept_id) for ref, _ in items if ref != kept_ref]
 
     def apply(self, doc: Document, decisions: list[Any], stats: StepStats) -> Document | Dropped:
         if decisions:

@@ -32,7 +32,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from saring import meta
-from saring.dedup.exact import text_fingerprint
+from saring.dedup.exact import published_date, text_fingerprint
 from saring.dedup.minhash import (
     MinHashConfig,
     band_keys,
@@ -291,19 +291,6 @@ class _Member:
     edges: list[tuple[str, str]] = field(default_factory=list)
 
 
-def _date_of(doc: Document) -> str:
-    fields = doc.metadata.get(meta.EXTRA_FIELDS) or {}
-    for value in (
-        doc.metadata.get(meta.PUBLISHED),
-        fields.get("date"),
-        fields.get("published"),
-        fields.get("publish_date"),
-    ):
-        if isinstance(value, str) and re.match(r"\d{4}-\d{2}-\d{2}", value):
-            return value[:19]
-    return ""
-
-
 class ClusterDuplicates(GlobalStep):
     """Clusters verified links, flags mirror domains, keeps one copy per cluster and drops
     the rest (``dedup/exact``, ``dedup/url`` or ``dedup/near``), writing ``domains.json``.
@@ -338,7 +325,7 @@ class ClusterDuplicates(GlobalStep):
             work.get("uid"),
             doc.id,
             doc.domain or "",
-            _date_of(doc),
+            published_date(doc),
             len(doc.text),
             work["fp"],
             credits,
@@ -411,7 +398,7 @@ class ClusterDuplicates(GlobalStep):
                 "sig": work["sig"],
                 "fp": work["fp"],
                 "chars": len(doc.text),
-                "date": _date_of(doc),
+                "date": published_date(doc),
             }
         for decision in decisions:
             if decision[0] == "keep":
