@@ -201,7 +201,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.print_config:
             print(config.dumps(pipeline, executor), end="")
             return 0
-        _execute(pipeline, executor, args.overwrite or args.command == "demo")
+        _execute(pipeline, executor, args.overwrite)
         return 0
     except SaringError as exc:
         print(f"saring: error: {exc}", file=sys.stderr)

@@ -53,8 +53,12 @@ def exported(kind: type[T]) -> dict[str, type[T]]:
 def to_table(component: Params) -> dict[str, Any]:
     """Return a component as a TOML table: its class name and parameters."""
     table: dict[str, Any] = {"class": type(component).__name__}
+    defaults = component.param_defaults()
     for name, value in component.get_params().items():
         if value is None:
+            if defaults[name] is not None:
+                # TOML has no null: a None that is not the default cannot be written.
+                raise ConfigError(f"{type(component).__name__}.{name}=None cannot be saved")
             continue
         table[name] = list(value) if isinstance(value, tuple) else value
     return table

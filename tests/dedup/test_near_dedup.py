@@ -10,6 +10,7 @@ import pytest
 
 from conftest import SEED, article, read_rows, write_jsonl
 from saring import (
+    Document,
     FindCredits,
     JsonlReader,
     LocalExecutor,
@@ -20,7 +21,7 @@ from saring import (
     RemovePhraseLines,
     RemoveSiteTemplates,
 )
-from saring.dedup.near import normalize_url
+from saring.dedup.near import normalize_url, page_urls
 
 SEED_BODY = SEED.read_text(encoding="utf-8").split("\n", 1)[1]
 SEED_ORIGINAL = "\n".join(
@@ -183,22 +184,50 @@ def test_near_dedup_is_the_same_with_one_and_two_workers(tmp_path: Path) -> None
         {"id": f"d{n}", "url": f"https://s{n % 3}.id/{n}", "text": article(n % 7)}
         for n in range(30)
     ]
-    one = run(tmp_path, rows, workers=1)
-    two = run(tmp_path, rows, workers=2)
+    outputs = []
+    for workers in (1, 2):
+        folder = tmp_path / f"in-{workers}"
+        folder.mkdir()
+        for part in range(3):  # three input files: three shards, so two workers really run
+            write_jsonl(folder / f"part-{part}.jsonl", list(rows[part::3]))
+        out = tmp_path / f"out-{workers}"
+        pipeline = Pipeline(JsonlReader([str(folder)]), [NearDedup()], output=str(out))
+        pipeline.run(LocalExecutor(workers))
+        outputs.append(out)
     for part in ("docs", "removed"):
-        files = sorted(p.name for p in (one["out"] / part).iterdir())
-        assert files == sorted(p.name for p in (two["out"] / part).iterdir())
+        files = sorted(p.name for p in (outputs[0] / part).iterdir())
+        assert len(files) >= 3
+        assert files == sorted(p.name for p in (outputs[1] / part).iterdir())
         for name in files:
-            assert (one["out"] / part / name).read_bytes() == (
-                two["out"] / part / name
+            assert (outputs[0] / part / name).read_bytes() == (
+                outputs[1] / part / name
             ).read_bytes()
-    assert len(one["kept"]) == 7
+    assert len(read_rows(outputs[0] / "docs")) == 7
+
+
+def test_pages_of_one_article_are_not_url_duplicates(tmp_path: Path) -> None:
+    rows = [
+        {"id": f"hal-{n}", "url": f"https://www.kompas.com/read/x?page={n}", "text": article(n)}
+        for n in range(1, 4)
+    ]
+    result = run(tmp_path, rows)
+    assert set(result["kept"]) == {"hal-1", "hal-2", "hal-3"}
+
+
+def test_a_canonical_url_naming_the_front_page_does_not_name_the_page() -> None:
+    def doc(canonical: str) -> Document:
+        return Document(
+            id="x", text="", url="https://site.id/a/1", metadata={"canonical_url": canonical}
+        )
+
+    assert page_urls(doc("https://www.site.id/")) == {"site.id/a/1"}
+    assert page_urls(doc("https://site.id/asli/1")) == {"site.id/a/1", "site.id/asli/1"}
 
 
 @pytest.mark.parametrize(
     ("url", "normal"),
     [
-        ("https://www.kompas.com/read/1/?utm_source=fb&page=2", "kompas.com/read/1"),
+        ("https://www.kompas.com/read/1/?utm_source=fb&page=2", "kompas.com/read/1?page=2"),
         ("http://m.detik.com/berita/2/amp", "detik.com/berita/2"),
         ("https://tempo.co/a/index.html?id=5&fbclid=x", "tempo.co/a?id=5"),
     ],

@@ -36,8 +36,8 @@ def executor() -> Iterator[RayExecutor]:
     if address:
         ray.init(address=address, **options)
     else:
-        ray.init(num_cpus=2, object_store_memory=200_000_000, **options)
-    yield RayExecutor(address=address)
+        ray.init(address="local", num_cpus=2, object_store_memory=200_000_000, **options)
+    yield RayExecutor(address=address or "local")
     ray.shutdown()
 
 

@@ -18,6 +18,7 @@ from saring import (
     JsonlReader,
     LengthFilter,
     LocalExecutor,
+    NearDedup,
     NormalizeWhitespace,
     Pipeline,
     RemovePhraseLines,
@@ -175,3 +176,52 @@ def test_pipeline_stages_split_at_global_steps(tmp_path: Path) -> None:
         ["RemovePhraseLines", "NormalizeWhitespace", "LengthFilter", "ExactDedup"],
         [],
     ]
+
+
+def test_changed_input_files_are_not_mixed_into_a_finished_or_unfinished_run(
+    tmp_path: Path,
+) -> None:
+    corpus = make_corpus(tmp_path / "in", files=2, per_file=10)
+    news_pipeline(corpus, tmp_path / "out").run(LocalExecutor(workers=1))
+    write_jsonl(corpus / "a-new.jsonl", [{"id": "baru", "text": article(99)}])
+    with pytest.raises(SaringError, match="other input files"):
+        news_pipeline(corpus, tmp_path / "out").run(LocalExecutor(workers=1))
+    summary = news_pipeline(corpus, tmp_path / "out").run(LocalExecutor(workers=1), overwrite=True)
+    assert summary.files == 3
+
+
+def test_a_file_named_twice_is_read_once_and_the_output_folder_is_not_input(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path / "in", files=1, per_file=10)
+    out = corpus / "out"  # an output folder inside the input folder
+    pipeline = Pipeline(
+        JsonlReader([str(corpus), str(corpus / "part-0.jsonl")]),
+        [NormalizeWhitespace()],
+        output=str(out),
+    )
+    first = pipeline.run(LocalExecutor(workers=1))
+    assert first.files == 1
+    assert first.read == 12
+    again = pipeline.run(LocalExecutor(workers=1))  # its own output is not new input
+    assert again.to_dict() == first.to_dict()
+
+
+def test_overwrite_never_deletes_a_folder_that_holds_no_run(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path / "in", files=1, per_file=10)
+    mine = tmp_path / "project"
+    (mine / "docs").mkdir(parents=True)
+    (mine / "docs" / "thesis.md").write_text("bab 1")
+    with pytest.raises(SaringError, match="holds no saring run"):
+        news_pipeline(corpus, mine).run(LocalExecutor(workers=1), overwrite=True)
+    assert (mine / "docs" / "thesis.md").read_text() == "bab 1"
+
+
+def test_overwrite_removes_the_reports_of_the_earlier_run(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path / "in", files=1, per_file=10)
+    out = tmp_path / "out"
+    steps = [NormalizeWhitespace(), NearDedup()]
+    Pipeline(JsonlReader([str(corpus)]), steps, output=str(out)).run(LocalExecutor(workers=1))
+    assert (out / "domains.json").exists()
+    plain = Pipeline(JsonlReader([str(corpus)]), [NormalizeWhitespace()], output=str(out))
+    plain.run(LocalExecutor(workers=1), overwrite=True)
+    assert not (out / "domains.json").exists()
+    assert (out / "stats.json").exists()

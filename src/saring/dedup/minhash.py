@@ -37,10 +37,6 @@ class MinHashConfig:
         """Return the signature length."""
         return self.bands * self.rows
 
-    def collision_probability(self, similarity: float) -> float:
-        """Return the chance that documents of this Jaccard similarity share a band."""
-        return float(1 - (1 - similarity**self.rows) ** self.bands)
-
 
 # Odd constants that mix the n word hashes of a shingle into one 64-bit value.
 _MIX = np.array(

@@ -54,7 +54,7 @@ URL = "dedup/url"
 MIRROR = "dedup/mirror_domain"
 MIRROR_MIN_DOCS = 3
 """Documents a domain needs before shared clusters alone (no credit) can make it a mirror."""
-_TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|ref|amp|output|page)$")
+_TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|ref|amp)$")
 
 
 def normalize_url(url: str) -> str:
@@ -76,6 +76,18 @@ def normalize_url(url: str) -> str:
         )
     )
     return f"{host}{path}" + (f"?{query}" if query else "")
+
+
+def page_urls(doc: Document) -> set[str]:
+    """Return the normalised URLs that name this page: its own and the canonical URL it
+    declares, unless that is a site's front page (some sites declare it on every page)."""
+    urls = {normalize_url(doc.url)} if doc.url else set()
+    canonical = doc.metadata.get(meta.CANONICAL_URL)
+    if isinstance(canonical, str) and canonical:
+        normal = normalize_url(canonical)
+        if "/" in normal.split("?", 1)[0]:
+            urls.add(normal)
+    return urls
 
 
 def _work(doc: Document) -> dict[str, Any]:
@@ -106,7 +118,10 @@ class IndexEntry:
 
     def evidence(self) -> list[Any]:
         """Return what clustering needs to know about it."""
-        return [self.id, self.domain, self.date, self.chars, self.fingerprint, list(self.credits)]
+        return [
+            self.id, self.domain, self.date, self.chars, self.fingerprint, list(self.credits),
+            self.url,
+        ]  # fmt: skip
 
 
 @functools.lru_cache(maxsize=2)
@@ -168,9 +183,7 @@ class MinHashBuckets(GlobalStep):
         self.index = index
 
     def observe(self, doc: Document) -> Iterable[tuple[str, Any]]:
-        work = _work(doc)
-        urls = {normalize_url(u) for u in (doc.url, doc.metadata.get(meta.CANONICAL_URL)) if u}
-        return self._keys(work["sig"], urls)
+        return self._keys(_work(doc)["sig"], page_urls(doc))
 
     def _keys(self, sig: str, urls: set[str]) -> list[tuple[str, str]]:
         keys = [(key, "band") for key in band_keys(from_hex(sig), self.config)]
@@ -287,7 +300,7 @@ class _Member:
     length: int
     fingerprint: str
     credits: list[str]
-    url: str
+    urls: list[str]
     edges: list[tuple[str, str]] = field(default_factory=list)
 
 
@@ -329,7 +342,7 @@ class ClusterDuplicates(GlobalStep):
             len(doc.text),
             work["fp"],
             credits,
-            doc.url or "",
+            sorted(page_urls(doc)),
             work.get("edges", []),
         ]
         return [("clusters", member)]
@@ -343,16 +356,16 @@ class ClusterDuplicates(GlobalStep):
         members: dict[str, _Member] = {}
         credit_only: list[_Member] = []
         earlier: dict[str, _Member] = {}
-        for ref, (uid, doc_id, domain, date, length, fp, credits, url, edges) in items:
-            member = _Member(uid or _uid(ref), ref, doc_id, domain, date, length, fp, credits, url)
+        for ref, (uid, doc_id, domain, date, length, fp, credits, urls, edges) in items:
+            member = _Member(uid or _uid(ref), ref, doc_id, domain, date, length, fp, credits, urls)
             member.edges = [(other, relation) for other, relation, _, _ in edges]
             for other, _, _, evidence in edges:
                 if evidence is not None and other not in earlier:
-                    old_id, old_domain, old_date, chars, old_fp, old_credits = evidence
+                    old_id, old_domain, old_date, chars, old_fp, old_credits, old_url = evidence
                     shard, position = _order(other)
                     earlier[other] = _Member(
                         other, (shard, position), old_id, old_domain, old_date, chars, old_fp,
-                        old_credits, "",
+                        old_credits, [normalize_url(old_url)] if old_url else [],
                     )  # fmt: skip
             if uid:
                 members[member.uid] = member
@@ -378,7 +391,7 @@ class ClusterDuplicates(GlobalStep):
             decisions.append((kept.ref, ["keep", kept.id, len(cluster)]))
             for member in cluster:
                 if member is not kept:
-                    reason = _reason(member, kept, cluster)
+                    reason = _reason(member, kept)
                     decisions.append((member.ref, ["drop", kept.id, reason]))
                     if member.uid in earlier:
                         superseded.append(
@@ -400,15 +413,18 @@ class ClusterDuplicates(GlobalStep):
                 "chars": len(doc.text),
                 "date": published_date(doc),
             }
+        kept = False
         for decision in decisions:
             if decision[0] == "keep":
+                kept = True
                 doc.metadata[meta.CLUSTER_ID] = decision[1]
                 doc.metadata[meta.CLUSTER_SIZE] = decision[2]
             elif decision[0] == "drop":
                 doc.metadata[meta.CLUSTER_ID] = decision[1]
                 doc.metadata.pop(meta.DEDUP_INDEX, None)
                 return Dropped(doc, decision[2], duplicate_of=decision[1])
-            elif decision[0] == "mirrors" and doc.domain in decision[1]:
+            elif decision[0] == "mirrors" and doc.domain in decision[1] and not kept:
+                # The copy kept for a cluster stays: its duplicates point at it.
                 return Dropped(doc, MIRROR)
         return doc
 
@@ -508,10 +524,10 @@ def _rank(member: _Member, copied: set[str], mirrors: set[str]) -> tuple[Any, ..
     )
 
 
-def _reason(member: _Member, kept: _Member, cluster: list[_Member]) -> str:
+def _reason(member: _Member, kept: _Member) -> str:
     if member.fingerprint == kept.fingerprint:
         return EXACT
-    if member.url and normalize_url(member.url) == normalize_url(kept.url or ""):
+    if set(member.urls) & set(kept.urls):
         return URL
     return NEAR
 

@@ -29,10 +29,11 @@ def _run_task(task: Task, progress: Any) -> list[StepStats]:
 
 
 class RayExecutor(Executor):
-    """Runs each task as a Ray task on the cluster at ``address`` ("auto": the running
-    cluster this machine belongs to; none: a local Ray started for the run), ``cpus`` each."""
+    """Runs each task as a Ray task using ``cpus_per_task`` CPUs, on the cluster at ``address``
+    ("auto": the running cluster this machine belongs to; "local": a new Ray on this machine;
+    else a cluster address), unless Ray is already initialised in this process."""
 
-    def __init__(self, address: str | None = "auto", cpus_per_task: float = 1.0) -> None:
+    def __init__(self, address: str = "auto", cpus_per_task: float = 1.0) -> None:
         self.address = address
         self.cpus_per_task = cpus_per_task
 

@@ -191,7 +191,11 @@ class Reader(Params):
                 found.extend(matches)
             else:
                 raise InputError(f"input not found: {given!r}")
-        return found
+        # A file named twice (a folder and a file in it, two globs) is read once.
+        unique: dict[str, str] = {}
+        for path in found:
+            unique.setdefault(os.path.realpath(path), path)
+        return list(unique.values())
 
     @classmethod
     def accepts(cls, path: str) -> bool:

@@ -53,20 +53,20 @@ class JsonlReader(RecordReader, ExtractingReader):
         self.extract_timeout = extract_timeout
 
     def read(self, source: Source, strict: bool = False) -> Iterator[Document | Dropped]:
+        lines = _numbered_lines(source)
         lineno = 0
-        try:
-            with source.open() as stream:
-                for lineno, line in enumerate(stream, start=1):
-                    if lineno == 1:
-                        # A byte order mark (Windows tools write one) is not part of the JSON.
-                        line = line.removeprefix(codecs.BOM_UTF8)
-                    if not line.strip():
-                        continue
-                    yield self._parse(line.rstrip(b"\r\n"), source, lineno, strict)
-        except READ_ERRORS as exc:
-            yield self.invalid(
-                source, lineno + 1, "invalid/file", b"", f"unreadable from here on: {exc}", strict
-            )
+        while True:
+            # Only reading the file may fail as ``invalid/file``; parsing a line has its own.
+            try:
+                lineno, line = next(lines)
+            except StopIteration:
+                return
+            except READ_ERRORS as exc:
+                detail = f"unreadable from here on: {exc}"
+                yield self.invalid(source, lineno + 1, "invalid/file", b"", detail, strict)
+                return
+            if line.strip():
+                yield self._parse(line.rstrip(b"\r\n"), source, lineno, strict)
 
     def _parse(self, line: bytes, source: Source, lineno: int, strict: bool) -> Document | Dropped:
         try:
@@ -107,6 +107,14 @@ class JsonlReader(RecordReader, ExtractingReader):
         if isinstance(doc, Document):
             doc.metadata.update(result.metadata)
         return doc
+
+
+def _numbered_lines(source: Source) -> Iterator[tuple[int, bytes]]:
+    """Yield (line number, line) of a file, without a leading byte order mark."""
+    with source.open() as stream:
+        for lineno, line in enumerate(stream, start=1):
+            # A byte order mark (Windows tools write one) is not part of the JSON.
+            yield lineno, line.removeprefix(codecs.BOM_UTF8) if lineno == 1 else line
 
 
 class _JsonlSink(RecordSink):

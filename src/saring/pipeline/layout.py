@@ -38,6 +38,11 @@ class Layout:
         return os.path.join(self.root, "config.toml")
 
     @property
+    def run(self) -> str:
+        """What identifies a finished run (pipeline and input files), to tell a rerun."""
+        return os.path.join(self.root, ".saring-run")
+
+    @property
     def work_config(self) -> str:
         return os.path.join(self.work, "config.toml")
 

@@ -61,7 +61,7 @@ class Pipeline(Params):
     def flat_steps(self) -> list[Step]:
         """Return the steps as they run: multi-stage steps replaced by their parts."""
         # Kept, so that stages and stats name the same part objects; redone if steps change.
-        key = tuple(id(step) for step in self.steps)
+        key = tuple((id(step), repr(step)) for step in self.steps)
         if getattr(self, "_flat_key", None) != key:
             self._flat = [part for step in self.steps for part in step.parts()]
             self._flat_key = key

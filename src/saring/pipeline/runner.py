@@ -26,11 +26,13 @@ def run_pipeline(pipeline: Pipeline, executor: Executor, overwrite: bool = False
     """Run every stage to completion and return the summary saved as ``stats.json``."""
     started = time.perf_counter()
     layout = Layout(pipeline.output)
-    fingerprint = config.dumps(pipeline)
+    output = os.path.realpath(layout.root) + os.sep
+    # An output folder inside an input folder is not input.
+    shards = [p for p in pipeline.reader.shards() if not os.path.realpath(p).startswith(output)]
+    fingerprint = _fingerprint(pipeline, shards)
     finished = _prepare(layout, fingerprint, overwrite)
     if finished is not None:
         return finished
-    shards = pipeline.reader.shards()
     try:
         results = _run_stages(pipeline, executor, shards)
     finally:
@@ -42,8 +44,14 @@ def run_pipeline(pipeline: Pipeline, executor: Executor, overwrite: bool = False
         stages=pipeline.describe()["stages"],
         seconds=time.perf_counter() - started,
     )
-    _finish(layout, summary, config.dumps(pipeline, executor))
+    _finish(layout, summary, config.dumps(pipeline, executor), fingerprint)
     return summary
+
+
+def _fingerprint(pipeline: Pipeline, shards: list[str]) -> str:
+    """Return what identifies a run: the pipeline's TOML and each input file's size and time."""
+    inputs = [f"# {os.path.getsize(p)} {os.path.getmtime(p):.6f} {p}" for p in shards]
+    return "\n".join([config.dumps(pipeline), "# inputs", *inputs, ""])
 
 
 def _run_stages(pipeline: Pipeline, executor: Executor, shards: list[str]) -> list[list[StepStats]]:
@@ -87,43 +95,56 @@ def _run(
 
 def _prepare(layout: Layout, fingerprint: str, overwrite: bool) -> RunSummary | None:
     """Make the output folder ready; return the saved summary if this run already finished."""
-    if overwrite and os.path.isdir(layout.root):
-        for path in (layout.docs, layout.removed, layout.work):
-            shutil.rmtree(path, ignore_errors=True)
-        for path in (layout.stats, layout.config):
-            if os.path.exists(path):
-                os.remove(path)
-    if os.path.exists(layout.work_config):
-        with open(layout.work_config, encoding="utf-8") as saved:
-            if saved.read() != fingerprint:
-                raise SaringError(
-                    f"{layout.root} holds an unfinished run of another pipeline; "
-                    "use --overwrite to start again"
-                )
-        return None
-    if os.path.exists(layout.stats):
-        with open(layout.config, encoding="utf-8") as saved:
-            same = config.loads(saved.read())[0] == config.loads(fingerprint)[0]
-        if not same:
+    saved = next((p for p in (layout.work_config, layout.run) if os.path.exists(p)), None)
+    if overwrite and saved:
+        _clear(layout)
+        saved = None
+    if saved == layout.work_config:
+        if _read(saved) != fingerprint:
             raise SaringError(
-                f"{layout.root} holds the output of another pipeline; use --overwrite to replace it"
+                f"{layout.root} holds an unfinished run of another pipeline or other input "
+                "files; use --overwrite to start again"
+            )
+        return None
+    if saved == layout.run:
+        if _read(saved) != fingerprint:
+            raise SaringError(
+                f"{layout.root} holds the output of another pipeline or other input files; "
+                "use --overwrite to replace it"
             )
         with open(layout.stats, "rb") as stats:
             return RunSummary.from_dict(layout.root, orjson.loads(stats.read()))
     for path in (layout.docs, layout.removed):
         if os.path.isdir(path) and os.listdir(path):
-            raise SaringError(f"{path} is not empty; use --overwrite to replace it")
+            raise SaringError(f"{path} is not empty and holds no saring run; choose another folder")
     os.makedirs(layout.work, exist_ok=True)
-    with open(layout.work_config, "w", encoding="utf-8") as saved:
-        saved.write(fingerprint)
+    _write(layout.work_config, fingerprint)
     return None
 
 
-def _finish(layout: Layout, summary: RunSummary, resolved: str) -> None:
+def _clear(layout: Layout) -> None:
+    """Remove a saring run's files from its output folder (and nothing else)."""
+    for path in (layout.docs, layout.removed, layout.work):
+        shutil.rmtree(path, ignore_errors=True)
+    for name in os.listdir(layout.root):
+        if name.endswith(".json") or name in (os.path.basename(layout.config), ".saring-run"):
+            os.remove(os.path.join(layout.root, name))
+
+
+def _read(path: str) -> str:
+    with open(path, encoding="utf-8") as saved:
+        return saved.read()
+
+
+def _write(path: str, text: str) -> None:
+    with open(path + ".tmp", "w", encoding="utf-8") as out:
+        out.write(text)
+    os.replace(path + ".tmp", path)
+
+
+def _finish(layout: Layout, summary: RunSummary, resolved: str, fingerprint: str) -> None:
     os.makedirs(layout.docs, exist_ok=True)
-    with open(layout.config + ".tmp", "w", encoding="utf-8") as out:
-        out.write(resolved)
-    os.replace(layout.config + ".tmp", layout.config)
+    _write(layout.config, resolved)
     for name, data in summary.reports().items():
         path = os.path.join(layout.root, f"{name}.json")
         with open(path + ".tmp", "wb") as report:
@@ -132,4 +153,5 @@ def _finish(layout: Layout, summary: RunSummary, resolved: str) -> None:
     with open(layout.stats + ".tmp", "wb") as stats:
         stats.write(summary.to_json())
     os.replace(layout.stats + ".tmp", layout.stats)
+    _write(layout.run, fingerprint)
     shutil.rmtree(layout.work, ignore_errors=True)

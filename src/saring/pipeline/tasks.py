@@ -111,8 +111,9 @@ class MapTask:
     def __call__(self, report: Report) -> list[StepStats]:
         layout = Layout(self.pipeline.output)
         stage = self.pipeline.stages()[self.stage]
-        for step in stage.steps:
-            step.setup()
+        for step in (stage.applies, *stage.steps, stage.observes):
+            if step is not None:
+                step.setup()
         outputs = _Outputs()
         try:
             stats = self._run(layout, stage.applies, stage.steps, stage.observes, outputs, report)

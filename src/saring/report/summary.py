@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -61,6 +62,7 @@ class RunSummary:
             "removed_by_reason": dict(sorted(self.dropped.items())),
             "lines_removed_by_reason": dict(sorted(self.lines_removed.items())),
             "stages": self.stages,
+            "reports": sorted(self.reports()),
             "steps": [_without_reports(s.to_dict()) for s in self.steps],
             "seconds": round(self.seconds, 3),
         }
@@ -74,11 +76,17 @@ class RunSummary:
 
     @classmethod
     def from_dict(cls, output: str, data: dict[str, Any]) -> RunSummary:
-        """Rebuild a summary from a saved ``stats.json``."""
+        """Rebuild a summary from a saved ``stats.json`` and the reports saved beside it."""
+        steps = [StepStats.from_dict(s) for s in data["steps"]]
+        for name in data.get("reports", []):
+            path = os.path.join(output, f"{name}.json")
+            if steps and os.path.exists(path):
+                with open(path, "rb") as report:
+                    steps[-1].reports[name] = orjson.loads(report.read())
         return cls(
             output=output,
             files=data["input"]["files"],
-            steps=[StepStats.from_dict(s) for s in data["steps"]],
+            steps=steps,
             stages=data["stages"],
             seconds=data["seconds"],
         )
