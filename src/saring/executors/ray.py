@@ -50,7 +50,8 @@ class RayExecutor(Executor):
         pending = list(futures)
         try:
             while pending:
-                _, pending = ray.wait(pending, num_returns=len(pending), timeout=0.2)
+                done, pending = ray.wait(pending, num_returns=len(pending), timeout=0.2)
+                ray.get(done)  # raises a failed task's error at once
                 while True:
                     try:
                         docs, read = progress.get_nowait()
