@@ -10,7 +10,7 @@ import orjson
 import pytest
 import zstandard
 
-from conftest import article, write_jsonl
+from conftest import article, read_rows, write_jsonl
 from saring import meta
 from saring.document import Document, Dropped, to_record
 from saring.errors import InputError
@@ -395,3 +395,44 @@ def test_writer_rejects_unknown_compression(tmp_path: Path) -> None:
     writer = JsonlWriter(compression="brotli")  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="compression must be one of"):
         writer.open(str(tmp_path / "x.jsonl"), meta.DOC_COLUMNS)
+
+
+def test_a_large_file_is_read_as_line_aligned_shards_with_its_own_line_numbers(
+    tmp_path: Path,
+) -> None:
+    rows: list[dict[str, object] | bytes] = [{"text": article(n)} for n in range(200)]
+    rows.insert(77, b'{"text": "rusak')
+    path = write_jsonl(tmp_path / "besar.jsonl", rows)
+    whole = JsonlReader([str(path)], split_bytes=0)
+    split = JsonlReader([str(path)], split_bytes=path.stat().st_size // 5)
+    assert whole.shards() == [str(path)]
+    shards = split.shards()
+    assert len(shards) == 5
+
+    def read_all(reader: JsonlReader) -> list[tuple[str, str, str]]:
+        return [
+            (item.doc.id, item.reason, item.doc.text)
+            if isinstance(item, Dropped)
+            else (item.id, "", item.text)
+            for shard in reader.shards()
+            for item in reader.read(Source(shard))
+        ]
+
+    assert read_all(split) == read_all(whole)
+    assert ("besar.jsonl:78", "invalid/json", '{"text": "rusak') in read_all(split)
+
+
+def test_split_shards_give_the_same_output_as_one(tmp_path: Path) -> None:
+    from saring import LocalExecutor, NormalizeWhitespace, Pipeline
+
+    path = write_jsonl(tmp_path / "besar.jsonl", [{"text": article(n)} for n in range(120)])
+    outputs = {}
+    for split in (0, path.stat().st_size // 3):
+        reader = JsonlReader([str(path)], split_bytes=split)
+        out = tmp_path / f"out-{split}"
+        Pipeline(reader, [NormalizeWhitespace()], output=str(out)).run(LocalExecutor(workers=2))
+        outputs[split] = read_rows(out / "docs")
+    assert len(outputs) == 2
+    first, second = outputs.values()
+    assert first == second
+    assert len(first) == 120

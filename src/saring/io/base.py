@@ -9,6 +9,7 @@ import gzip
 import io
 import lzma
 import os
+import re
 import zlib
 from collections import Counter
 from collections.abc import Iterator
@@ -56,16 +57,22 @@ def split_compression(path: str) -> tuple[str, str | None]:
 
 
 class _CountingFile(io.RawIOBase):
-    """A raw file that counts the bytes read from disk, for progress by input size."""
+    """A raw file that counts the bytes read from disk, for progress by input size, and
+    stops after ``limit`` bytes when given one (a byte range of a larger file)."""
 
-    def __init__(self, raw: IO[bytes]) -> None:
+    def __init__(self, raw: IO[bytes], limit: int | None = None) -> None:
         self.raw = raw
         self.bytes_read = 0
+        self.limit = limit
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buffer: Any) -> int:
+        if self.limit is not None:
+            buffer = memoryview(buffer)[: max(0, self.limit - self.bytes_read)]
+            if not len(buffer):
+                return 0
         n = self.raw.readinto(buffer)  # type: ignore[attr-defined]
         self.bytes_read += n or 0
         return int(n or 0)
@@ -130,12 +137,37 @@ class _ZstdFile(io.RawIOBase):
         super().close()
 
 
+# A shard that is part of a file: "<path>#lines=<first line>@<start byte>-<end byte>".
+_RANGE = re.compile(r"^(?P<path>.*)#lines=(?P<line>\d+)@(?P<start>\d+)-(?P<end>\d+)$")
+
+
+def shard_file(shard: str) -> str:
+    """Return the file a shard reads (a shard is a file or a line-aligned part of one)."""
+    found = _RANGE.match(shard)
+    return found["path"] if found and not os.path.exists(shard) else shard
+
+
+def shard_bytes(shard: str) -> int:
+    """Return how many bytes of its file a shard reads."""
+    found = _RANGE.match(shard)
+    if found and not os.path.exists(shard):
+        return int(found["end"]) - int(found["start"])
+    return os.path.getsize(shard)
+
+
 class Source:
-    """One input file: opens it decompressed and tells how many bytes have been read."""
+    """One shard: opens it decompressed and tells how many bytes have been read. A shard is a
+    file, or a line-aligned byte range of an uncompressed file (see ``JsonlReader``)."""
 
     def __init__(self, path: str) -> None:
-        self.path = path
-        self.name = os.path.basename(path)
+        found = _RANGE.match(path)
+        ranged = found is not None and not os.path.exists(path)
+        self.path = found["path"] if ranged and found else path
+        self.start = int(found["start"]) if ranged and found else 0
+        self.end = int(found["end"]) if ranged and found else None
+        self.first_line = int(found["line"]) if ranged and found else 1
+        """Number of the shard's first line in its file."""
+        self.name = os.path.basename(self.path)
         self.counters: Counter[str] = Counter()
         """Records a reader skipped without yielding them, e.g. WARC request records."""
         self._counter: _CountingFile | None = None
@@ -147,7 +179,11 @@ class Source:
 
     def open(self) -> Any:
         """Return a buffered binary stream (a ``BinaryIO``) of the decompressed content."""
-        self._counter = _CountingFile(open(self.path, "rb"))  # noqa: SIM115 - caller closes
+        file = open(self.path, "rb")  # noqa: SIM115 - the caller closes the stream
+        if self.end is not None:
+            file.seek(self.start)
+        limit = None if self.end is None else self.end - self.start
+        self._counter = _CountingFile(file, limit)
         raw: IO[bytes] = io.BufferedReader(self._counter, buffer_size=1 << 20)
         _, compression = split_compression(self.path)
         if compression == "gzip":

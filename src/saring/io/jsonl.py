@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import gzip
+import os
 from collections.abc import Iterator
 from typing import IO, Any, Literal
 
@@ -11,7 +12,7 @@ import orjson
 import zstandard
 
 from saring.document import Document, Dropped
-from saring.io.base import READ_ERRORS, RecordReader, RecordSink, Source, Writer
+from saring.io.base import READ_ERRORS, RecordReader, RecordSink, Source, Writer, split_compression
 from saring.io.html import EXTRACT_TIMEOUT, MAX_HTML_BYTES, ExtractingReader
 
 Compression = Literal["none", "gzip", "zstd"]
@@ -26,6 +27,10 @@ class JsonlReader(RecordReader, ExtractingReader):
     (``extractor`` ``quality`` or ``fast``, bounded by ``max_html_bytes`` and
     ``extract_timeout``), the page's title, date, author, site name, canonical URL and
     language go to the metadata, and the HTML itself is not kept.
+
+    An uncompressed file larger than ``split_bytes`` is read as several shards (line-aligned
+    byte ranges), so that several workers share it; ids and line numbers stay those of the
+    whole file. Compressed files cannot be split.
     """
 
     extensions = (".jsonl", ".ndjson", ".json")
@@ -41,6 +46,7 @@ class JsonlReader(RecordReader, ExtractingReader):
         extractor: str = "quality",
         max_html_bytes: int = MAX_HTML_BYTES,
         extract_timeout: float = EXTRACT_TIMEOUT,
+        split_bytes: int = 128 * 2**20,
     ) -> None:
         self.paths = paths
         self.text_field = text_field
@@ -51,6 +57,21 @@ class JsonlReader(RecordReader, ExtractingReader):
         self.extractor = extractor
         self.max_html_bytes = max_html_bytes
         self.extract_timeout = extract_timeout
+        self.split_bytes = split_bytes
+
+    def shards(self) -> list[str]:
+        shards: list[str] = []
+        for path in super().shards():
+            size = os.path.getsize(path)
+            if self.split_bytes <= 0 or size <= self.split_bytes or split_compression(path)[1]:
+                shards.append(path)
+                continue
+            bounds = _line_bounds(path, self.split_bytes)
+            shards += [
+                f"{path}#lines={line}@{start}-{end}"
+                for (start, line), (end, _) in zip(bounds, [*bounds[1:], (size, 0)], strict=True)
+            ]
+        return shards
 
     def read(self, source: Source, strict: bool = False) -> Iterator[Document | Dropped]:
         lines = _numbered_lines(source)
@@ -109,10 +130,31 @@ class JsonlReader(RecordReader, ExtractingReader):
         return doc
 
 
+def _line_bounds(path: str, every: int) -> list[tuple[int, int]]:
+    """Return (byte offset, line number) of the line starts at which to cut a file into parts
+    of about ``every`` bytes: the first line starting at or after each multiple."""
+    bounds = [(0, 1)]
+    lines_before = 0
+    offset = 0
+    target = every
+    with open(path, "rb") as file:
+        while chunk := file.read(1 << 20):
+            while offset + len(chunk) > target:
+                cut = chunk.find(b"\n", max(target - offset - 1, 0))
+                if cut < 0:
+                    break
+                start = offset + cut + 1
+                bounds.append((start, lines_before + chunk.count(b"\n", 0, cut + 1) + 1))
+                target = start + every
+            lines_before += chunk.count(b"\n")
+            offset += len(chunk)
+    return [b for b in bounds if b[0] < offset]
+
+
 def _numbered_lines(source: Source) -> Iterator[tuple[int, bytes]]:
-    """Yield (line number, line) of a file, without a leading byte order mark."""
+    """Yield (line number, line) of a shard, without a leading byte order mark."""
     with source.open() as stream:
-        for lineno, line in enumerate(stream, start=1):
+        for lineno, line in enumerate(stream, start=source.first_line):
             # A byte order mark (Windows tools write one) is not part of the JSON.
             yield lineno, line.removeprefix(codecs.BOM_UTF8) if lineno == 1 else line
 

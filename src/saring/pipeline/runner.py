@@ -12,6 +12,7 @@ import orjson
 from saring import config
 from saring.errors import SaringError
 from saring.executors.base import Executor, Task
+from saring.io.base import shard_bytes, shard_file
 from saring.pipeline.layout import Layout
 from saring.pipeline.pipeline import Pipeline
 from saring.pipeline.stats import StepStats, merge_stats
@@ -28,7 +29,11 @@ def run_pipeline(pipeline: Pipeline, executor: Executor, overwrite: bool = False
     layout = Layout(pipeline.output)
     output = os.path.realpath(layout.root) + os.sep
     # An output folder inside an input folder is not input.
-    shards = [p for p in pipeline.reader.shards() if not os.path.realpath(p).startswith(output)]
+    shards = [
+        p
+        for p in pipeline.reader.shards()
+        if not os.path.realpath(shard_file(p)).startswith(output)
+    ]
     fingerprint = _fingerprint(pipeline, shards)
     finished = _prepare(layout, fingerprint, overwrite)
     if finished is not None:
@@ -39,7 +44,7 @@ def run_pipeline(pipeline: Pipeline, executor: Executor, overwrite: bool = False
         executor.close()
     summary = RunSummary(
         output=pipeline.output,
-        files=len(shards),
+        files=len({shard_file(shard) for shard in shards}),
         steps=merge_stats(results),
         stages=pipeline.describe()["stages"],
         seconds=time.perf_counter() - started,
@@ -50,7 +55,7 @@ def run_pipeline(pipeline: Pipeline, executor: Executor, overwrite: bool = False
 
 def _fingerprint(pipeline: Pipeline, shards: list[str]) -> str:
     """Return what identifies a run: the pipeline's TOML and each input file's size and time."""
-    inputs = [f"# {os.path.getsize(p)} {os.path.getmtime(p):.6f} {p}" for p in shards]
+    inputs = [f"# {shard_bytes(p)} {os.path.getmtime(shard_file(p)):.6f} {p}" for p in shards]
     return "\n".join([config.dumps(pipeline), "# inputs", *inputs, ""])
 
 
@@ -59,7 +64,7 @@ def _run_stages(pipeline: Pipeline, executor: Executor, shards: list[str]) -> li
     partitions = max(1, min(len(shards), MAX_PARTITIONS))
     names = pipeline.step_names()
     stages = pipeline.stages()
-    total_bytes = sum(os.path.getsize(path) for path in shards)
+    total_bytes = sum(shard_bytes(path) for path in shards)
     results: list[list[StepStats]] = []
     docs_entering = None
     for stage in stages:
