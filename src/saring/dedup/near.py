@@ -26,7 +26,7 @@ import functools
 import os
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
@@ -158,6 +158,12 @@ def load_index(paths: tuple[str, ...]) -> tuple[IndexEntry, ...]:
     return tuple(entries)
 
 
+def earlier_documents(index: tuple[str, ...]) -> Iterator[tuple[DocRef, IndexEntry]]:
+    """Yield each document of the earlier runs' index with the ref it has in this run."""
+    for number, entry in enumerate(load_index(index) if index else ()):
+        yield (PRIOR_SHARD, number), entry
+
+
 class MinHashSignature(Annotator):
     """Stores the document's MinHash signature and text fingerprint for near-dedup."""
 
@@ -190,11 +196,11 @@ class MinHashBuckets(GlobalStep):
         return keys + [(f"url:{url}", "url") for url in sorted(urls)]
 
     def prior(self, partition: int, partitions: int) -> Iterable[tuple[str, DocRef, Any]]:
-        for number, entry in enumerate(load_index(self.index) if self.index else ()):
+        for ref, entry in earlier_documents(self.index):
             urls = {normalize_url(entry.url)} if entry.url else set()
             for key, kind in self._keys(entry.signature, urls):
                 if partition_of(key, partitions) == partition:
-                    yield key, (PRIOR_SHARD, number), kind
+                    yield key, ref, kind
 
     def decide(
         self, key: str, items: list[tuple[DocRef, Any]], totals: Mapping[str, int], stats: StepStats
@@ -237,11 +243,11 @@ class VerifyCandidates(GlobalStep):
         self.index = index
 
     def prior(self, partition: int, partitions: int) -> Iterable[tuple[str, DocRef, Any]]:
-        for number, entry in enumerate(load_index(self.index) if self.index else ()):
-            uid = _uid((PRIOR_SHARD, number))
+        for ref, entry in earlier_documents(self.index):
+            uid = _uid(ref)
             if partition_of(uid, partitions) == partition:
                 value = ["self", entry.signature, entry.fingerprint, None, entry.evidence()]
-                yield uid, (PRIOR_SHARD, number), value
+                yield uid, ref, value
 
     def observe(self, doc: Document) -> Iterable[tuple[str, Any]]:
         work = _work(doc)

@@ -6,6 +6,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+READ = "read"
+"""Stats name of the reader, the first entry of every run's stats."""
+
 
 @dataclass
 class StepStats:

@@ -15,18 +15,15 @@ import orjson
 
 from saring import meta
 from saring.document import Document, Dropped, from_record, to_record
+from saring.executors.base import Report
 from saring.io.base import RecordSink, Source
 from saring.io.jsonl import JsonlWriter
 from saring.pipeline.base import EVERY, DocRef, GlobalStep, Step, partition_of
 from saring.pipeline.buckets import BucketSink, read_bucket
 from saring.pipeline.layout import Layout
 from saring.pipeline.pipeline import Pipeline
-from saring.pipeline.stats import StepStats
+from saring.pipeline.stats import READ, StepStats
 
-Report = Callable[[int, int], None]
-"""Progress callback: (documents processed, input bytes read) since the last call."""
-READ_STATS = "read"
-"""Stats name of the reader."""
 _REPORT_EVERY = 512
 _TALLY_BUCKET = -1
 """Bucket of a keys file holding the shard's tally counts."""
@@ -149,7 +146,7 @@ class MapTask:
         source: Source | None = None
         if applies is None:
             source = Source(self.shards[self.shard])
-            read_stats = StepStats(READ_STATS)
+            read_stats = StepStats(READ)
             all_stats.append(read_stats)
             incoming = self._read(source, read_stats)
         else:

@@ -9,9 +9,7 @@ from typing import Any
 
 import orjson
 
-from saring.pipeline.stats import StepStats
-
-READ = "read"
+from saring.pipeline.stats import READ, StepStats
 
 
 @dataclass
