@@ -27,6 +27,7 @@ from typing import Any
 
 import pyarrow.parquet as pq
 
+import saring
 from common import data_folder, indosum, malay_news, write_jsonl
 from saring import (
     Document,
@@ -107,7 +108,7 @@ def measure(inputs: dict[str, str], outputs: dict[str, str]) -> dict[str, Any]:
 
 def run(source: Path, out: Path, workers: int, templates: bool) -> dict[str, str]:
     steps = [s for s in news() if templates or not isinstance(s, RemoveSiteTemplates)]
-    Pipeline(JsonlReader([str(source)]), steps, output=str(out)).run(LocalExecutor(workers))
+    saring.run(Pipeline(JsonlReader([str(source)]), steps, output=str(out)), LocalExecutor(workers))
     table = pq.read_table(out / "docs", columns=["id", "text"]).to_pylist()
     return {row["id"]: row["text"] for row in table}
 

@@ -622,7 +622,7 @@ def run_saring(paths: list[Path], out: Path, workers: int, near: Step | None) ->
         steps.append(near)
     pipeline = Pipeline(JsonlReader([str(p) for p in paths]), steps, output=str(out))
     started = time.perf_counter()
-    pipeline.run(LocalExecutor(workers=workers))
+    saring.run(pipeline, LocalExecutor(workers=workers))
     seconds = time.perf_counter() - started
     kept = pq.read_table(out / "docs", columns=["id", "metadata"]).to_pylist()
     removed: list[dict[str, Any]] = []
@@ -722,12 +722,14 @@ def run_datatrove(folder: Path, files: int, work: Path, workers: int, language: 
     laps = []
     with quiet(work / "datatrove.log"):
         for n, (pipeline, tasks) in enumerate(stages):
-            LocalPipelineExecutor(
-                pipeline=pipeline,
-                tasks=tasks,
-                workers=min(workers, tasks),
-                logging_dir=str(work / f"logs-{n}"),
-            ).run()
+            saring.run(
+                LocalPipelineExecutor(
+                    pipeline=pipeline,
+                    tasks=tasks,
+                    workers=min(workers, tasks),
+                    logging_dir=str(work / f"logs-{n}"),
+                )
+            )
             laps.append(time.perf_counter() - started - sum(laps))
     seconds = time.perf_counter() - started
     kept = list(read_datatrove(work / "kept"))

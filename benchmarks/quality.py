@@ -31,8 +31,8 @@ from saring.filters.gopher import (
     GopherRepetitionSignals,
 )
 from saring.pii import RedactPII
-from saring.pipeline.base import Annotator, Filter, Step
-from saring.pipeline.stats import StepStats
+from saring.stats import StepStats
+from saring.step import Annotator, Filter, Step
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 

@@ -15,6 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import saring
 from common import data_folder, indosum, malay_news, write_jsonl
 from saring import JsonlReader, LocalExecutor, NearDedup, Pipeline
 from saring.presets import news
@@ -42,7 +43,7 @@ def main() -> None:
             out = Path(tmp) / label.replace(" ", "-")
             pipeline = Pipeline(JsonlReader([str(folder)]), steps, output=str(out))
             started = time.perf_counter()
-            summary = pipeline.run(LocalExecutor(workers=args.workers))
+            summary = saring.run(pipeline, LocalExecutor(workers=args.workers))
             wall = time.perf_counter() - started
             print(
                 f"{label:<27} {wall:6.1f} s  {summary.read / wall:7.0f} docs/s  "

@@ -19,7 +19,7 @@ import tomli_w
 
 import saring
 from saring import config
-from saring.pipeline.base import EVERY, Annotator, DocRef, Filter, GlobalStep, Step, Transform
+from saring.step import EVERY, Annotator, DocRef, Filter, GlobalStep, Step, Transform
 
 STEPS: dict[str, type[Step]] = config.exported(Step)
 # Multi-stage steps run as their parts; they are checked by running them in a pipeline.
@@ -280,7 +280,7 @@ def test_composite_step_runs_in_a_pipeline_with_declared_reasons(
         assert len(parts) > 1
         output = tmp_path / f"out-{len(list(tmp_path.iterdir()))}"
         pipeline = saring.Pipeline(saring.JsonlReader([str(source)]), [step], output=str(output))
-        summary = pipeline.run(saring.LocalExecutor(workers=1))
+        summary = saring.run(pipeline, saring.LocalExecutor(workers=1))
         reasons = set(summary.dropped) - {"invalid/empty"}
         assert reasons <= set(cls.drop_reasons), reasons
         assert summary.kept + sum(summary.dropped.values()) == summary.read == len(rows)

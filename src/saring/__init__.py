@@ -9,6 +9,7 @@ from saring.clean import (
 )
 from saring.dedup import ExactDedup, FindCredits, NearDedup
 from saring.document import Document, Dropped
+from saring.engine import run
 from saring.executors import Executor, LocalExecutor, RayExecutor
 from saring.filters import (
     C4QualityFilter,
@@ -33,7 +34,9 @@ from saring.io import (
 )
 from saring.lang import LanguageID
 from saring.pii import RedactPII
-from saring.pipeline import Annotator, Filter, GlobalStep, Pipeline, Step, StepStats, Transform
+from saring.pipeline import Pipeline
+from saring.stats import StepStats
+from saring.step import Annotator, Filter, GlobalStep, Step, Transform
 
 __version__ = "0.1.0"
 
@@ -78,4 +81,5 @@ __all__ = [
     "Transform",
     "WarcReader",
     "__version__",
+    "run",
 ]

@@ -8,16 +8,17 @@ import sys
 from importlib import resources
 
 from saring import config
+from saring.engine import run as run_pipeline
 from saring.errors import SaringError
 from saring.executors.base import Executor
 from saring.executors.local import LocalExecutor
 from saring.executors.ray import RayExecutor
 from saring.io import JsonlWriter, ParquetWriter, Writer, reader_for
 from saring.io.base import Reader
-from saring.pipeline.base import Step
-from saring.pipeline.pipeline import Pipeline
+from saring.pipeline import Pipeline
 from saring.presets import PRESETS
 from saring.report.inspect import inspect_run
+from saring.step import Step
 
 FORMATS: dict[str, Writer] = {
     "parquet": ParquetWriter(),
@@ -154,7 +155,7 @@ def _executor(args: argparse.Namespace, configured: Executor | None = None) -> E
 
 
 def _execute(pipeline: Pipeline, executor: Executor, overwrite: bool) -> None:
-    summary = pipeline.run(executor, overwrite=overwrite)
+    summary = run_pipeline(pipeline, executor, overwrite=overwrite)
     print(summary.text())
     print(
         f"output: {pipeline.output}/docs (kept), {pipeline.output}/removed (removed, with reasons)"

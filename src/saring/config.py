@@ -29,13 +29,13 @@ import tomli_w
 from saring.errors import ConfigError
 from saring.executors.base import Executor
 from saring.io.base import Reader, Writer
-from saring.pipeline.base import Step
-from saring.pipeline.params import Params
-from saring.pipeline.pipeline import Pipeline
+from saring.params import Params
+from saring.pipeline import Pipeline
+from saring.step import Step
 
 T = TypeVar("T", bound=Params)
 # Modules of the base classes, which are exported for subclassing but are no components.
-_BASES = {"saring.pipeline.base", "saring.io.base", "saring.executors.base"}
+_BASES = {"saring.step", "saring.io.base", "saring.executors.base"}
 
 
 def exported(kind: type[T]) -> dict[str, type[T]]:

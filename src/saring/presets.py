@@ -22,7 +22,7 @@ from saring.filters import (
 )
 from saring.lang import LanguageID
 from saring.pii import RedactPII
-from saring.pipeline.base import Step
+from saring.step import Step
 
 
 def news() -> list[Step]:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import orjson
 
+import saring
 from conftest import article, read_rows, write_jsonl
 from saring import JsonlReader, LocalExecutor, Pipeline, RemoveSiteTemplates
 
@@ -24,7 +25,7 @@ def run(tmp_path: Path, rows: list[dict[str, object] | bytes], **params: object)
     source = write_jsonl(tmp_path / "in.jsonl", rows)
     step = RemoveSiteTemplates(**params)  # type: ignore[arg-type]
     pipeline = Pipeline(JsonlReader([str(source)]), [step], output=str(tmp_path / "out"))
-    pipeline.run(LocalExecutor(workers=1))
+    saring.run(pipeline, LocalExecutor(workers=1))
     return {str(r["id"]): str(r["text"]) for r in read_rows(tmp_path / "out" / "docs")}
 
 

@@ -8,6 +8,7 @@ from typing import Any
 import orjson
 import pytest
 
+import saring
 from conftest import SEED, article, read_rows, write_jsonl
 from saring import (
     Document,
@@ -44,7 +45,7 @@ def run(
         NearDedup(**near),
     ]
     out = tmp_path / f"out-{workers}"
-    Pipeline(JsonlReader([str(source)]), steps, output=str(out)).run(LocalExecutor(workers))
+    saring.run(Pipeline(JsonlReader([str(source)]), steps, output=str(out)), LocalExecutor(workers))
     kept = {
         r["id"]: {**r, "metadata": orjson.loads(r["metadata"])} for r in read_rows(out / "docs")
     }
@@ -192,7 +193,7 @@ def test_near_dedup_is_the_same_with_one_and_two_workers(tmp_path: Path) -> None
             write_jsonl(folder / f"part-{part}.jsonl", list(rows[part::3]))
         out = tmp_path / f"out-{workers}"
         pipeline = Pipeline(JsonlReader([str(folder)]), [NearDedup()], output=str(out))
-        pipeline.run(LocalExecutor(workers))
+        saring.run(pipeline, LocalExecutor(workers))
         outputs.append(out)
     for part in ("docs", "removed"):
         files = sorted(p.name for p in (outputs[0] / part).iterdir())
@@ -239,7 +240,7 @@ def test_normalize_url(url: str, normal: str) -> None:
 def kept_after(pipeline_input: list[Path], out: Path, **near: Any) -> tuple[set[str], Path]:
     steps = [NormalizeWhitespace(), NearDedup(**near)]
     reader = JsonlReader([str(p) for p in pipeline_input])
-    Pipeline(reader, steps, output=str(out)).run(LocalExecutor(workers=2))
+    saring.run(Pipeline(reader, steps, output=str(out)), LocalExecutor(workers=2))
     return {str(r["id"]) for r in read_rows(out / "docs")}, out
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+import saring
 from conftest import article, read_rows, write_jsonl
 from saring import (
     ExactDedup,
@@ -58,8 +59,8 @@ def pipeline(source: Path, output: Path) -> Pipeline:
 
 def test_ray_output_is_byte_identical_to_local(executor: RayExecutor, tmp_path: Path) -> None:
     source = corpus(tmp_path / "in")
-    on_ray = pipeline(source, tmp_path / "ray").run(executor)
-    local = pipeline(source, tmp_path / "local").run(LocalExecutor(workers=1))
+    on_ray = saring.run(pipeline(source, tmp_path / "ray"), executor)
+    local = saring.run(pipeline(source, tmp_path / "local"), LocalExecutor(workers=1))
     for part in ("docs", "removed"):
         ray_files = sorted((tmp_path / "ray" / part).iterdir())
         local_files = sorted((tmp_path / "local" / part).iterdir())
@@ -76,7 +77,7 @@ def test_strict_errors_surface_from_ray_workers(executor: RayExecutor, tmp_path:
     strict = pipeline(source, tmp_path / "out")
     strict.strict = True
     with pytest.raises(InputError, match=r"part-0\.jsonl:31"):
-        strict.run(executor)
+        saring.run(strict, executor)
 
 
 def test_ray_is_imported_only_by_the_ray_executor() -> None:

@@ -10,6 +10,7 @@ import orjson
 import pytest
 import zstandard
 
+import saring
 from conftest import article, read_rows, write_jsonl
 from saring import meta
 from saring.document import Document, Dropped, to_record
@@ -430,7 +431,9 @@ def test_split_shards_give_the_same_output_as_one(tmp_path: Path) -> None:
     for split in (0, path.stat().st_size // 3):
         reader = JsonlReader([str(path)], split_bytes=split)
         out = tmp_path / f"out-{split}"
-        Pipeline(reader, [NormalizeWhitespace()], output=str(out)).run(LocalExecutor(workers=2))
+        saring.run(
+            Pipeline(reader, [NormalizeWhitespace()], output=str(out)), LocalExecutor(workers=2)
+        )
         outputs[split] = read_rows(out / "docs")
     assert len(outputs) == 2
     first, second = outputs.values()

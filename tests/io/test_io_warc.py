@@ -12,13 +12,14 @@ import orjson
 import pytest
 from fastwarc.warc import WarcRecord, WarcRecordType
 
+import saring
 from conftest import read_rows
 from saring import meta
 from saring.document import Document, Dropped
 from saring.executors.local import LocalExecutor
 from saring.io import Source
 from saring.io.warc import WarcReader
-from saring.pipeline.pipeline import Pipeline
+from saring.pipeline import Pipeline
 from saring.presets import news
 
 PARAGRAPHS = (
@@ -262,7 +263,7 @@ def test_news_preset_turns_a_warc_into_clean_articles(tmp_path: Path) -> None:
         ],
     )
     reader = WarcReader([str(path)], extractor="fast")
-    Pipeline(reader, news(), output=str(tmp_path / "out")).run(LocalExecutor(workers=1))
+    saring.run(Pipeline(reader, news(), output=str(tmp_path / "out")), LocalExecutor(workers=1))
     rows = read_rows(tmp_path / "out" / "docs")
     assert [row["url"] for row in rows] == [URL, BOLA]
     for row, title in zip(rows, (TITLE, SPORT), strict=True):

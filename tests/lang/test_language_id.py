@@ -17,7 +17,7 @@ from saring.document import Document
 from saring.errors import ConfigError
 from saring.lang import LanguageID
 from saring.lang.model import load, model_path
-from saring.pipeline.base import Step
+from saring.step import Step
 
 SENTENCES = {
     "id": (

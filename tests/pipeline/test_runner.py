@@ -12,6 +12,7 @@ from pathlib import Path
 import orjson
 import pytest
 
+import saring
 from conftest import article, read_rows, write_jsonl
 from saring import (
     ExactDedup,
@@ -59,8 +60,8 @@ def folder_bytes(folder: Path) -> dict[str, bytes]:
 
 def test_output_is_byte_identical_for_one_and_two_workers(tmp_path: Path) -> None:
     corpus = make_corpus(tmp_path / "in")
-    one = news_pipeline(corpus, tmp_path / "one").run(LocalExecutor(workers=1))
-    two = news_pipeline(corpus, tmp_path / "two").run(LocalExecutor(workers=2))
+    one = saring.run(news_pipeline(corpus, tmp_path / "one"), LocalExecutor(workers=1))
+    two = saring.run(news_pipeline(corpus, tmp_path / "two"), LocalExecutor(workers=2))
     assert folder_bytes(tmp_path / "one" / "docs") == folder_bytes(tmp_path / "two" / "docs")
     assert folder_bytes(tmp_path / "one" / "removed") == folder_bytes(tmp_path / "two" / "removed")
     assert one.dropped == two.dropped
@@ -69,7 +70,7 @@ def test_output_is_byte_identical_for_one_and_two_workers(tmp_path: Path) -> Non
 
 def test_exact_duplicates_keep_the_first_copy_and_name_it(tmp_path: Path) -> None:
     corpus = make_corpus(tmp_path / "in", files=2, per_file=10)
-    summary = news_pipeline(corpus, tmp_path / "out").run(LocalExecutor(workers=1))
+    summary = saring.run(news_pipeline(corpus, tmp_path / "out"), LocalExecutor(workers=1))
     removed = read_rows(tmp_path / "out" / "removed")
     dups = {r["id"]: r["duplicate_of"] for r in removed if r["reason"] == "dedup/exact"}
     # copy-3 (file 0) and copy-13 (file 1) repeat doc-2 once "Baca juga" is cleaned away.
@@ -84,7 +85,7 @@ def test_exact_duplicates_keep_the_first_copy_and_name_it(tmp_path: Path) -> Non
 
 def test_stats_account_for_every_document(tmp_path: Path) -> None:
     corpus = make_corpus(tmp_path / "in", files=3, per_file=15)
-    news_pipeline(corpus, tmp_path / "out").run(LocalExecutor(workers=2))
+    saring.run(news_pipeline(corpus, tmp_path / "out"), LocalExecutor(workers=2))
     stats = orjson.loads((tmp_path / "out" / "stats.json").read_bytes())
     kept = len(read_rows(tmp_path / "out" / "docs"))
     removed = len(read_rows(tmp_path / "out" / "removed"))
@@ -109,12 +110,12 @@ DRIVER = textwrap.dedent(
     """
     import sys
     from killer import KillOnce
-    from saring import ExactDedup, JsonlReader, LocalExecutor, NormalizeWhitespace, Pipeline
+    from saring import ExactDedup, JsonlReader, LocalExecutor, NormalizeWhitespace, Pipeline, run
     corpus, output, flag, doc_id, where = sys.argv[1:6]
     steps = [NormalizeWhitespace(), ExactDedup()]
     steps.insert(0 if where == "before" else 2, KillOnce(doc_id=doc_id, flag=flag))
     pipeline = Pipeline(JsonlReader([corpus]), steps, output=output)
-    pipeline.run(LocalExecutor(workers=2))
+    run(pipeline, LocalExecutor(workers=2))
     """
 )
 
@@ -148,13 +149,13 @@ def test_a_finished_run_is_not_redone_and_a_changed_pipeline_needs_overwrite(
     tmp_path: Path,
 ) -> None:
     corpus = make_corpus(tmp_path / "in", files=1, per_file=10)
-    first = news_pipeline(corpus, tmp_path / "out").run(LocalExecutor(workers=1))
-    again = news_pipeline(corpus, tmp_path / "out").run(LocalExecutor(workers=1))
+    first = saring.run(news_pipeline(corpus, tmp_path / "out"), LocalExecutor(workers=1))
+    again = saring.run(news_pipeline(corpus, tmp_path / "out"), LocalExecutor(workers=1))
     assert again.to_dict() == first.to_dict()
     changed = news_pipeline(corpus, tmp_path / "out", text_field="body")
     with pytest.raises(SaringError, match="another pipeline"):
-        changed.run(LocalExecutor(workers=1))
-    summary = changed.run(LocalExecutor(workers=1), overwrite=True)
+        saring.run(changed, LocalExecutor(workers=1))
+    summary = saring.run(changed, LocalExecutor(workers=1), overwrite=True)
     assert summary.dropped == {"invalid/no_text": 11, "invalid/json": 1}
     assert read_rows(tmp_path / "out" / "docs") == []
 
@@ -164,7 +165,7 @@ def test_strict_turns_bad_input_into_an_error_naming_the_line(tmp_path: Path) ->
     pipeline = news_pipeline(corpus, tmp_path / "out")
     pipeline.strict = True
     with pytest.raises(InputError, match=r"part-0\.jsonl:6: json"):
-        pipeline.run(LocalExecutor(workers=1))
+        saring.run(pipeline, LocalExecutor(workers=1))
 
 
 def test_pipeline_stages_split_at_global_steps(tmp_path: Path) -> None:
@@ -182,11 +183,13 @@ def test_changed_input_files_are_not_mixed_into_a_finished_or_unfinished_run(
     tmp_path: Path,
 ) -> None:
     corpus = make_corpus(tmp_path / "in", files=2, per_file=10)
-    news_pipeline(corpus, tmp_path / "out").run(LocalExecutor(workers=1))
+    saring.run(news_pipeline(corpus, tmp_path / "out"), LocalExecutor(workers=1))
     write_jsonl(corpus / "a-new.jsonl", [{"id": "baru", "text": article(99)}])
     with pytest.raises(SaringError, match="other input files"):
-        news_pipeline(corpus, tmp_path / "out").run(LocalExecutor(workers=1))
-    summary = news_pipeline(corpus, tmp_path / "out").run(LocalExecutor(workers=1), overwrite=True)
+        saring.run(news_pipeline(corpus, tmp_path / "out"), LocalExecutor(workers=1))
+    summary = saring.run(
+        news_pipeline(corpus, tmp_path / "out"), LocalExecutor(workers=1), overwrite=True
+    )
     assert summary.files == 3
 
 
@@ -198,10 +201,10 @@ def test_a_file_named_twice_is_read_once_and_the_output_folder_is_not_input(tmp_
         [NormalizeWhitespace()],
         output=str(out),
     )
-    first = pipeline.run(LocalExecutor(workers=1))
+    first = saring.run(pipeline, LocalExecutor(workers=1))
     assert first.files == 1
     assert first.read == 12
-    again = pipeline.run(LocalExecutor(workers=1))  # its own output is not new input
+    again = saring.run(pipeline, LocalExecutor(workers=1))  # its own output is not new input
     assert again.to_dict() == first.to_dict()
 
 
@@ -211,7 +214,7 @@ def test_overwrite_never_deletes_a_folder_that_holds_no_run(tmp_path: Path) -> N
     (mine / "docs").mkdir(parents=True)
     (mine / "docs" / "thesis.md").write_text("bab 1")
     with pytest.raises(SaringError, match="holds no saring run"):
-        news_pipeline(corpus, mine).run(LocalExecutor(workers=1), overwrite=True)
+        saring.run(news_pipeline(corpus, mine), LocalExecutor(workers=1), overwrite=True)
     assert (mine / "docs" / "thesis.md").read_text() == "bab 1"
 
 
@@ -219,9 +222,11 @@ def test_overwrite_removes_the_reports_of_the_earlier_run(tmp_path: Path) -> Non
     corpus = make_corpus(tmp_path / "in", files=1, per_file=10)
     out = tmp_path / "out"
     steps = [NormalizeWhitespace(), NearDedup()]
-    Pipeline(JsonlReader([str(corpus)]), steps, output=str(out)).run(LocalExecutor(workers=1))
+    saring.run(
+        Pipeline(JsonlReader([str(corpus)]), steps, output=str(out)), LocalExecutor(workers=1)
+    )
     assert (out / "domains.json").exists()
     plain = Pipeline(JsonlReader([str(corpus)]), [NormalizeWhitespace()], output=str(out))
-    plain.run(LocalExecutor(workers=1), overwrite=True)
+    saring.run(plain, LocalExecutor(workers=1), overwrite=True)
     assert not (out / "domains.json").exists()
     assert (out / "stats.json").exists()

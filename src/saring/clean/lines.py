@@ -7,7 +7,7 @@ from typing import Any
 
 from saring import meta
 from saring.document import Document
-from saring.pipeline.stats import StepStats
+from saring.stats import StepStats
 
 
 def remove_lines(

@@ -21,8 +21,8 @@ from typing import Any
 from saring.clean.lines import record_removed, remove_lines
 from saring.document import Document
 from saring.errors import ConfigError
-from saring.pipeline.base import Transform
-from saring.pipeline.stats import StepStats
+from saring.stats import StepStats
+from saring.step import Transform
 
 KINDS = ("related_link", "footer", "share", "advert", "credit")
 """Kinds of line a phrase file may list; each is counted as ``clean/<kind>``."""

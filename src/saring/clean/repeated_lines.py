@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from saring.clean.lines import remove_lines
 from saring.document import Document
-from saring.pipeline.base import Transform
-from saring.pipeline.stats import StepStats
+from saring.stats import StepStats
+from saring.step import Transform
 
 REPEATED = "clean/repeated_line"
 

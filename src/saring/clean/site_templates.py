@@ -25,8 +25,8 @@ from typing import Any
 
 from saring.clean.lines import record_removed, remove_lines
 from saring.document import Document, Dropped
-from saring.pipeline.base import DocRef, GlobalStep
-from saring.pipeline.stats import StepStats
+from saring.stats import StepStats
+from saring.step import DocRef, GlobalStep
 
 SITE_TEMPLATE = "clean/site_template"
 _SENTENCE_END = re.compile(r"[.!?…\"”’)]\s*$")

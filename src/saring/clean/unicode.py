@@ -9,8 +9,8 @@ from typing import Literal
 import ftfy
 
 from saring.document import Document
-from saring.pipeline.base import Transform
-from saring.pipeline.stats import StepStats
+from saring.stats import StepStats
+from saring.step import Transform
 
 # Spaces that look like a space but are not one: no-break, narrow no-break, figure, and the
 # typographic spaces U+2000-U+200A, ideographic space aside (it is a real CJK character).

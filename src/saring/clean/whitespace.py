@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from saring.document import Document
-from saring.pipeline.base import Transform
-from saring.pipeline.stats import StepStats
+from saring.stats import StepStats
+from saring.step import Transform
 
 _BLANKS = re.compile(r"\n{3,}")
 

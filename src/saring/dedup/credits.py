@@ -6,7 +6,7 @@ import re
 
 from saring import meta
 from saring.document import Document
-from saring.pipeline.base import Annotator
+from saring.step import Annotator
 
 # Host names ending in the suffixes news sites of the region use.
 _DOMAIN = re.compile(

@@ -10,8 +10,8 @@ from typing import Any
 
 from saring import meta
 from saring.document import Document, Dropped
-from saring.pipeline.base import DocRef, GlobalStep
-from saring.pipeline.stats import StepStats
+from saring.stats import StepStats
+from saring.step import DocRef, GlobalStep
 
 EXACT = "dedup/exact"
 _NOT_WORD = re.compile(r"[\W_]+")

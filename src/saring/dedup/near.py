@@ -45,8 +45,8 @@ from saring.dedup.minhash import (
 )
 from saring.document import Document, Dropped
 from saring.errors import ConfigError
-from saring.pipeline.base import EVERY, Annotator, DocRef, GlobalStep, Step, partition_of
-from saring.pipeline.stats import StepStats
+from saring.stats import StepStats
+from saring.step import EVERY, Annotator, DocRef, GlobalStep, Step, partition_of
 
 EXACT = "dedup/exact"
 NEAR = "dedup/near"

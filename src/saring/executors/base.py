@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
-from saring.pipeline.params import Params
-from saring.pipeline.stats import StepStats
+from saring.params import Params
+from saring.stats import StepStats
 
 Report = Callable[[int, int], None]
 """Progress callback: (documents processed, input bytes read) since the last call."""

@@ -10,7 +10,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from typing import Any
 
 from saring.executors.base import Executor, Report, Task
-from saring.pipeline.stats import StepStats
+from saring.stats import StepStats
 
 _progress_queue: Any = None
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from saring.errors import SaringError
 from saring.executors.base import Executor, Report, Task
-from saring.pipeline.stats import StepStats
+from saring.stats import StepStats
 
 
 def _import_ray() -> Any:

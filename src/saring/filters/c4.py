@@ -25,8 +25,8 @@ from saring.document import Document
 from saring.filters.profiles import QualityProfile, UsesProfile
 from saring.filters.signals import store, stored
 from saring.meta import QUALITY_C4
-from saring.pipeline.base import Annotator, Filter, Transform
-from saring.pipeline.stats import StepStats
+from saring.stats import StepStats
+from saring.step import Annotator, Filter, Transform
 
 LONG_WORD = "clean/c4_long_word"
 NO_TERMINAL_PUNCT = "clean/c4_no_terminal_punct"

@@ -18,7 +18,7 @@ from saring.filters.profiles import QualityProfile, UsesProfile
 from saring.filters.signals import store, stored
 from saring.filters.text import duplicates, lines, ratio, words
 from saring.meta import QUALITY_FINEWEB
-from saring.pipeline.base import Annotator, Filter
+from saring.step import Annotator, Filter
 
 LINE_PUNCT = "quality/fineweb_line_punct"
 SHORT_LINES = "quality/fineweb_short_lines"

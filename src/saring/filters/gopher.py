@@ -24,7 +24,7 @@ from saring.filters.profiles import NGramLimits, QualityProfile, UsesProfile
 from saring.filters.signals import store, stored
 from saring.filters.text import duplicates, lines, paragraphs, ratio, words
 from saring.meta import QUALITY_GOPHER, QUALITY_REPETITION
-from saring.pipeline.base import Annotator, Filter
+from saring.step import Annotator, Filter
 
 WORD_COUNT = "quality/gopher_word_count"
 MEAN_WORD_LENGTH = "quality/gopher_mean_word_length"

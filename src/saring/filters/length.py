@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from saring.document import Document
-from saring.pipeline.base import Filter
+from saring.step import Filter
 
 TOO_SHORT = "quality/too_short"
 TOO_LONG = "quality/too_long"

@@ -21,7 +21,7 @@ import zstandard
 from saring import meta
 from saring.document import Document, Dropped
 from saring.errors import InputError
-from saring.pipeline.params import Params
+from saring.params import Params
 
 COMPRESSIONS: dict[str, str] = {
     ".gz": "gzip",

@@ -16,7 +16,7 @@ from saring.document import Document
 from saring.errors import ConfigError
 from saring.lang.cld2 import UNKNOWN, Guess, detect, import_cld2
 from saring.lang.model import NaiveBayes, load
-from saring.pipeline.base import Annotator
+from saring.step import Annotator
 
 LEVELS = ("document", "paragraph")
 """Values of ``LanguageID.level``."""

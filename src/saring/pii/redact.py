@@ -26,8 +26,8 @@ from collections.abc import Callable
 from saring.document import Document
 from saring.errors import ConfigError
 from saring.pii.nik import is_nik, looks_like_card
-from saring.pipeline.base import Transform
-from saring.pipeline.stats import StepStats
+from saring.stats import StepStats
+from saring.step import Transform
 
 KINDS = ("npwp", "nik", "email", "phone", "ip")
 """Kinds of personal data, in the order they are redacted; each is counted as ``pii/<kind>``."""

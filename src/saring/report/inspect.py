@@ -9,10 +9,10 @@ from typing import Any
 import orjson
 import pyarrow.parquet as pq
 
+from saring.engine.layout import Layout
+from saring.engine.summary import RunSummary
 from saring.errors import SaringError
 from saring.io.base import Source
-from saring.pipeline.layout import Layout
-from saring.report.summary import RunSummary
 
 _COLUMNS = ["id", "text", "domain", "reason", "duplicate_of"]
 

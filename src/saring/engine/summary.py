@@ -9,7 +9,7 @@ from typing import Any
 
 import orjson
 
-from saring.pipeline.stats import READ, StepStats
+from saring.stats import READ, StepStats
 
 
 @dataclass

@@ -15,14 +15,14 @@ import orjson
 
 from saring import meta
 from saring.document import Document, Dropped, from_record, to_record
+from saring.engine.buckets import BucketSink, read_bucket
+from saring.engine.layout import Layout
 from saring.executors.base import Report
 from saring.io.base import RecordSink, Source
 from saring.io.jsonl import JsonlWriter
-from saring.pipeline.base import EVERY, DocRef, GlobalStep, Step, partition_of
-from saring.pipeline.buckets import BucketSink, read_bucket
-from saring.pipeline.layout import Layout
-from saring.pipeline.pipeline import Pipeline
-from saring.pipeline.stats import READ, StepStats
+from saring.pipeline import Pipeline
+from saring.stats import READ, StepStats
+from saring.step import EVERY, DocRef, GlobalStep, Step, partition_of
 
 _REPORT_EVERY = 512
 _TALLY_BUCKET = -1

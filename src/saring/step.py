@@ -15,8 +15,8 @@ from collections.abc import Iterable, Mapping
 from typing import Any, ClassVar
 
 from saring.document import Document, Dropped
-from saring.pipeline.params import Params
-from saring.pipeline.stats import StepStats
+from saring.params import Params
+from saring.stats import StepStats
 
 DocRef = tuple[int, int]
 """Where a document sits during a global step: (shard index, position in the shard)."""

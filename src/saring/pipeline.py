@@ -4,15 +4,11 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from saring.io.base import Reader, Writer
-from saring.pipeline.base import GlobalStep, Step
-from saring.pipeline.params import Params
-
-if TYPE_CHECKING:
-    from saring.executors.base import Executor
-    from saring.report.summary import RunSummary
+from saring.params import Params
+from saring.step import GlobalStep, Step
 
 
 @dataclass(frozen=True)
@@ -90,13 +86,6 @@ class Pipeline(Params):
             seen[base] += 1
             names.append(base if seen[base] == 1 else f"{base}#{seen[base]}")
         return names
-
-    def run(self, executor: Executor | None = None, overwrite: bool = False) -> RunSummary:
-        """Run to completion (resuming a killed run in the same output) and return its summary."""
-        from saring.executors.local import LocalExecutor
-        from saring.pipeline.runner import run_pipeline
-
-        return run_pipeline(self, executor or LocalExecutor(), overwrite=overwrite)
 
     def describe(self) -> dict[str, Any]:
         """Return the steps and their stage, for the report."""

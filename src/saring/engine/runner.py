@@ -10,21 +10,26 @@ from collections.abc import Sequence
 import orjson
 
 from saring import config
+from saring.engine.layout import Layout
+from saring.engine.progress import Progress
+from saring.engine.summary import RunSummary
+from saring.engine.tasks import MapTask, ReduceTask, read_marker
 from saring.errors import SaringError
 from saring.executors.base import Executor, Task
+from saring.executors.local import LocalExecutor
 from saring.io.base import shard_bytes, shard_file
-from saring.pipeline.layout import Layout
-from saring.pipeline.pipeline import Pipeline
-from saring.pipeline.stats import StepStats, merge_stats
-from saring.pipeline.tasks import MapTask, ReduceTask, read_marker
-from saring.report.progress import Progress
-from saring.report.summary import RunSummary
+from saring.pipeline import Pipeline
+from saring.stats import StepStats, merge_stats
 
 MAX_PARTITIONS = 64
 
 
-def run_pipeline(pipeline: Pipeline, executor: Executor, overwrite: bool = False) -> RunSummary:
-    """Run every stage to completion and return the summary saved as ``stats.json``."""
+def run(
+    pipeline: Pipeline, executor: Executor | None = None, overwrite: bool = False
+) -> RunSummary:
+    """Run a pipeline to completion (resuming a killed run in the same output) on an executor
+    (``LocalExecutor()`` by default) and return the summary saved as ``stats.json``."""
+    executor = executor or LocalExecutor()
     started = time.perf_counter()
     layout = Layout(pipeline.output)
     output = os.path.realpath(layout.root) + os.sep
