@@ -4,14 +4,17 @@
 - ``Annotator`` writes scores or metadata and never edits text.
 - ``Filter`` keeps a document or names a declared reason for dropping it; it never edits text.
 - ``GlobalStep`` must see every document before deciding about any (deduplication, learning a
-  site's template lines): the executor runs ``observe`` over all shards, ``decide`` per key,
-  then ``apply`` per document.
+  site's template lines): the engine runs ``observe`` over all shards, ``decide`` per key,
+  then ``apply`` per document. A step whose decision needs several passes over keyed records
+  (clustering a graph) sends messages from ``decide`` and goes on in ``resume``, one reduce
+  round at a time, without going back to the documents.
 """
 
 from __future__ import annotations
 
 import zlib
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from saring.document import Document, Dropped
@@ -22,6 +25,40 @@ DocRef = tuple[int, int]
 """Where a document sits during a global step: (shard index, position in the shard)."""
 EVERY: DocRef = (-1, -1)
 """Address of a decision meant for every document (e.g. a list of domains to drop)."""
+
+
+@dataclass(frozen=True)
+class Send:
+    """A message from a reduce round to ``key`` in the next round of the same global step."""
+
+    key: str
+    value: Any
+
+
+@dataclass(frozen=True)
+class Broadcast:
+    """A value that every key of the next reduce round receives (``Round.broadcast``)."""
+
+    value: Any
+
+
+Output = tuple[DocRef, Any] | Send | Broadcast
+"""What ``decide`` and ``resume`` yield: a decision for a document, or a message onwards."""
+
+
+@dataclass(frozen=True)
+class Round:
+    """What a reduce round after the first knows besides its key's messages."""
+
+    number: int
+    """1 for the round after ``decide``, then 2, 3, …"""
+    totals: Mapping[str, int]
+    """The ``tally`` counts over all observed documents."""
+    previous: Mapping[str, int] = field(default_factory=dict)
+    """The counters the previous round added to its stats, summed over all its keys: how a
+    key learns that the whole graph has settled."""
+    broadcast: tuple[Any, ...] = ()
+    """The previous round's ``Broadcast`` values, in a fixed order."""
 
 
 def partition_of(key: str, partitions: int) -> int:
@@ -109,14 +146,23 @@ class GlobalStep(Step):
 
     def decide(
         self, key: str, items: list[tuple[DocRef, Any]], totals: Mapping[str, int], stats: StepStats
-    ) -> Iterable[tuple[DocRef, Any]]:
+    ) -> Iterable[Output]:
         """Return decisions addressed to documents (or to ``EVERY`` document), given everything
-        observed under one key and the tallies over all documents."""
+        observed under one key (sorted by ``DocRef``) and the tallies over all documents; or
+        messages for a further round (``Send``, ``Broadcast``)."""
         raise NotImplementedError
 
+    def resume(
+        self, key: str, messages: list[Any], round: Round, stats: StepStats
+    ) -> Iterable[Output]:
+        """Return decisions and further messages, given the messages sent to ``key`` by the
+        previous round (in a fixed order: sorted by their JSON encoding). The engine runs
+        rounds until one sends nothing; a step that sends no messages never gets here."""
+        raise NotImplementedError(f"{type(self).__name__} sent messages but has no resume")
+
     def apply(self, doc: Document, decisions: list[Any], stats: StepStats) -> Document | Dropped:
-        """Act on one document given the decisions addressed to it, then those for every
-        document (often none)."""
+        """Act on one document given the decisions addressed to it (in the order rounds and
+        keys produced them), then those for every document (often none)."""
         raise NotImplementedError
 
     def handle(self, doc: Document, stats: StepStats) -> Document | Dropped:

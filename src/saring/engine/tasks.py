@@ -304,7 +304,10 @@ class ReduceTask:
         try:
             decisions = outputs.sink(layout.decisions(self.stage, self.partition), BucketSink)
             for key, items in groups.items():
-                for ref, decision in step.decide(key, items, totals, stats):
+                for output in step.decide(key, items, totals, stats):
+                    if not isinstance(output, tuple):
+                        raise TypeError("reduce rounds are not supported by this engine yet")
+                    ref, decision = output
                     shard, position = ref
                     if shard < 0 and ref != EVERY:
                         continue  # a document of an earlier run: nothing here to apply to
