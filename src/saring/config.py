@@ -30,7 +30,7 @@ from saring.errors import ConfigError
 from saring.executors.base import Executor
 from saring.io.base import Reader, Writer
 from saring.params import Params
-from saring.pipeline import Pipeline
+from saring.pipeline import SHARD_BYTES, Pipeline
 from saring.step import Step
 
 T = TypeVar("T", bound=Params)
@@ -67,6 +67,8 @@ def to_table(component: Params) -> dict[str, Any]:
 def dumps(pipeline: Pipeline, executor: Executor | None = None) -> str:
     """Return the TOML text that ``loads`` turns back into this pipeline and executor."""
     data: dict[str, Any] = {"output": pipeline.output, "strict": pipeline.strict}
+    if pipeline.shard_bytes != SHARD_BYTES:
+        data["shard_bytes"] = pipeline.shard_bytes
     data["reader"] = to_table(pipeline.reader)
     data["steps"] = [to_table(step) for step in pipeline.steps]
     if pipeline.writer is not None:
@@ -124,7 +126,15 @@ def loads(text: str, where: str = "config") -> tuple[Pipeline, Executor | None]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{where}: not valid TOML: {exc}") from exc
-    unknown = set(data) - {"output", "strict", "reader", "steps", "writer", "executor"}
+    unknown = set(data) - {
+        "output",
+        "strict",
+        "shard_bytes",
+        "reader",
+        "steps",
+        "writer",
+        "executor",
+    }
     if unknown:
         raise ConfigError(f"{where}: unknown top-level key(s): {', '.join(sorted(unknown))}")
     if "reader" not in data or "output" not in data:
@@ -141,6 +151,7 @@ def loads(text: str, where: str = "config") -> tuple[Pipeline, Executor | None]:
         if "writer" in data
         else None,
         strict=bool(data.get("strict", False)),
+        shard_bytes=int(data.get("shard_bytes", SHARD_BYTES)),
     )
     executor = (
         from_table(data["executor"], Executor, f"{where}: [executor]")

@@ -4,11 +4,21 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from saring.io.base import Reader, Writer
 from saring.params import Params
 from saring.step import GlobalStep, Step
+
+SHARD_BYTES = 0
+"""Input bytes per task: smaller files are read together, in order, by one task."""
+
+
+class Named(NamedTuple):
+    """A step of a running pipeline with its unique name in the stats."""
+
+    name: str
+    step: Step
 
 
 @dataclass(frozen=True)
@@ -21,9 +31,17 @@ class Stage:
     """
 
     index: int
-    applies: GlobalStep | None
-    steps: tuple[Step, ...]
-    observes: GlobalStep | None
+    applies: Named | None
+    steps: tuple[Named, ...]
+    observes: Named | None
+
+    def global_step(self, which: str = "observes") -> tuple[str, GlobalStep]:
+        """Return the name and step of the global step this stage ``observes`` for (or
+        ``applies`` the decisions of)."""
+        named = self.observes if which == "observes" else self.applies
+        if named is None or not isinstance(named.step, GlobalStep):
+            raise ValueError(f"stage {self.index} {which} no global step")
+        return named.name, named.step
 
 
 class Pipeline(Params):
@@ -41,12 +59,14 @@ class Pipeline(Params):
         output: str,
         writer: Writer | None = None,
         strict: bool = False,
+        shard_bytes: int = SHARD_BYTES,
     ) -> None:
         self.reader = reader
         self.steps = steps
         self.output = output
         self.writer = writer
         self.strict = strict
+        self.shard_bytes = shard_bytes
 
     def output_writer(self) -> Writer:
         """Return the writer, Parquet unless one was given."""
@@ -54,45 +74,37 @@ class Pipeline(Params):
 
         return self.writer if self.writer is not None else ParquetWriter()
 
-    def flat_steps(self) -> list[Step]:
-        """Return the steps as they run: multi-stage steps replaced by their parts."""
-        # Kept, so that stages and stats name the same part objects; redone if steps change.
-        key = tuple((id(step), repr(step)) for step in self.steps)
-        if getattr(self, "_flat_key", None) != key:
-            self._flat = [part for step in self.steps for part in step.parts()]
-            self._flat_key = key
-        return self._flat
+    def flat_steps(self) -> list[Named]:
+        """Return the steps as they run, each named: multi-stage steps replaced by their parts,
+        a class name numbered when it repeats (``LengthFilter#2``)."""
+        seen: Counter[str] = Counter()
+        named = []
+        for part in (part for step in self.steps for part in step.parts()):
+            base = type(part).__name__
+            seen[base] += 1
+            named.append(Named(base if seen[base] == 1 else f"{base}#{seen[base]}", part))
+        return named
 
     def stages(self) -> list[Stage]:
         """Cut the steps into stages, one boundary at each global step."""
         stages: list[Stage] = []
-        applies: GlobalStep | None = None
-        current: list[Step] = []
-        for step in self.flat_steps():
-            if isinstance(step, GlobalStep):
-                stages.append(Stage(len(stages), applies, tuple(current), step))
-                applies, current = step, []
+        applies: Named | None = None
+        current: list[Named] = []
+        for named in self.flat_steps():
+            if isinstance(named.step, GlobalStep):
+                stages.append(Stage(len(stages), applies, tuple(current), named))
+                applies, current = named, []
             else:
-                current.append(step)
+                current.append(named)
         stages.append(Stage(len(stages), applies, tuple(current), None))
         return stages
 
-    def step_names(self) -> list[str]:
-        """Return a unique name per step for stats: the class name, numbered if repeated."""
-        seen: Counter[str] = Counter()
-        names = []
-        for step in self.flat_steps():
-            base = type(step).__name__
-            seen[base] += 1
-            names.append(base if seen[base] == 1 else f"{base}#{seen[base]}")
-        return names
-
     def describe(self) -> dict[str, Any]:
         """Return the steps and their stage, for the report."""
-        names = iter(self.step_names())
         return {
             "stages": [
-                [next(names) for _ in stage.steps] + ([next(names)] if stage.observes else [])
+                [named.name for named in stage.steps]
+                + ([stage.observes.name] if stage.observes else [])
                 for stage in self.stages()
             ]
         }

@@ -59,16 +59,40 @@ class Layout:
         """Documents a stage kept for its global step, in order."""
         return os.path.join(self.stage_dir(stage), "spool", f"{shard:05d}.jsonl.zst")
 
-    def keys(self, stage: int, shard: int) -> str:
-        """Keyed records one shard observed, one bucket per partition."""
-        return os.path.join(self.stage_dir(stage), "keys", f"{shard:05d}.buckets")
+    def keys(self, stage: int) -> str:
+        """Sorted runs of the keyed records every shard observed."""
+        return os.path.join(self.stage_dir(stage), "keys")
 
-    def decisions(self, stage: int, partition: int) -> str:
-        """Decisions one partition's reduce addressed to documents, one bucket per shard."""
-        return os.path.join(self.stage_dir(stage), "decisions", f"{partition:04d}.buckets")
+    def tally(self, stage: int, shard: int) -> str:
+        """The tally counts one shard observed."""
+        return os.path.join(self.stage_dir(stage), "tally", f"{shard:05d}.json")
+
+    def totals(self, stage: int) -> str:
+        """The tally counts over all shards."""
+        return os.path.join(self.stage_dir(stage), "totals.json")
+
+    def round_dir(self, stage: int, number: int) -> str:
+        """What one reduce round wrote: messages, broadcasts and decisions."""
+        return os.path.join(self.stage_dir(stage), f"round-{number:04d}")
+
+    def sends(self, stage: int, number: int) -> str:
+        return os.path.join(self.round_dir(stage, number), "sends")
+
+    def broadcasts(self, stage: int, number: int) -> str:
+        return os.path.join(self.round_dir(stage, number), "broadcast")
+
+    def decisions(self, stage: int, number: int) -> str:
+        return os.path.join(self.round_dir(stage, number), "decisions")
+
+    def scratch(self, stage: int, number: int, partition: int) -> str:
+        """Where a reduce task sorts records it makes itself (an earlier run's index)."""
+        return os.path.join(self.round_dir(stage, number), "scratch", f"{partition:05d}")
+
+    def done(self, stage: int) -> str:
+        return os.path.join(self.stage_dir(stage), "done")
 
     def map_marker(self, stage: int, shard: int) -> str:
-        return os.path.join(self.stage_dir(stage), "done", f"map-{shard:05d}.json")
+        return os.path.join(self.done(stage), f"map-{shard:05d}.json")
 
-    def reduce_marker(self, stage: int, partition: int) -> str:
-        return os.path.join(self.stage_dir(stage), "done", f"reduce-{partition:04d}.json")
+    def reduce_marker(self, stage: int, number: int, partition: int) -> str:
+        return os.path.join(self.done(stage), f"reduce-{number:04d}-{partition:05d}.json")

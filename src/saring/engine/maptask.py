@@ -1,0 +1,199 @@
+"""A map task: one stage's steps over one shard (a file, a part of one, or several files).
+
+It takes documents from the reader (first stage) or from the previous stage's spool with the
+decisions its global step addressed to them (``apply``), runs the stage's local steps, and
+ends by writing kept documents, or by spooling them and writing the keyed records its own
+global step observes (``observe``) as sorted runs.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import orjson
+
+from saring import meta
+from saring.document import Document, Dropped, from_record, to_record
+from saring.engine.files import Marker, Outputs, remove, spool_sink, spooled, write_json
+from saring.engine.files import write_marker as save_marker
+from saring.engine.layout import Layout
+from saring.engine.shuffle import RunWriter, leading_number, merged, run_files, sort_key
+from saring.engine.timed import Timed
+from saring.executors.base import Report
+from saring.io.base import Source
+from saring.pipeline import Pipeline, Stage
+from saring.stats import READ, StepStats
+from saring.step import partition_of
+
+_REPORT_EVERY = 512
+EVERY_SECTION = -1
+"""Section of a decisions run holding the decisions for every document."""
+
+
+def removed_record(dropped: Dropped) -> dict[str, Any]:
+    """Return the row of a removed document."""
+    return {
+        **to_record(dropped.doc),
+        "reason": dropped.reason,
+        "duplicate_of": dropped.duplicate_of,
+    }
+
+
+@dataclass
+class MapTask:
+    """Runs one stage's steps over one shard; ``files`` are the shard's inputs, in order."""
+
+    pipeline: Pipeline
+    stage: int
+    shard: int
+    files: tuple[str, ...]
+    partitions: int
+
+    @property
+    def marker(self) -> str:
+        return Layout(self.pipeline.output).map_marker(self.stage, self.shard)
+
+    def __call__(self, report: Report) -> list[StepStats]:
+        layout = Layout(self.pipeline.output)
+        stage = self.pipeline.stages()[self.stage]
+        for named in (stage.applies, *stage.steps, stage.observes):
+            if named is not None:
+                named.step.setup()
+        outputs = Outputs()
+        keys = RunWriter(os.path.join(layout.keys(self.stage), f"{self.shard:05d}"))
+        for stale in run_files(layout.keys(self.stage)):
+            if os.path.basename(stale).startswith(f"{self.shard:05d}-"):
+                os.remove(stale)  # left by a killed attempt of this task
+        try:
+            stats = _Run(self, layout, stage, outputs, keys, report).run()
+            keys.close()
+        except BaseException:
+            outputs.abort()
+            keys.abort()
+            raise
+        outputs.commit()
+        save_marker(self.marker, Marker(stats))
+        if self.stage > 0:
+            remove(layout.spool(self.stage - 1, self.shard))  # consumed: not needed to resume
+        return stats
+
+
+class _Run:
+    """One execution of a map task: where documents come from, go through and end up."""
+
+    def __init__(
+        self,
+        task: MapTask,
+        layout: Layout,
+        stage: Stage,
+        outputs: Outputs,
+        keys: RunWriter,
+        report: Report,
+    ) -> None:
+        self.task = task
+        self.layout = layout
+        self.stage = stage
+        self.outputs = outputs
+        self.keys = keys
+        self.report = report
+        self.writer = task.pipeline.output_writer()
+        self.sources: list[Source] = []
+
+    def run(self) -> list[StepStats]:
+        first = Timed(READ if self.stage.applies is None else self.stage.applies.name)
+        incoming = self._read(first) if self.stage.applies is None else self._apply(first)
+        chain = [(named.step, Timed(named.name)) for named in self.stage.steps]
+        observer = Timed(self.stage.observes.name) if self.stage.observes else None
+        emit = self._observer(observer) if observer else self._writer()
+        processed, reported = 0, 0
+        for item in incoming:
+            processed += 1
+            if processed % _REPORT_EVERY == 0:
+                reported = self._report(_REPORT_EVERY, reported)
+            for step, timed in chain:
+                if isinstance(item, Dropped):
+                    break
+                item = timed.handle(functools.partial(step.handle, item, timed.stats))
+            if isinstance(item, Dropped):
+                self._drop(item)
+            else:
+                emit(item)
+        self._report(processed % _REPORT_EVERY, reported)
+        if self.stage.observes is not None and observer is not None:
+            write_json(self.layout.tally(self.stage.index, self.task.shard), self.tallies)
+        stats = [first.stats, *(timed.stats for _, timed in chain)]
+        return stats + ([observer.stats] if observer else [])
+
+    def _report(self, docs: int, reported: int) -> int:
+        read = sum(source.bytes_read for source in self.sources)
+        self.report(docs, read - reported)
+        return read
+
+    def _drop(self, dropped: Dropped) -> None:
+        path = self.layout.removed_file(self.task.shard, self.stage.index, self.writer.extension())
+        sink = self.outputs.sink(path, lambda p: self.writer.open(p, meta.REMOVED_COLUMNS))
+        sink.write(removed_record(dropped))
+
+    def _read(self, timed: Timed) -> Iterator[Document | Dropped]:
+        pipeline = self.task.pipeline
+        for path in self.task.files:
+            source = Source(path)
+            self.sources.append(source)
+            yield from timed.each(pipeline.reader.read(source, pipeline.strict))
+            timed.stats.counters["bytes"] += source.bytes_read
+            timed.stats.counters.update(source.counters)
+
+    def _apply(self, timed: Timed) -> Iterator[Document | Dropped]:
+        _, step = self.stage.global_step("applies")
+        previous = self.stage.index - 1
+        folder = self.layout.stage_dir(previous)
+        runs = [
+            path
+            for name in sorted(os.listdir(folder))
+            if name.startswith("round-")
+            for path in run_files(os.path.join(folder, name, "decisions"))
+        ]
+        every = [orjson.loads(value) for _, value in merged(runs, EVERY_SECTION)]
+        decisions = merged(runs, self.task.shard)
+        pending = next(decisions, None)
+        for position, record in enumerate(spooled(self.layout.spool(previous, self.task.shard))):
+            mine: list[Any] = []
+            while pending is not None and leading_number(pending[0]) == position:
+                mine.append(orjson.loads(pending[1]))
+                pending = next(decisions, None)
+            doc = from_record(record)
+            yield timed.handle(functools.partial(step.apply, doc, mine + every, timed.stats))
+
+    def _writer(self) -> Any:
+        # Opened even if nothing is kept, so that output parts line up with input shards.
+        path = self.layout.docs_file(self.task.shard, self.writer.extension())
+        docs = self.outputs.sink(path, lambda p: self.writer.open(p, meta.DOC_COLUMNS))
+        return lambda doc: docs.write(to_record(doc))
+
+    def _observer(self, timed: Timed) -> Any:
+        _, step = self.stage.global_step()
+        spool = self.outputs.sink(self.layout.spool(self.stage.index, self.task.shard), spool_sink)
+        self.tallies: Counter[str] = Counter()
+        shard, partitions = self.task.shard, self.task.partitions
+        position = 0
+
+        def emit(doc: Document) -> None:
+            nonlocal position
+            spool.write(to_record(doc))
+            timed.stats.counters["observed"] += 1
+
+            def observe() -> None:
+                for seq, (key, value) in enumerate(step.observe(doc)):
+                    section = partition_of(key, partitions)
+                    self.keys.write_json(section, sort_key(key, shard, position, seq), value)
+                self.tallies.update(step.tally(doc))
+
+            timed.call(observe)
+            position += 1
+
+        return emit

@@ -1,0 +1,198 @@
+"""Keyed records on disk: sorted runs of bounded size, merged as streams.
+
+A writer buffers ``(section, sort key, value)`` records as bytes, and when the buffer reaches
+``buffer_bytes`` sorts it and writes it as one run file: a zstd frame per section (a
+partition, or a shard for decisions), then an index of the frames and its length. A reader
+merges one section of many runs in sort-key order without holding more than one record per
+run. Sort keys are bytes whose order is the order wanted (``sort_key``), so a merge never
+decodes a value to compare it.
+"""
+
+from __future__ import annotations
+
+import heapq
+import io
+import os
+import struct
+from collections.abc import Iterable, Iterator
+from typing import BinaryIO
+
+import orjson
+import zstandard
+
+_FOOTER = struct.Struct("<Q")
+_LENGTHS = struct.Struct("<II")
+_INT = struct.Struct(">Q")
+_OFFSET = 1 << 63
+BUFFER_BYTES = 64 << 20
+"""Bytes of records a writer holds before it sorts them and writes a run."""
+_OVERHEAD = 120
+"""Bytes a buffered record costs beyond its payload (tuple and bytes headers), for the cap."""
+
+
+def sort_key(text: str, *numbers: int) -> bytes:
+    """Return bytes that sort as ``(text, *numbers)`` does (numbers may be negative)."""
+    escaped = text.encode("utf-8", "surrogatepass").replace(b"\x00", b"\x00\x01")
+    return escaped + b"\x00\x00" + numbers_key(*numbers)
+
+
+def numbers_key(*numbers: int) -> bytes:
+    """Return bytes that sort as the tuple of numbers does; fixed width, so a prefix."""
+    return b"".join(_INT.pack(n + _OFFSET) for n in numbers)
+
+
+def leading_number(key: bytes) -> int:
+    """Return the first number of a key that starts with ``numbers_key``."""
+    value: int = _INT.unpack_from(key)[0]
+    return value - _OFFSET
+
+
+def split_text(key: bytes) -> tuple[str, bytes]:
+    """Return the text ``sort_key`` encoded first, and the bytes after it."""
+    end = key.index(b"\x00\x00")
+    return key[:end].replace(b"\x00\x01", b"\x00").decode("utf-8", "surrogatepass"), key[end + 2 :]
+
+
+def split_key(key: bytes) -> tuple[str, list[int]]:
+    """Return the text and numbers ``sort_key`` encoded."""
+    text, rest = split_text(key)
+    return text, [_INT.unpack_from(rest, i)[0] - _OFFSET for i in range(0, len(rest), 8)]
+
+
+class RunWriter:
+    """Writes records into sorted runs ``<prefix>-NNNN.run``; ``close`` returns their paths."""
+
+    def __init__(self, prefix: str, buffer_bytes: int = BUFFER_BYTES) -> None:
+        self.prefix = prefix
+        self.buffer_bytes = buffer_bytes
+        self._records: list[tuple[int, bytes, bytes]] = []
+        self._size = 0
+        self.paths: list[str] = []
+
+    def write(self, section: int, key: bytes, value: bytes) -> None:
+        """Buffer one record; spill a sorted run when the buffer is full."""
+        self._records.append((section, key, value))
+        self._size += len(key) + len(value) + _OVERHEAD
+        if self._size >= self.buffer_bytes:
+            self._spill()
+
+    def write_json(self, section: int, key: bytes, value: object) -> None:
+        """Buffer one record whose value is JSON."""
+        self.write(section, key, orjson.dumps(value))
+
+    def _spill(self) -> None:
+        if not self._records:
+            return
+        self._records.sort()
+        path = f"{self.prefix}-{len(self.paths):04d}.run"
+        os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
+        index: dict[str, list[int]] = {}
+        compressor = zstandard.ZstdCompressor(level=1)
+        with open(path + ".tmp", "wb") as out:
+            start = 0
+            while start < len(self._records):
+                section = self._records[start][0]
+                end = start
+                offset = out.tell()
+                with compressor.stream_writer(out, closefd=False) as frame:
+                    while end < len(self._records) and self._records[end][0] == section:
+                        _, key, value = self._records[end]
+                        frame.write(_LENGTHS.pack(len(key), len(value)) + key + value)
+                        end += 1
+                index[str(section)] = [offset, out.tell() - offset]
+                start = end
+            encoded = orjson.dumps(index)
+            out.write(encoded + _FOOTER.pack(len(encoded)))
+        os.replace(path + ".tmp", path)
+        self.paths.append(path)
+        self._records = []
+        self._size = 0
+
+    def close(self) -> list[str]:
+        """Write what is buffered and return every run written."""
+        self._spill()
+        return self.paths
+
+    def abort(self) -> None:
+        """Remove every run written (the task failed and will run again)."""
+        self._records = []
+        for path in self.paths:
+            if os.path.exists(path):
+                os.remove(path)
+
+
+def _section(path: str, section: int) -> Iterator[tuple[bytes, bytes]]:
+    """Yield one section's records of a run file, in order, reading it as a stream."""
+    with open(path, "rb") as source:
+        source.seek(-_FOOTER.size, os.SEEK_END)
+        (length,) = _FOOTER.unpack(source.read(_FOOTER.size))
+        source.seek(-_FOOTER.size - length, os.SEEK_END)
+        found = orjson.loads(source.read(length)).get(str(section))
+        if found is None:
+            return
+        source.seek(found[0])
+        reader = zstandard.ZstdDecompressor().stream_reader(_Slice(source, found[1]))
+        stream = _Buffered(reader)
+        while True:
+            head = stream.read(_LENGTHS.size)
+            if len(head) < _LENGTHS.size:
+                return
+            key_length, value_length = _LENGTHS.unpack(head)
+            body = stream.read(key_length + value_length)
+            yield body[:key_length], body[key_length:]
+
+
+class _Slice(io.RawIOBase):
+    """The next ``length`` bytes of a file, as a stream of their own."""
+
+    def __init__(self, raw: BinaryIO, length: int) -> None:
+        self._raw = raw
+        self._left = length
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int = -1) -> bytes:
+        size = self._left if size < 0 else min(size, self._left)
+        data = self._raw.read(size)
+        self._left -= len(data)
+        return data
+
+
+class _Buffered:
+    """Exact-size reads over a decompressing stream."""
+
+    def __init__(self, raw: zstandard.ZstdDecompressionReader) -> None:
+        self._raw = raw
+        self._buffer = b""
+        self._at = 0
+
+    def read(self, size: int) -> bytes:
+        if len(self._buffer) - self._at < size:
+            parts = [self._buffer[self._at :]]
+            have = len(parts[0])
+            while have < size:
+                chunk = self._raw.read(max(1 << 18, size))
+                if not chunk:
+                    break
+                parts.append(chunk)
+                have += len(chunk)
+            self._buffer, self._at = b"".join(parts), 0
+        data = self._buffer[self._at : self._at + size]
+        self._at += len(data)
+        return data
+
+
+def merged(paths: Iterable[str], section: int) -> Iterator[tuple[bytes, bytes]]:
+    """Yield one section's records of many runs as one stream in sort-key order."""
+    streams = [_section(path, section) for path in paths if os.path.exists(path)]
+    return heapq.merge(*streams, key=lambda record: record[0])
+
+
+def run_files(folder: str) -> list[str]:
+    """Return the finished run files under a folder, in name order."""
+    if not os.path.isdir(folder):
+        return []
+    return sorted(
+        os.path.join(folder, name) for name in os.listdir(folder) if name.endswith(".run")
+    )
