@@ -131,7 +131,9 @@ def _section(path: str, section: int) -> Iterator[tuple[bytes, bytes]]:
         if found is None:
             return
         source.seek(found[0])
-        reader = zstandard.ZstdDecompressor().stream_reader(_Slice(source, found[1]))
+        reader = zstandard.ZstdDecompressor().stream_reader(
+            io.BufferedReader(_Slice(source, found[1]))
+        )
         stream = _Buffered(reader)
         while True:
             head = stream.read(_LENGTHS.size)
