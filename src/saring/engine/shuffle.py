@@ -15,7 +15,7 @@ import io
 import os
 import struct
 from collections.abc import Iterable, Iterator
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 import orjson
 import zstandard
@@ -154,11 +154,11 @@ class _Slice(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
-    def read(self, size: int = -1) -> bytes:
-        size = self._left if size < 0 else min(size, self._left)
-        data = self._raw.read(size)
+    def readinto(self, buffer: Any) -> int:
+        data = self._raw.read(min(len(buffer), self._left))
+        buffer[: len(data)] = data
         self._left -= len(data)
-        return data
+        return len(data)
 
 
 class _Buffered:
