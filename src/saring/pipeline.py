@@ -10,7 +10,7 @@ from saring.io.base import Reader, Writer
 from saring.params import Params
 from saring.step import GlobalStep, Step
 
-SHARD_BYTES = 0
+SHARD_BYTES = 64 << 20
 """Input bytes per task: smaller files are read together, in order, by one task."""
 
 

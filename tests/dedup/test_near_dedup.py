@@ -192,7 +192,8 @@ def test_near_dedup_is_the_same_with_one_and_two_workers(tmp_path: Path) -> None
         for part in range(3):  # three input files: three shards, so two workers really run
             write_jsonl(folder / f"part-{part}.jsonl", list(rows[part::3]))
         out = tmp_path / f"out-{workers}"
-        pipeline = Pipeline(JsonlReader([str(folder)]), [NearDedup()], output=str(out))
+        reader = JsonlReader([str(folder)])
+        pipeline = Pipeline(reader, [NearDedup()], output=str(out), shard_bytes=0)
         saring.run(pipeline, LocalExecutor(workers))
         outputs.append(out)
     for part in ("docs", "removed"):

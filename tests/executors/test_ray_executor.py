@@ -54,7 +54,8 @@ def corpus(folder: Path) -> Path:
 
 
 def pipeline(source: Path, output: Path) -> Pipeline:
-    return Pipeline(JsonlReader([str(source)]), [NormalizeWhitespace(), ExactDedup()], str(output))
+    steps = [NormalizeWhitespace(), ExactDedup()]
+    return Pipeline(JsonlReader([str(source)]), steps, str(output), shard_bytes=0)
 
 
 def test_ray_output_is_byte_identical_to_local(executor: RayExecutor, tmp_path: Path) -> None:

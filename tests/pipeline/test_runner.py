@@ -51,6 +51,7 @@ def news_pipeline(corpus: Path, output: Path, **reader: str) -> Pipeline:
         JsonlReader([str(corpus)], **reader),
         [RemovePhraseLines(), NormalizeWhitespace(), LengthFilter(min_words=20), ExactDedup()],
         output=str(output),
+        shard_bytes=0,  # one shard per file: several tasks per stage
     )
 
 
@@ -114,7 +115,7 @@ DRIVER = textwrap.dedent(
     corpus, output, flag, doc_id, where = sys.argv[1:6]
     steps = [NormalizeWhitespace(), ExactDedup()]
     steps.insert(0 if where == "before" else 2, KillOnce(doc_id=doc_id, flag=flag))
-    pipeline = Pipeline(JsonlReader([corpus]), steps, output=output)
+    pipeline = Pipeline(JsonlReader([corpus]), steps, output=output, shard_bytes=0)
     run(pipeline, LocalExecutor(workers=2))
     """
 )
