@@ -37,8 +37,7 @@ from saring.pii import RedactPII
 from saring.pipeline import Pipeline
 from saring.stats import StepStats
 from saring.step import Annotator, Filter, GlobalStep, Step, Transform
-
-__version__ = "0.1.0"
+from saring.version import __version__
 
 __all__ = [
     "Annotator",

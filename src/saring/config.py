@@ -20,6 +20,7 @@ The file is what ``get_params()`` would write::
 from __future__ import annotations
 
 import difflib
+import importlib
 import inspect
 import tomllib
 from typing import Any, TypeVar
@@ -38,15 +39,27 @@ T = TypeVar("T", bound=Params)
 _BASES = {"saring.step", "saring.io.base", "saring.executors.base"}
 
 
-def exported(kind: type[T]) -> dict[str, type[T]]:
-    """Return the classes of a kind that ``saring`` exports, by name."""
-    import saring
+COMPONENT_PACKAGES = (
+    "saring.io",
+    "saring.clean",
+    "saring.filters",
+    "saring.lang",
+    "saring.pii",
+    "saring.dedup",
+    "saring.executors",
+)
+"""The packages whose ``__all__`` name every reader, writer, step and executor."""
 
+
+def exported(kind: type[T]) -> dict[str, type[T]]:
+    """Return the classes of a kind that the component packages export, by name."""
     found: dict[str, type[T]] = {}
-    for name in saring.__all__:
-        obj = getattr(saring, name)
-        if inspect.isclass(obj) and issubclass(obj, kind) and obj.__module__ not in _BASES:
-            found[name] = obj
+    for package in COMPONENT_PACKAGES:
+        module = importlib.import_module(package)
+        for name in module.__all__:
+            obj = getattr(module, name)
+            if inspect.isclass(obj) and issubclass(obj, kind) and obj.__module__ not in _BASES:
+                found[name] = obj
     return found
 
 

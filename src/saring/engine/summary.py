@@ -10,6 +10,7 @@ from typing import Any
 import orjson
 
 from saring.stats import READ, StepStats
+from saring.version import __version__
 
 
 @dataclass
@@ -49,8 +50,6 @@ class RunSummary:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the content of ``stats.json``."""
-        from saring import __version__
-
         read_bytes = next((s.counters["bytes"] for s in self.steps if s.name == READ), 0)
         return {
             "saring": __version__,
