@@ -77,10 +77,15 @@ class Marker:
 
     stats: list[StepStats]
     sent: int = 0
+    peak_rss: int = 0
+    """The task's peak resident memory in bytes (0 where the system does not say)."""
+    records: int = 0
+    """Documents (map) or keyed records (reduce) the task read."""
 
 
 def write_marker(path: str, marker: Marker) -> None:
-    write_json(path, {"stats": [s.to_dict() for s in marker.stats], "sent": marker.sent})
+    data = {"stats": [s.to_dict() for s in marker.stats], "sent": marker.sent}
+    write_json(path, {**data, "peak_rss": marker.peak_rss, "records": marker.records})
 
 
 def read_marker(path: str) -> Marker | None:
@@ -88,7 +93,8 @@ def read_marker(path: str) -> Marker | None:
     if not os.path.exists(path):
         return None
     data = read_json(path)
-    return Marker([StepStats.from_dict(d) for d in data["stats"]], data["sent"])
+    stats = [StepStats.from_dict(d) for d in data["stats"]]
+    return Marker(stats, data["sent"], data.get("peak_rss", 0), data.get("records", 0))
 
 
 def remove(path: str) -> None:

@@ -22,6 +22,7 @@ from saring.document import Document, Dropped, from_record, to_record
 from saring.engine.files import Marker, Outputs, remove, spool_sink, spooled, write_json
 from saring.engine.files import write_marker as save_marker
 from saring.engine.layout import Layout
+from saring.engine.resources import PeakMemory
 from saring.engine.shuffle import RunWriter, leading_number, merged, run_files, sort_key
 from saring.engine.timed import Timed
 from saring.executors.base import Report
@@ -59,6 +60,15 @@ class MapTask:
         return Layout(self.pipeline.output).map_marker(self.stage, self.shard)
 
     def __call__(self, report: Report) -> list[StepStats]:
+        with PeakMemory() as memory:
+            stats = self._call(report)
+        marker = Marker(stats, peak_rss=memory.peak, records=stats[0].docs_in)
+        save_marker(self.marker, marker)
+        if self.stage > 0:
+            remove(Layout(self.pipeline.output).spool(self.stage - 1, self.shard))  # consumed
+        return stats
+
+    def _call(self, report: Report) -> list[StepStats]:
         layout = Layout(self.pipeline.output)
         stage = self.pipeline.stages()[self.stage]
         for named in (stage.applies, *stage.steps, stage.observes):
@@ -77,9 +87,6 @@ class MapTask:
             keys.abort()
             raise
         outputs.commit()
-        save_marker(self.marker, Marker(stats))
-        if self.stage > 0:
-            remove(layout.spool(self.stage - 1, self.shard))  # consumed: not needed to resume
         return stats
 
 

@@ -21,6 +21,7 @@ import orjson
 from saring.engine.files import Marker, read_json, remove, write_json, write_marker
 from saring.engine.layout import Layout
 from saring.engine.maptask import EVERY_SECTION
+from saring.engine.resources import PeakMemory
 from saring.engine.rounds import Routed
 from saring.engine.shuffle import (
     RunWriter,
@@ -55,6 +56,14 @@ class ReduceTask:
         return Layout(self.pipeline.output).reduce_marker(self.stage, self.number, self.partition)
 
     def __call__(self, report: Report) -> list[StepStats]:
+        with PeakMemory() as memory:
+            stats, routed = self._call()
+        sent = routed.sent + len(routed.broadcasts)
+        marker = Marker(stats, sent, peak_rss=memory.peak, records=routed.records)
+        write_marker(self.marker, marker)
+        return stats
+
+    def _call(self) -> tuple[list[StepStats], _Router]:
         layout = Layout(self.pipeline.output)
         name, step = self.pipeline.stages()[self.stage].global_step()
         step.setup()
@@ -76,14 +85,13 @@ class ReduceTask:
         remove(layout.scratch(self.stage, self.number, self.partition))
         if self.number == 0:
             timed.stats.counters["keys"] += routed.keys
-        sent = routed.sent + len(routed.broadcasts)
-        write_marker(self.marker, Marker([timed.stats], sent))
-        return [timed.stats]
+        return [timed.stats], routed
 
     def _reduce(self, layout: Layout, step: GlobalStep, stats: StepStats, out: _Router) -> None:
         totals: Mapping[str, int] = read_json(layout.totals(self.stage))
         if self.number == 0:
             for key, items in _groups(self._keyed(layout, step)):
+                out.records += len(items)
                 out.key(key, step.decide(key, items, totals, stats))
             return
         folder = layout.broadcasts(self.stage, self.number - 1)
@@ -103,6 +111,7 @@ class ReduceTask:
         split = (split_text(key) for key, _ in records)
         for text, group in itertools.groupby(split, key=lambda r: r[0]):
             messages = [orjson.loads(value) for _, value in group]
+            out.records += len(messages)
             out.key(text, step.resume(text, messages, context, stats))
 
     def _keyed(self, layout: Layout, step: GlobalStep) -> Iterator[tuple[bytes, bytes]]:
@@ -136,6 +145,7 @@ class _Router(Routed):
         self._partitions = partitions
         self.sent = 0
         self.keys = 0
+        self.records = 0
 
     def key(self, key: str, outputs: Iterable[Any]) -> None:
         """Route one key's outputs, numbered in the order the step produced them."""

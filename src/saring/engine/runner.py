@@ -11,7 +11,7 @@ from saring import config
 from saring.engine.files import remove
 from saring.engine.layout import Layout
 from saring.engine.output import Lock, no_space, prepare, write_manifest, write_text
-from saring.engine.stages import batches, run_stages
+from saring.engine.stages import Resources, batches, run_stages
 from saring.engine.summary import RunSummary
 from saring.errors import SaringError
 from saring.executors.base import Executor
@@ -41,7 +41,8 @@ def run(
                 return finished
             try:
                 shards = batches(inputs, pipeline.shard_bytes)
-                results = run_stages(pipeline, executor, shards)
+                used = Resources()
+                results = run_stages(pipeline, executor, shards, used)
             finally:
                 executor.close()
             summary = RunSummary(
@@ -50,6 +51,7 @@ def run(
                 steps=merge_stats(results),
                 stages=pipeline.describe()["stages"],
                 seconds=time.perf_counter() - started,
+                tasks=dict(used),
             )
             _finish(layout, summary, config.dumps(pipeline, executor), fingerprint)
             return summary

@@ -9,12 +9,13 @@ import os
 from collections import Counter
 from collections.abc import Sequence
 
-from saring.engine.files import read_json, read_marker, remove, write_json
+from saring.engine.files import Marker, read_json, read_marker, remove, write_json
 from saring.engine.layout import Layout
 from saring.engine.maptask import MapTask
 from saring.engine.progress import Progress
 from saring.engine.reducetask import ReduceTask
 from saring.engine.rounds import check_round
+from saring.errors import SaringError
 from saring.executors.base import Executor, Task
 from saring.io.base import shard_bytes
 from saring.pipeline import Pipeline, Stage
@@ -44,10 +45,24 @@ def partitions_for(total_bytes: int) -> int:
     return max(1, math.ceil(total_bytes / PARTITION_BYTES))
 
 
+class Resources(dict[str, dict[str, int]]):
+    """Per phase of a run (``stage 1 map``, ``stage 1 reduce 0``): its tasks, the largest
+    peak memory of one task, and the most records one task read."""
+
+    def add(self, phase: str, markers: list[Marker]) -> None:
+        self[phase] = {
+            "tasks": len(markers),
+            "peak_rss_max": max((m.peak_rss for m in markers), default=0),
+            "records_max": max((m.records for m in markers), default=0),
+            "records": sum(m.records for m in markers),
+        }
+
+
 def run_stages(
-    pipeline: Pipeline, executor: Executor, shards: list[tuple[str, ...]]
+    pipeline: Pipeline, executor: Executor, shards: list[tuple[str, ...]], used: Resources
 ) -> list[list[StepStats]]:
-    """Run each stage's map tasks, then its global step's reduce rounds; return all stats."""
+    """Run each stage's map tasks, then its global step's reduce rounds; return all stats
+    and note in ``used`` what each phase's tasks cost."""
     layout = Layout(pipeline.output)
     total_bytes = sum(shard_bytes(path) for shard in shards for path in shard)
     partitions = partitions_for(total_bytes)
@@ -61,13 +76,15 @@ def run_stages(
         ]
         label = f"stage {stage.index + 1}/{len(stages)}"
         with Progress(label, total_bytes if stage.index == 0 else None, entering) as bar:
-            stage_stats = _run(executor, maps, bar)
+            markers = _run(executor, maps, bar)
+        used.add(f"stage {stage.index + 1} map", markers)
+        stage_stats = [marker.stats for marker in markers]
         results += stage_stats
         entering = sum(s[-1].counters["observed"] for s in stage_stats if s)
         if stage.index > 0:
             _forget_rounds(layout, stage.index - 1)  # every shard has applied them
         if stage.observes is not None:
-            results += _reduce(pipeline, executor, stage, len(shards), partitions, label)
+            results += _reduce(pipeline, executor, stage, len(shards), partitions, label, used)
     return results
 
 
@@ -78,6 +95,7 @@ def _reduce(
     shards: int,
     partitions: int,
     label: str,
+    used: Resources,
 ) -> list[list[StepStats]]:
     """Run round 0 (``decide``) and every further round (``resume``) that messages ask for."""
     name, step = stage.global_step()
@@ -95,9 +113,11 @@ def _reduce(
             _sum_tallies(layout, stage.index, shards)
         title = f"{label} {name}" + (f" round {number}" if number else "")
         with Progress(title, None, None) as bar:
-            round_stats = _run(executor, reduces, bar)
+            markers = _run(executor, reduces, bar)
+        used.add(f"stage {stage.index + 1} reduce {number}", markers)
+        round_stats = [marker.stats for marker in markers]
         results += round_stats
-        sent = sum(_marker_sent(task.marker) for task in reduces)
+        sent = sum(marker.sent for marker in markers)
         # What this round consumed is not needed again, even to resume.
         remove(layout.keys(stage.index) if number == 0 else layout.sends(stage.index, number - 1))
         if not sent:
@@ -118,11 +138,6 @@ def _sum_tallies(layout: Layout, stage: int, shards: int) -> None:
     write_json(layout.totals(stage), totals)
 
 
-def _marker_sent(path: str) -> int:
-    marker = read_marker(path)
-    return marker.sent if marker else 0
-
-
 def _forget_rounds(layout: Layout, stage: int) -> None:
     """Delete what a global step's rounds wrote, keeping the completion markers."""
     folder = layout.stage_dir(stage)
@@ -132,11 +147,13 @@ def _forget_rounds(layout: Layout, stage: int) -> None:
                 remove(os.path.join(folder, name))
 
 
-def _run(
-    executor: Executor, tasks: Sequence[MapTask | ReduceTask], bar: Progress
-) -> list[list[StepStats]]:
-    """Run the tasks that have no completion marker; return every task's stats in order."""
-    done = [read_marker(task.marker) for task in tasks]
-    todo: list[Task] = [task for task, marker in zip(tasks, done, strict=True) if marker is None]
-    fresh = iter(executor.run(todo, bar) if todo else [])
-    return [marker.stats if marker is not None else next(fresh) for marker in done]
+def _run(executor: Executor, tasks: Sequence[MapTask | ReduceTask], bar: Progress) -> list[Marker]:
+    """Run the tasks that have no completion marker; return every task's marker in order."""
+    todo: list[Task] = [task for task in tasks if not os.path.exists(task.marker)]
+    if todo:
+        executor.run(todo, bar)
+    markers = [read_marker(task.marker) for task in tasks]
+    missing = [task.marker for task, marker in zip(tasks, markers, strict=True) if not marker]
+    if missing:
+        raise SaringError(f"a task ended without its completion marker: {missing[0]}")
+    return [marker for marker in markers if marker is not None]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import orjson
@@ -22,6 +22,8 @@ class RunSummary:
     steps: list[StepStats]
     stages: list[list[str]]
     seconds: float
+    tasks: dict[str, dict[str, int]] = field(default_factory=dict)
+    """Per phase of the run: tasks, the largest peak memory of one task, records read."""
 
     @property
     def read(self) -> int:
@@ -62,6 +64,7 @@ class RunSummary:
             "reports": sorted(self.reports()),
             "steps": [_without_reports(s.to_dict()) for s in self.steps],
             "seconds": round(self.seconds, 3),
+            "tasks": self.tasks,
         }
 
     def reports(self) -> dict[str, Any]:
@@ -86,6 +89,7 @@ class RunSummary:
             steps=steps,
             stages=data["stages"],
             seconds=data["seconds"],
+            tasks=data.get("tasks", {}),
         )
 
     def text(self) -> str:
