@@ -79,13 +79,16 @@ class Marker:
     sent: int = 0
     peak_rss: int = 0
     """The task's peak resident memory in bytes (0 where the system does not say)."""
+    growth: int = 0
+    """How far that peak rose above what the worker held when the task started."""
     records: int = 0
     """Documents (map) or keyed records (reduce) the task read."""
 
 
 def write_marker(path: str, marker: Marker) -> None:
     data = {"stats": [s.to_dict() for s in marker.stats], "sent": marker.sent}
-    write_json(path, {**data, "peak_rss": marker.peak_rss, "records": marker.records})
+    used = {"peak_rss": marker.peak_rss, "growth": marker.growth, "records": marker.records}
+    write_json(path, {**data, **used})
 
 
 def read_marker(path: str) -> Marker | None:
@@ -94,7 +97,7 @@ def read_marker(path: str) -> Marker | None:
         return None
     data = read_json(path)
     stats = [StepStats.from_dict(d) for d in data["stats"]]
-    return Marker(stats, data["sent"], data.get("peak_rss", 0), data.get("records", 0))
+    return Marker(stats, data["sent"], data["peak_rss"], data["growth"], data["records"])
 
 
 def remove(path: str) -> None:

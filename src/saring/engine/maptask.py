@@ -62,7 +62,7 @@ class MapTask:
     def __call__(self, report: Report) -> list[StepStats]:
         with PeakMemory() as memory:
             stats = self._call(report)
-        marker = Marker(stats, peak_rss=memory.peak, records=stats[0].docs_in)
+        marker = Marker(stats, peak_rss=memory.peak, growth=memory.growth, records=stats[0].docs_in)
         save_marker(self.marker, marker)
         if self.stage > 0:
             remove(Layout(self.pipeline.output).spool(self.stage - 1, self.shard))  # consumed

@@ -59,7 +59,9 @@ class ReduceTask:
         with PeakMemory() as memory:
             stats, routed = self._call()
         sent = routed.sent + len(routed.broadcasts)
-        marker = Marker(stats, sent, peak_rss=memory.peak, records=routed.records)
+        marker = Marker(
+            stats, sent, peak_rss=memory.peak, growth=memory.growth, records=routed.records
+        )
         write_marker(self.marker, marker)
         return stats
 

@@ -10,9 +10,11 @@ class PeakMemory:
     the task starts (``/proc/self/clear_refs``) and read when it ends; 0 where unsupported."""
 
     def __init__(self) -> None:
+        self.start = 0
         self.peak = 0
 
     def __enter__(self) -> PeakMemory:
+        self.start = _status("VmRSS:")
         try:
             with open("/proc/self/clear_refs", "w") as refs:
                 refs.write("5")
@@ -26,15 +28,21 @@ class PeakMemory:
         error: BaseException | None,
         trace: TracebackType | None,
     ) -> None:
-        self.peak = peak_rss()
+        self.peak = _status("VmHWM:")
+
+    @property
+    def growth(self) -> int:
+        """Bytes the peak rose above what the process held when the task started."""
+        return max(0, self.peak - self.start)
 
 
-def peak_rss() -> int:
-    """Return this process's peak resident set size in bytes since it was last reset."""
+def _status(field: str) -> int:
+    """Return a memory figure of this process in bytes (``VmRSS:`` now, ``VmHWM:`` the peak
+    since it was last reset), or 0 where the system does not say."""
     try:
         with open("/proc/self/status", encoding="ascii") as status:
             for line in status:
-                if line.startswith("VmHWM:"):
+                if line.startswith(field):
                     return int(line.split()[1]) * 1024
     except OSError:
         pass

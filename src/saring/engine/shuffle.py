@@ -26,8 +26,10 @@ _INT = struct.Struct(">Q")
 _OFFSET = 1 << 63
 BUFFER_BYTES = 64 << 20
 """Bytes of records a writer holds before it sorts them and writes a run."""
-_OVERHEAD = 120
-"""Bytes a buffered record costs beyond its payload (tuple and bytes headers), for the cap."""
+_OVERHEAD = 100
+"""Bytes a buffered record costs beyond its payload (tuple and bytes headers), for the cap.
+Records sort by key, then value: keys are unique and end in fixed-width numbers, so the
+order of ``key + value`` is the order of keys."""
 
 
 def sort_key(text: str, *numbers: int) -> bytes:
@@ -65,13 +67,15 @@ class RunWriter:
     def __init__(self, prefix: str, buffer_bytes: int = BUFFER_BYTES) -> None:
         self.prefix = prefix
         self.buffer_bytes = buffer_bytes
-        self._records: list[tuple[int, bytes, bytes]] = []
+        # (section, key + value, key length): one exactly sized bytes object per record
+        # (orjson's own results keep a much larger buffer, so they are never held).
+        self._records: list[tuple[int, bytes, int]] = []
         self._size = 0
         self.paths: list[str] = []
 
     def write(self, section: int, key: bytes, value: bytes) -> None:
         """Buffer one record; spill a sorted run when the buffer is full."""
-        self._records.append((section, key, value))
+        self._records.append((section, key + value, len(key)))
         self._size += len(key) + len(value) + _OVERHEAD
         if self._size >= self.buffer_bytes:
             self._spill()
@@ -96,8 +100,8 @@ class RunWriter:
                 offset = out.tell()
                 with compressor.stream_writer(out, closefd=False) as frame:
                     while end < len(self._records) and self._records[end][0] == section:
-                        _, key, value = self._records[end]
-                        frame.write(_LENGTHS.pack(len(key), len(value)) + key + value)
+                        _, record, key_length = self._records[end]
+                        frame.write(_LENGTHS.pack(key_length, len(record) - key_length) + record)
                         end += 1
                 index[str(section)] = [offset, out.tell() - offset]
                 start = end

@@ -47,12 +47,13 @@ def partitions_for(total_bytes: int) -> int:
 
 class Resources(dict[str, dict[str, int]]):
     """Per phase of a run (``stage 1 map``, ``stage 1 reduce 0``): its tasks, the largest
-    peak memory of one task, and the most records one task read."""
+    peak memory of one task (and its largest rise during a task), and records read."""
 
     def add(self, phase: str, markers: list[Marker]) -> None:
         self[phase] = {
             "tasks": len(markers),
             "peak_rss_max": max((m.peak_rss for m in markers), default=0),
+            "growth_max": max((m.growth for m in markers), default=0),
             "records_max": max((m.records for m in markers), default=0),
             "records": sum(m.records for m in markers),
         }
