@@ -16,6 +16,7 @@ input's size; then wall time per document. Figures come from the kernel's per-ta
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
 import os
 import random
@@ -54,37 +55,40 @@ def corpus(folder: Path, pool: list[str], size: int, seed: int = 1) -> int:
     rng = random.Random(seed)
     folder.mkdir(parents=True)
     originals: list[tuple[list[str], int]] = []
-    out: Any = None
-    for n in range(size):
-        if n % PER_FILE == 0:
-            if out:
-                out.close()
-            out = gzip.open(folder / f"part-{n // PER_FILE:04d}.jsonl.gz", "wb", compresslevel=1)
-        roll = rng.random()
-        if originals and roll < 0.34:
-            body, day = rng.choice(originals)
-            body = list(body)
-            if roll >= 0.12:  # a near copy: one sentence replaced, one dropped
-                body[rng.randrange(len(body))] = rng.choice(pool)
-                body.pop(rng.randrange(len(body)))
-            day += 1
-        else:
-            body = rng.sample(pool, rng.randint(8, 14))
-            day = rng.randrange(365)
-            if len(originals) < 200_000:
-                originals.append((body, day))
-            else:
-                originals[rng.randrange(len(originals))] = (body, day)
-        domain = f"berita{rng.randrange(DOMAINS)}.co.id"
-        record = {
-            "id": f"doc-{n}",
-            "url": f"https://{domain}/artikel/{n}",
-            "date": f"2024-{1 + day // 31 % 12:02d}-{1 + day % 28:02d}",
-            "text": "\n\n".join(" ".join(body[i : i + 3]) for i in range(0, len(body), 3)),
-        }
-        out.write(orjson.dumps(record) + b"\n")
-    out.close()
+    for start in range(0, size, PER_FILE):
+        path = folder / f"part-{start // PER_FILE:04d}.jsonl.gz"
+        with gzip.open(path, "wb", compresslevel=1) as out:
+            for n in range(start, min(size, start + PER_FILE)):
+                out.write(orjson.dumps(article(n, rng, pool, originals)) + b"\n")
     return sum(p.stat().st_size for p in folder.iterdir())
+
+
+def article(
+    n: int, rng: random.Random, pool: list[str], originals: list[tuple[list[str], int]]
+) -> dict[str, Any]:
+    """Return article ``n``: new, or (a third of the time) a copy of an earlier one."""
+    roll = rng.random()
+    if originals and roll < 0.34:
+        body, day = rng.choice(originals)
+        body = list(body)
+        if roll >= 0.12:  # a near copy: one sentence replaced, one dropped
+            body[rng.randrange(len(body))] = rng.choice(pool)
+            body.pop(rng.randrange(len(body)))
+        day += 1
+    else:
+        body = rng.sample(pool, rng.randint(8, 14))
+        day = rng.randrange(365)
+        if len(originals) < 200_000:
+            originals.append((body, day))
+        else:
+            originals[rng.randrange(len(originals))] = (body, day)
+    domain = f"berita{rng.randrange(DOMAINS)}.co.id"
+    return {
+        "id": f"doc-{n}",
+        "url": f"https://{domain}/artikel/{n}",
+        "date": f"2024-{1 + day // 31 % 12:02d}-{1 + day % 28:02d}",
+        "text": "\n\n".join(" ".join(body[i : i + 3]) for i in range(0, len(body), 3)),
+    }
 
 
 class FolderPeak(threading.Thread):
@@ -101,10 +105,8 @@ class FolderPeak(threading.Thread):
             total = 0
             for root, _, files in os.walk(self.folder):
                 for name in files:
-                    try:
+                    with contextlib.suppress(OSError):  # deleted while we looked
                         total += os.path.getsize(os.path.join(root, name))
-                    except OSError:
-                        pass
             self.peak = max(self.peak, total)
 
 
@@ -174,9 +176,8 @@ def main() -> None:
         first, last = results[0], results[-1]
         growth = last["size"] / first["size"]
         print(f"\nfrom N = {first['size']:,} to {last['size']:,} ({growth:.1f}x):")
-        print(
-            f"  wall per document x{(last['wall'] / last['size']) / (first['wall'] / first['size']):.2f}"
-        )
+        per_doc = (last["wall"] / last["size"]) / (first["wall"] / first["size"])
+        print(f"  wall per document x{per_doc:.2f}")
         for phase, used in last["tasks"].items():
             before = first["tasks"].get(phase)
             if before and before["growth_max"]:
