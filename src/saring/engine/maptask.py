@@ -12,7 +12,7 @@ import functools
 import os
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import orjson
@@ -26,10 +26,10 @@ from saring.engine.resources import PeakMemory
 from saring.engine.shuffle import RunWriter, leading_number, merged, run_files, sort_key
 from saring.engine.timed import Timed
 from saring.executors.base import Report
-from saring.io.base import Source
+from saring.io.base import RecordSink, Source
 from saring.pipeline import Pipeline, Stage
 from saring.stats import READ, StepStats
-from saring.step import partition_of
+from saring.step import GlobalStep, partition_of
 
 _REPORT_EVERY = 512
 EVERY_SECTION = -1
@@ -116,7 +116,8 @@ class _Run:
         incoming = self._read(first) if self.stage.applies is None else self._apply(first)
         chain = [(named.step, Timed(named.name)) for named in self.stage.steps]
         observer = Timed(self.stage.observes.name) if self.stage.observes else None
-        emit = self._observer(observer) if observer else self._writer()
+        observe = self._observer(observer) if observer else None
+        emit = observe or self._writer()
         processed, reported = 0, 0
         for item in incoming:
             processed += 1
@@ -131,8 +132,8 @@ class _Run:
             else:
                 emit(item)
         self._report(processed % _REPORT_EVERY, reported)
-        if self.stage.observes is not None and observer is not None:
-            write_json(self.layout.tally(self.stage.index, self.task.shard), self.tallies)
+        if observe is not None:
+            write_json(self.layout.tally(self.stage.index, self.task.shard), observe.tallies)
         stats = [first.stats, *(timed.stats for _, timed in chain)]
         return stats + ([observer.stats] if observer else [])
 
@@ -182,25 +183,35 @@ class _Run:
         docs = self.outputs.sink(path, lambda p: self.writer.open(p, meta.DOC_COLUMNS))
         return lambda doc: docs.write(to_record(doc))
 
-    def _observer(self, timed: Timed) -> Any:
+    def _observer(self, timed: Timed) -> Observer:
         _, step = self.stage.global_step()
         spool = self.outputs.sink(self.layout.spool(self.stage.index, self.task.shard), spool_sink)
-        self.tallies: Counter[str] = Counter()
-        shard, partitions = self.task.shard, self.task.partitions
-        position = 0
+        return Observer(step, timed, spool, self.keys, self.task.shard, self.task.partitions)
 
-        def emit(doc: Document) -> None:
-            nonlocal position
-            spool.write(to_record(doc))
-            timed.stats.counters["observed"] += 1
 
-            def observe() -> None:
-                for seq, (key, value) in enumerate(step.observe(doc)):
-                    section = partition_of(key, partitions)
-                    self.keys.write_json(section, sort_key(key, shard, position, seq), value)
-                self.tallies.update(step.tally(doc))
+@dataclass
+class Observer:
+    """The end of a stage that feeds a global step: each kept document is spooled for the
+    next stage, and what the step observes of it becomes keyed records, addressed by the
+    document's (shard, position)."""
 
-            timed.call(observe)
-            position += 1
+    step: GlobalStep
+    timed: Timed
+    spool: RecordSink
+    keys: RunWriter
+    shard: int
+    partitions: int
+    position: int = 0
+    tallies: Counter[str] = field(default_factory=Counter)
 
-        return emit
+    def __call__(self, doc: Document) -> None:
+        self.spool.write(to_record(doc))
+        self.timed.stats.counters["observed"] += 1
+        self.timed.call(functools.partial(self._observe, doc))
+        self.position += 1
+
+    def _observe(self, doc: Document) -> None:
+        for seq, (key, value) in enumerate(self.step.observe(doc)):
+            order = sort_key(key, self.shard, self.position, seq)
+            self.keys.write_json(partition_of(key, self.partitions), order, value)
+        self.tallies.update(self.step.tally(doc))
