@@ -43,7 +43,8 @@ def test_a_second_run_on_a_locked_folder_is_a_one_line_error(
     (out / ".saring-lock").write_text(f"{os.getpid()} {socket.gethostname()}\n")
     assert main(["clean", str(source), "-o", str(out), "--workers", "1"]) == 2
     error = capsys.readouterr().err.strip()
-    assert error.startswith("saring: error:") and "another run" in error
+    assert error.startswith("saring: error:")
+    assert "another run" in error
     assert "\n" not in error
     assert not (out / "docs").exists()
 
