@@ -31,7 +31,7 @@ from saring.errors import ConfigError
 from saring.executors.base import Executor
 from saring.io.base import Reader, Writer
 from saring.params import Params
-from saring.pipeline import SHARD_BYTES, Pipeline
+from saring.pipeline import MAX_DOC_SECONDS, SHARD_BYTES, Pipeline
 from saring.step import Step
 
 T = TypeVar("T", bound=Params)
@@ -82,6 +82,8 @@ def dumps(pipeline: Pipeline, executor: Executor | None = None) -> str:
     data: dict[str, Any] = {"output": pipeline.output, "strict": pipeline.strict}
     if pipeline.shard_bytes != SHARD_BYTES:
         data["shard_bytes"] = pipeline.shard_bytes
+    if pipeline.max_doc_seconds != MAX_DOC_SECONDS:
+        data["max_doc_seconds"] = pipeline.max_doc_seconds
     data["reader"] = to_table(pipeline.reader)
     data["steps"] = [to_table(step) for step in pipeline.steps]
     if pipeline.writer is not None:
@@ -165,6 +167,7 @@ def loads(text: str, where: str = "config") -> tuple[Pipeline, Executor | None]:
         else None,
         strict=bool(data.get("strict", False)),
         shard_bytes=int(data.get("shard_bytes", SHARD_BYTES)),
+        max_doc_seconds=float(data.get("max_doc_seconds", MAX_DOC_SECONDS)),
     )
     executor = (
         from_table(data["executor"], Executor, f"{where}: [executor]")

@@ -14,6 +14,11 @@ SHARD_BYTES = 64 << 20
 """Input bytes per task: smaller files are read together, in order, by one task."""
 
 
+MAX_DOC_SECONDS = 60.0
+"""Seconds one step may spend on one document before it goes to ``removed/`` as
+``invalid/too_slow`` (0: no bound)."""
+
+
 class Named(NamedTuple):
     """A step of a running pipeline with its unique name in the stats."""
 
@@ -60,6 +65,7 @@ class Pipeline(Params):
         writer: Writer | None = None,
         strict: bool = False,
         shard_bytes: int = SHARD_BYTES,
+        max_doc_seconds: float = MAX_DOC_SECONDS,
     ) -> None:
         self.reader = reader
         self.steps = steps
@@ -67,6 +73,7 @@ class Pipeline(Params):
         self.writer = writer
         self.strict = strict
         self.shard_bytes = shard_bytes
+        self.max_doc_seconds = max_doc_seconds
 
     def output_writer(self) -> Writer:
         """Return the writer, Parquet unless one was given."""

@@ -90,9 +90,12 @@ def test_an_output_that_cannot_hold_a_run_is_refused_before_any_work(
 def test_a_full_disk_is_one_line_and_a_rerun_after_freeing_space_resumes(tmp_path: Path) -> None:
     mount = tmp_path / "small"
     mount.mkdir()
-    if os.geteuid() != 0 or subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(mount)], capture_output=True
-    ).returncode:
+    if (
+        os.geteuid() != 0
+        or subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(mount)], capture_output=True
+        ).returncode
+    ):
         pytest.skip("needs root to mount a small tmpfs")
     try:
         source = corpus(tmp_path / "in", docs=3000, words=3)

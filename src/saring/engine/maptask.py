@@ -19,6 +19,7 @@ import orjson
 
 from saring import meta
 from saring.document import Document, Dropped, from_record, to_record
+from saring.engine.bound import TOO_SLOW, Bound, TooSlowError
 from saring.engine.files import Marker, Outputs, remove, spool_sink, spooled, write_json
 from saring.engine.files import write_marker as save_marker
 from saring.engine.layout import Layout
@@ -29,7 +30,7 @@ from saring.executors.base import Report
 from saring.io.base import RecordSink, Source
 from saring.pipeline import Pipeline, Stage
 from saring.stats import READ, StepStats
-from saring.step import GlobalStep, partition_of
+from saring.step import GlobalStep, Step, partition_of
 
 _REPORT_EVERY = 512
 EVERY_SECTION = -1
@@ -90,6 +91,14 @@ class MapTask:
         return stats
 
 
+def _bounded(bound: Bound, timed: Timed, step: Step, doc: Document) -> Document | Dropped:
+    """Run one step on one document within the work bound."""
+    try:
+        return timed.handle(lambda: bound.run(functools.partial(step.handle, doc, timed.stats)))
+    except TooSlowError:
+        return timed.count(Dropped(doc, TOO_SLOW))
+
+
 class _Run:
     """One execution of a map task: where documents come from, go through and end up."""
 
@@ -119,18 +128,22 @@ class _Run:
         observe = self._observer(observer) if observer else None
         emit = observe or self._writer()
         processed, reported = 0, 0
-        for item in incoming:
-            processed += 1
-            if processed % _REPORT_EVERY == 0:
-                reported = self._report(_REPORT_EVERY, reported)
-            for step, timed in chain:
+        bound = Bound(self.task.pipeline.max_doc_seconds)
+        try:
+            for item in incoming:
+                processed += 1
+                if processed % _REPORT_EVERY == 0:
+                    reported = self._report(_REPORT_EVERY, reported)
+                for step, timed in chain:
+                    if isinstance(item, Dropped):
+                        break
+                    item = _bounded(bound, timed, step, item)
                 if isinstance(item, Dropped):
-                    break
-                item = timed.handle(functools.partial(step.handle, item, timed.stats))
-            if isinstance(item, Dropped):
-                self._drop(item)
-            else:
-                emit(item)
+                    self._drop(item)
+                else:
+                    emit(item)
+        finally:
+            bound.close()
         self._report(processed % _REPORT_EVERY, reported)
         if observe is not None:
             write_json(self.layout.tally(self.stage.index, self.task.shard), observe.tallies)
