@@ -3,7 +3,11 @@ whatever the partition and worker counts."""
 
 from __future__ import annotations
 
+import os
 import random
+import signal
+import subprocess
+import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -98,3 +102,49 @@ def test_rounds_give_the_in_memory_components(
     assert len(phases) > 2  # several rounds ran
     if partition_bytes == 200:
         assert summary.tasks[phases[0]]["tasks"] > 1  # over several partitions
+
+
+class KillInRound(LabelComponents):
+    """Kills its whole run once, in reduce round ``number``, if ``flag`` exists."""
+
+    def __init__(self, number: int = 2, flag: str = "") -> None:
+        self.number = number
+        self.flag = flag
+
+    def resume(
+        self, key: str, messages: list[Any], round: Round, stats: StepStats
+    ) -> Iterable[Output]:
+        if round.number == self.number and os.path.exists(self.flag):
+            os.remove(self.flag)
+            os.killpg(os.getpgid(0), signal.SIGKILL)
+        yield from super().resume(key, messages, round, stats)
+
+
+DRIVER = """
+import sys
+from saring import JsonlReader, LocalExecutor, Pipeline, run
+from test_engine_rounds import KillInRound
+corpus, output, flag = sys.argv[1:4]
+steps = [KillInRound(number=2, flag=flag)]
+pipeline = Pipeline(JsonlReader([corpus]), steps, output=output, shard_bytes=0)
+run(pipeline, LocalExecutor(workers=2))
+"""
+
+
+def test_a_run_killed_in_a_reduce_round_resumes_to_the_same_output(tmp_path: Path) -> None:
+    corpus(tmp_path / "in")
+    here = Path(__file__).parent
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(here), str(here.parent), *sys.path])}
+    flag = tmp_path / "flag"
+    flag.write_text("")
+    outputs = []
+    for name in ("killed", "whole"):
+        command = [sys.executable, "-c", DRIVER, str(tmp_path / "in"), str(tmp_path / name)]
+        first = subprocess.run([*command, str(flag)], env=env, start_new_session=True, timeout=300)
+        if name == "killed":
+            assert first.returncode != 0  # killed in round 2
+            assert (tmp_path / name / "_work").exists()
+            again = subprocess.run([*command, str(flag)], env=env, timeout=300)
+            assert again.returncode == 0
+        outputs.append({p.name: p.read_bytes() for p in (tmp_path / name / "docs").iterdir()})
+    assert outputs[0] == outputs[1]
