@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import glob
 import os
 import shutil
 import time
@@ -19,6 +20,7 @@ from saring.executors.base import Executor, Task
 from saring.executors.local import LocalExecutor
 from saring.io.base import shard_bytes, shard_file
 from saring.pipeline import Pipeline
+from saring.sample import SAMPLE_FILE, Sample, merge_samples
 from saring.stats import StepStats, merge_stats
 
 MAX_PARTITIONS = 64
@@ -163,5 +165,21 @@ def _finish(layout: Layout, summary: RunSummary, resolved: str, fingerprint: str
     with open(layout.stats + ".tmp", "wb") as stats:
         stats.write(summary.to_json())
     os.replace(layout.stats + ".tmp", layout.stats)
+    _write_sample(layout)
     _write(layout.run, fingerprint)
     shutil.rmtree(layout.work, ignore_errors=True)
+
+
+def _write_sample(layout: Layout) -> None:
+    """Merge the map tasks' samples of documents into ``sample.json`` (for the report)."""
+    paths = sorted(glob.glob(os.path.join(layout.work, "stage-*", "sample", "*.json")))
+
+    def load(path: str) -> Sample:
+        with open(path, "rb") as saved:
+            return Sample.from_dict(orjson.loads(saved.read()))
+
+    merged = merge_samples(load(path) for path in paths)
+    path = os.path.join(layout.root, SAMPLE_FILE)
+    with open(path + ".tmp", "wb") as out:
+        out.write(orjson.dumps(merged.compact()))
+    os.replace(path + ".tmp", path)

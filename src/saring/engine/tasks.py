@@ -21,6 +21,7 @@ from saring.executors.base import Report
 from saring.io.base import RecordSink, Source
 from saring.io.jsonl import JsonlWriter
 from saring.pipeline import Pipeline
+from saring.sample import Sample
 from saring.stats import READ, StepStats
 from saring.step import EVERY, DocRef, GlobalStep, Step, partition_of
 
@@ -82,6 +83,19 @@ def read_marker(path: str) -> list[StepStats] | None:
         return [StepStats.from_dict(d) for d in orjson.loads(marker.read())]
 
 
+def sample_path(layout: Layout, stage: int, shard: int) -> str:
+    """Return where a map task saves its sample of documents."""
+    return os.path.join(layout.stage_dir(stage), "sample", f"{shard:05d}.json")
+
+
+def write_sample(path: str, sample: Sample) -> None:
+    """Save a task's sample of documents for the report (``saring.sample``)."""
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path + ".tmp", "wb") as out:
+        out.write(orjson.dumps(sample.to_dict()))
+    os.replace(path + ".tmp", path)
+
+
 def _removed_record(dropped: Dropped) -> dict[str, Any]:
     return {
         **to_record(dropped.doc),
@@ -112,12 +126,16 @@ class MapTask:
             if step is not None:
                 step.setup()
         outputs = _Outputs()
+        sample = Sample()
         try:
-            stats = self._run(layout, stage.applies, stage.steps, stage.observes, outputs, report)
+            stats = self._run(
+                layout, stage.applies, stage.steps, stage.observes, outputs, report, sample
+            )
         except BaseException:
             outputs.abort()
             raise
         outputs.commit()
+        write_sample(sample_path(layout, self.stage, self.shard), sample)
         _write_marker(self.marker, stats)
         return stats
 
@@ -133,6 +151,7 @@ class MapTask:
         observes: GlobalStep | None,
         outputs: _Outputs,
         report: Report,
+        sample: Sample,
     ) -> list[StepStats]:
         names = self._step_names()
         writer = self.pipeline.output_writer()
@@ -141,6 +160,7 @@ class MapTask:
         def drop(dropped: Dropped) -> None:
             sink = outputs.sink(removed_path, lambda p: writer.open(p, meta.REMOVED_COLUMNS))
             sink.write(_removed_record(dropped))
+            sample.offer_removed(dropped)
 
         all_stats: list[StepStats] = []
         source: Source | None = None
@@ -156,7 +176,7 @@ class MapTask:
 
         chain = [(step, StepStats(names[id(step)])) for step in steps]
         all_stats.extend(s for _, s in chain)
-        emit, finish = self._emitter(layout, observes, outputs, writer, all_stats, names)
+        emit, finish = self._emitter(layout, observes, outputs, writer, all_stats, names, sample)
 
         processed, last_bytes = 0, 0
         for item in incoming:
@@ -232,6 +252,7 @@ class MapTask:
         writer: Any,
         all_stats: list[StepStats],
         names: dict[int, str],
+        sample: Sample,
     ) -> tuple[Callable[[Document], None], Callable[[], None]]:
         """Return where kept documents go (the writer, or the spool and keys of a global step)
         and what to do after the last one."""
@@ -241,7 +262,12 @@ class MapTask:
                 layout.docs_file(self.shard, writer.extension()),
                 lambda p: writer.open(p, meta.DOC_COLUMNS),
             )
-            return (lambda doc: docs.write(to_record(doc))), lambda: None
+
+            def write(doc: Document) -> None:
+                docs.write(to_record(doc))
+                sample.offer_kept(doc)
+
+            return write, lambda: None
 
         spool = outputs.sink(layout.spool(self.stage, self.shard), _spill)
         keys = outputs.sink(layout.keys(self.stage, self.shard), BucketSink)
