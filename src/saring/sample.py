@@ -62,7 +62,7 @@ class Bins:
     """Fixed bins of one signal: ``index(value)`` and ``edges(index)``."""
 
     kind: str
-    """``ratio`` (0..1 in steps of 0.02, one bin above 1), ``linear`` (``step`` wide from 0,
+    """``ratio`` (0..1 in steps of 0.01, one bin above 1), ``linear`` (``step`` wide from 0,
     ``count`` bins, the last open), ``log`` (20 per decade of value + 1) or ``symlog``."""
     step: float = 0.02
     count: int = 50
@@ -71,8 +71,8 @@ class Bins:
         """Return the bin of a value."""
         if self.kind == "ratio":
             if value > 1.0:
-                return 50
-            return min(max(int(value / 0.02), 0), 49)
+                return 100
+            return min(max(int(value * 100), 0), 99)
         if self.kind == "linear":
             return min(max(int(value / self.step), 0), self.count - 1)
         if self.kind == "log":
@@ -83,7 +83,7 @@ class Bins:
     def edges(self, index: int) -> tuple[float, float]:
         """Return the lower and upper edge of a bin (``inf`` for an open last bin)."""
         if self.kind == "ratio":
-            return (1.0, math.inf) if index >= 50 else (index * 0.02, (index + 1) * 0.02)
+            return (1.0, math.inf) if index >= 100 else (index / 100, (index + 1) / 100)
         if self.kind == "linear":
             upper = math.inf if index >= self.count - 1 else (index + 1) * self.step
             return index * self.step, upper
@@ -131,6 +131,7 @@ _RATIOS = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=4096)
 def bins_of(signal: str) -> Bins:
     """Return the fixed bins of a signal, by its name (``group.name`` or ``group.name.n``)."""
     parts = [p for p in signal.split(".") if not p.isdigit()]
@@ -250,10 +251,6 @@ class BottomK:
 # --- the sample -------------------------------------------------------------------------------
 
 
-def _hist_add(hist: dict[str, Counter[int]], cls: str, index: int) -> None:
-    hist.setdefault(cls, Counter())[index] += 1
-
-
 @dataclass
 class Sample:
     """What the report needs of a run's documents, bounded in size (see the module)."""
@@ -329,9 +326,18 @@ class Sample:
             signals[LANG_SCORE] = float(doc.lang_score)
         if not signals:
             return
-        by_signal = self.histograms.setdefault(lang, {})
+        by_signal = self.histograms.get(lang)
+        if by_signal is None:
+            by_signal = self.histograms[lang] = {}
         for name, value in signals.items():
-            _hist_add(by_signal.setdefault(name, {}), cls, bins_of(name).index(value))
+            classes = by_signal.get(name)
+            if classes is None:
+                classes = by_signal[name] = {}
+            counts = classes.get(cls)
+            if counts is None:
+                counts = classes[cls] = Counter()
+            index = bins_of(name).index(value)
+            counts[index] = counts.get(index, 0) + 1
 
     def _lines(self, doc: Document) -> None:
         removed = doc.metadata.get(meta.REMOVED_LINES)

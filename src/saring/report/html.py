@@ -27,6 +27,7 @@ from saring.sample import (
     QUALITY_REMOVED,
     bins_of,
 )
+from saring.stats import READ
 
 REPORT_FILE = "report.html"
 MAX_LANGS = 6
@@ -221,6 +222,7 @@ def _step_rows(run: RunData) -> list[dict[str, Any]]:
     stage_of = {
         name: index for index, names in enumerate(run.stats.get("stages", [])) for name in names
     }
+    stage_of.setdefault(READ, 0)
     rows = []
     for step in run.stats.get("steps", []):
         rows.append({**step, "stage": stage_of.get(step["name"])})
@@ -233,9 +235,16 @@ def _kept_bytes(run: RunData) -> int | None:
     return sum(row[1] for row in run.sample.langs.values())
 
 
-def _funnel_svg(steps: list[dict[str, Any]], total: int) -> str:
+def _funnel_svg(steps: list[dict[str, Any]], total: int, kept: int) -> str:
     bar_w, label_w, row_h = 560, 210, 22
-    shown = [s for s in steps if s["docs_in"] or s["dropped"]]
+    # The steps that dropped documents; the table below lists every step.
+    shown = [s for s in steps if s["dropped"]]
+    if steps:
+        shown = [
+            {"name": "documents in", "docs_out": total, "dropped": {}},
+            *shown,
+            {"name": "kept", "docs_out": kept, "dropped": {}},
+        ]
     height = row_h * len(shown) + 26
     out = [
         f'<svg viewBox="0 0 {label_w + bar_w + 150} {height}" width="100%" '
@@ -305,9 +314,10 @@ def section_funnel(run: RunData) -> str:
     return (
         '<section id="funnel"><h2>The funnel</h2>'
         f'<p class="note">{read:,} documents ({_bytes(bytes_in)} of input) in, '
-        f"{stats['kept']:,} documents ({out_bytes} of text) out. Each bar is the documents "
-        "that left a step; red is what the step dropped. Reasons link to their examples.</p>"
-        + _funnel_svg(steps, read)
+        f"{stats['kept']:,} documents ({out_bytes} of text) out. The chart shows the steps "
+        "that dropped documents (red) and what they let through (blue); the table lists every "
+        "step. Reasons link to their examples.</p>"
+        + _funnel_svg(steps, read, stats["kept"])
         + _table(
             [
                 "step",
@@ -352,7 +362,9 @@ def _signals_html(doc: dict[str, Any], limits: dict[str, Limit]) -> str:
     return f'<div class="signals">{body}</div>'
 
 
-def _doc_html(doc: dict[str, Any], limits: dict[str, Limit], title: str = "") -> str:
+def _doc_html(
+    doc: dict[str, Any], limits: dict[str, Limit], title: str = "", signals: bool = True
+) -> str:
     head = [f"<b>{_e(title)}</b>" if title else "", f"id <b>{_e(doc.get('id'))}</b>"]
     if doc.get("url"):
         head.append(_link(doc["url"]))
@@ -373,7 +385,7 @@ def _doc_html(doc: dict[str, Any], limits: dict[str, Limit], title: str = "") ->
     return (
         f'<div class="doc"><div class="head">{" · ".join(h for h in head if h)}</div>'
         f'<div class="text"><pre>{_e(text)}</pre></div>'
-        f"{_signals_html(doc, limits)}</div>"
+        f"{_signals_html(doc, limits) if signals else ''}</div>"
     )
 
 
@@ -385,7 +397,7 @@ def _pair_html(removed: dict[str, Any], twin: dict[str, Any] | None, limits: Any
             '<div class="text muted">not in the sample (kept in an earlier run, '
             "or outside the sampled clusters)</div></div>"
         )
-        return f'<div class="pair">{_doc_html(removed, {}, "removed copy")}{kept}</div>'
+        return f'<div class="pair">{_doc_html(removed, {}, "removed copy", False)}{kept}</div>'
     kept_lines = {" ".join(line.split()) for line in str(twin.get("text", "")).split("\n")}
     text = _first_lines(str(removed.get("text") or ""))
     marked = "\n".join(
@@ -394,9 +406,16 @@ def _pair_html(removed: dict[str, Any], twin: dict[str, Any] | None, limits: Any
         else _e(line)
         for line in text.split("\n")
     )
-    left = _doc_html(removed, {}, "removed copy")
+    same = str(removed.get("text")) == str(twin.get("text"))
+    note = (
+        "same text as its kept twin"
+        if same
+        else "lines of the removed copy that its kept twin lacks are highlighted"
+    )
+    left = _doc_html(removed, {}, "removed copy", False)
     left = left.replace(f"<pre>{_e(text)}</pre>", f"<pre>{marked}</pre>", 1)
-    return f'<div class="pair">{left}{_doc_html(twin, {}, "kept twin")}</div>'
+    pair = f'<div class="pair">{left}{_doc_html(twin, {}, "kept twin", False)}</div>'
+    return f'<p class="note">{note}</p>{pair}'
 
 
 def section_reasons(run: RunData) -> str:
@@ -487,7 +506,7 @@ def _hist_svg(
         return "", "", False
     lo, hi = present[0], present[-1]
     if bins.kind == "ratio":
-        lo, hi = 0, max(hi, 49)  # ratios on their whole range, 0 to 1
+        lo, hi = 0, max(hi, 99)  # ratios on their whole range, 0 to 1
     elif hi - lo < 9:
         lo, hi = max(lo - (9 - (hi - lo)) // 2, 0 if bins.kind != "symlog" else lo - 9), hi
         hi = max(hi, lo + 9)
@@ -537,8 +556,9 @@ def _hist_svg(
             out.append(
                 f'<line x1="{x:.2f}" y1="2" x2="{x:.2f}" y2="{height}" stroke="{_CUT}" '
                 f'stroke-width="1.6" stroke-dasharray="4 2"/>'
-                f'<text x="{min(max(x, 30), width - 30):.2f}" y="{height + 13}" font-size="10" '
-                f'fill="{_CUT}" text-anchor="middle">{op} {_e(_n(bound))}</text>'
+                f'<text x="{x + 3 if x < width - 70 else x - 3:.2f}" y="10" font-size="10" '
+                f'fill="{_CUT}" text-anchor="{"start" if x < width - 70 else "end"}">'
+                f"{op} {_e(_n(bound))}</text>"
             )
         beyond = sum(
             docs
@@ -843,7 +863,7 @@ def _cards(run: RunData) -> str:
             f"{sum(stats.get('lines_removed_by_reason', {}).values()):,}",
             "lines removed from kept text",
         ),
-        (_bytes(stats["input"]["bytes"]), "input"),
+        (_bytes(stats["input"]["bytes"]), "input files"),
         ("–" if kept_bytes is None else _bytes(kept_bytes), "kept text"),
         (f"{seconds:,.1f} s", f"{read / seconds if seconds else 0:,.0f} documents/s"),
     ]
@@ -861,10 +881,7 @@ def render(run: RunData) -> str:
     """Return the report page of a run."""
     css = CSS.strip()
     digest = base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode("ascii")
-    policy = (
-        f"default-src 'none'; style-src 'sha256-{digest}'; img-src data:; "
-        "base-uri 'none'; form-action 'none'"
-    )
+    policy = f"default-src 'none'; style-src 'sha256-{digest}'; base-uri 'none'; form-action 'none'"
     notes = "".join(f'<div class="warn">{_e(note)}</div>' for note in run.notes)
     title = f"saring report · {os.path.basename(os.path.abspath(run.output))}"
     body = (
@@ -892,7 +909,8 @@ def render(run: RunData) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         '<meta name="referrer" content="no-referrer">'
         f"<title>{_e(title)}</title><style>{css}</style></head><body>"
-        f'<header><h1>{_e(title)}</h1><div class="sub">{_e(os.path.abspath(run.output))}</div>'
+        f'<header><h1>{_e(title)}</h1><div class="sub">output folder {_e(run.output)} · '
+        f"saring {_e(run.stats.get('saring'))}</div>"
         "</header>"
         f"<nav>{nav}</nav><main>{_cards(run)}{notes}{body}</main></body></html>\n"
     )
