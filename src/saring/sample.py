@@ -268,6 +268,8 @@ class Sample:
     """Language → [kept documents, kept bytes, removed documents, removed bytes]."""
     domains: dict[str, list[int]] = field(default_factory=dict)
     """Domain → [kept documents, removed documents, kept bytes]."""
+    reasons: dict[str, list[int]] = field(default_factory=dict)
+    """Drop reason → [removed documents, their bytes of text]."""
     histograms: dict[str, dict[str, dict[str, Counter[int]]]] = field(default_factory=dict)
     """Language → signal → class → bin → documents."""
 
@@ -307,6 +309,9 @@ class Sample:
         row[3] += size
         if doc.domain:
             self.domains.setdefault(doc.domain, [0, 0, 0])[1] += 1
+        counts = self.reasons.setdefault(reason, [0, 0])
+        counts[0] += 1
+        counts[1] += size
         cls = QUALITY_REMOVED if reason.startswith("quality/") else OTHER_REMOVED
         self._histograms(doc, lang, cls)
         self._lines(doc)
@@ -404,7 +409,11 @@ class Sample:
                 self.lines[reason] = BottomK.from_dict(sample.to_dict())
         self.kept.merge(other.kept)
         self.twin_docs.merge(other.twin_docs)
-        for table, theirs in ((self.langs, other.langs), (self.domains, other.domains)):
+        for table, theirs in (
+            (self.langs, other.langs),
+            (self.domains, other.domains),
+            (self.reasons, other.reasons),
+        ):
             for name, row in theirs.items():
                 mine = table.setdefault(name, [0] * len(row))
                 for i, n in enumerate(row):
@@ -437,6 +446,7 @@ class Sample:
             "lines": {r: s.to_dict() for r, s in sorted(self.lines.items())},
             "langs": dict(sorted(self.langs.items())),
             "domains": dict(sorted(self.domains.items())),
+            "reasons": dict(sorted(self.reasons.items())),
             "histograms": {
                 lang: {
                     name: {
@@ -461,6 +471,7 @@ class Sample:
         sample.lines = {r: BottomK.from_dict(s) for r, s in data["lines"].items()}
         sample.langs = {k: list(v) for k, v in data["langs"].items()}
         sample.domains = {k: list(v) for k, v in data["domains"].items()}
+        sample.reasons = {k: list(v) for k, v in data.get("reasons", {}).items()}
         sample.histograms = {
             lang: {
                 name: {

@@ -83,6 +83,11 @@ def test_sample_is_bounded_and_counts_exactly() -> None:
     too_short = sum(1 for i in items if isinstance(i, Dropped) and i.reason.startswith("quality/"))
     assert words["quality"] == {bins_of("gopher_quality.words").index(12): too_short}
     assert sum(words["kept"].values()) == sample.langs["id"][0]
+    by_reason: dict[str, int] = {}
+    for item in items:
+        if isinstance(item, Dropped):
+            by_reason[item.reason] = by_reason.get(item.reason, 0) + 1
+    assert {r: docs for r, (docs, _) in sample.reasons.items()} == by_reason
 
 
 def test_texts_are_truncated_and_duplicates_come_with_their_twin() -> None:

@@ -429,12 +429,20 @@ def section_reasons(run: RunData) -> str:
     by_reason: dict[str, int] = stats.get("removed_by_reason", {})
     if not by_reason:
         parts.append('<p class="note">No document was removed.</p>')
+    sizes = sample.reasons if sample is not None else {}
     rows = [
-        [f'<a href="#{anchor(r)}">{_e(r)}</a>', f"{n:,}", _pct(n, read), _bar(n, read, 160)]
+        [
+            f'<a href="#{anchor(r)}">{_e(r)}</a>',
+            f"{n:,}",
+            _pct(n, read),
+            _bytes(sizes[r][1]) if r in sizes else "–",
+            _bar(n, read, 160),
+        ]
         for r, n in sorted(by_reason.items(), key=lambda kv: (-kv[1], kv[0]))
     ]
     if rows:
-        parts.append(_table(["reason", "documents", "share of input", ""], rows, {1, 2}))
+        head = ["reason", "documents", "share of input", "text removed", ""]
+        parts.append(_table(head, rows, {1, 2, 3}))
     for reason, count in sorted(by_reason.items(), key=lambda kv: (-kv[1], kv[0])):
         parts.append(
             f'<div class="reason" id="{anchor(reason)}"><h3>{_e(reason)}'
