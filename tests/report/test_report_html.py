@@ -144,3 +144,16 @@ def test_demo_prints_the_report_path(tmp_path: Path, capsys: pytest.CaptureFixtu
     page = (out / REPORT_FILE).read_text(encoding="utf-8")
     assert "kabarviral.net" in page
     assert "mirror" in page
+
+
+def test_a_census_run_without_quality_signals(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = [{"id": f"a{n}", "text": article(n)} for n in range(4)]
+    src = write_jsonl(tmp_path / "in.jsonl", rows)  # type: ignore[arg-type]
+    out = tmp_path / "census"
+    assert main(["clean", str(src), "-o", str(out), "--preset", "lang", "--workers", "1"]) == 0
+    page = (out / REPORT_FILE).read_text(encoding="utf-8")
+    assert "No quality signals in this run" in page
+    assert "lang_score · id" in page
+    assert "No document was removed." in page

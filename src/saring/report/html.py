@@ -618,8 +618,13 @@ def _lang_order(run: RunData) -> list[str]:
 
 def section_signals(run: RunData) -> str:
     parts = ['<section id="signals"><h2>Signals against thresholds</h2>']
-    if run.sample is None or not run.sample.histograms:
-        parts.append('<p class="note">No quality signals in this run.</p></section>')
+    if run.sample is None or not any(
+        name != LANG_SCORE for signals in run.sample.histograms.values() for name in signals
+    ):
+        parts.append(
+            '<p class="note">No quality signals in this run (no step wrote '
+            "<code>metadata.quality</code>).</p></section>"
+        )
         return "".join(parts)
     legend = "".join(
         f'<span><span class="sw {cls}"></span>{label}</span>'
@@ -635,7 +640,11 @@ def section_signals(run: RunData) -> str:
             '<p class="note">No thresholds drawn: no step of this run declares '
             "<code>limits(lang)</code>.</p>"
         )
-    langs = _lang_order(run)
+    langs = [
+        lang
+        for lang in _lang_order(run)
+        if any(name != LANG_SCORE for name in run.sample.histograms[lang])
+    ]
     for index, lang in enumerate(langs[:MAX_LANGS]):
         signals = run.sample.histograms[lang]
         limits = run.limits.get(lang, {})
