@@ -192,7 +192,8 @@ def _table(head: list[str], rows: Iterable[list[str]], numeric: set[int] | None 
         + "</tr>"
         for row in rows
     )
-    return f"<table><thead><tr>{th}</tr></thead><tbody>{body}</tbody></table>"
+    thead = f"<thead><tr>{th}</tr></thead>" if any(head) else ""
+    return f"<table>{thead}<tbody>{body}</tbody></table>"
 
 
 def _bar(value: float, total: float, width: int = 120, color: str = "#2f6fb0") -> str:
@@ -512,19 +513,23 @@ def _hist_svg(
     present = sorted({i for c in counts.values() for i in c})
     if not present:
         return "", "", False
-    lo, hi = present[0], present[-1]
-    if bins.kind == "ratio":
-        lo, hi = 0, max(hi, 99)  # ratios on their whole range, 0 to 1
-    elif hi - lo < 9:
-        lo, hi = max(lo - (9 - (hi - lo)) // 2, 0 if bins.kind != "symlog" else lo - 9), hi
-        hi = max(hi, lo + 9)
+    lo, hi = _axis(counts, present)
+    if bins.kind == "ratio" or (bins.kind == "linear" and lo < 4):
+        lo = 0  # these start at 0
+    if hi - lo < 9:
+        grow = 9 - (hi - lo)
+        lo = max(lo - grow // 2, 0) if bins.kind != "symlog" else lo - grow // 2
+        hi = lo + 9
     cut_pos = None
     if limit is not None:
         cut_pos = bins.position(limit[1])
-        if cut_pos < lo and lo - cut_pos <= 200:
-            lo = math.floor(cut_pos)
-        if cut_pos > hi + 1 and cut_pos - hi <= 200:
-            hi = math.ceil(cut_pos) - 1
+        if cut_pos < lo + 2 and lo - cut_pos <= 200:
+            lo = max(math.floor(cut_pos) - 2, 0) if bins.kind != "symlog" else math.floor(cut_pos)
+        if cut_pos > hi - 2 and cut_pos - hi <= 200:
+            hi = math.ceil(cut_pos) + 2
+    if bins.kind == "ratio":
+        hi = min(hi, 100)
+    outside = sum(n for c in counts.values() for i, n in c.items() if not lo <= i <= hi)
     width, height, left, bottom = 280, 96, 4, 16
     n = hi - lo + 1
     w = (width - left * 2) / n
@@ -576,14 +581,36 @@ def _hist_svg(
             or (op == "max" and bins.edges(i)[0] > bound)
         )
         total = sum(sum(c.values()) for c in counts.values())
-        at_cut = totals.get(bins.index(bound), 0)
-        # The threshold sits in the bulk when its bin is tall next to the tallest one.
+        cut_bin = bins.index(bound)
+        at_cut = sum(totals.get(i, 0) for i in (cut_bin - 1, cut_bin, cut_bin + 1)) / 3
+        # The threshold sits in the bulk when the bins around it are tall next to the tallest.
         bulk = total >= 20 and at_cut >= 0.25 * top
         caption = f"≈{beyond:,} of {total:,} beyond the threshold ({_pct(beyond, total)})"
         if bulk:
             caption += f"; it cuts into the bulk ({at_cut / top:.0%} of the peak)"
+    if outside:
+        caption = (caption + "; " if caption else "") + f"{outside:,} outside the axis"
     out.append("</svg>")
     return "".join(out), caption, bulk
+
+
+def _axis(counts: dict[str, dict[int, int]], present: list[int]) -> tuple[int, int]:
+    """Return the first and last bin to draw: those holding the middle 99.5% of documents."""
+    per_bin: dict[int, int] = {}
+    for c in counts.values():
+        for i, n in c.items():
+            per_bin[i] = per_bin.get(i, 0) + n
+    total = sum(per_bin.values())
+    lo, hi, seen = present[0], present[-1], 0
+    low_found = False
+    for i in present:
+        seen += per_bin.get(i, 0)
+        if not low_found and seen > 0.0025 * total:
+            lo, low_found = i, True
+        if seen >= 0.9975 * total:
+            hi = i
+            break
+    return lo, hi
 
 
 def _tick(value: float) -> str:
@@ -756,14 +783,15 @@ def section_sites(run: RunData) -> str:
             shared = info.get("shared_with") or {}
             source = info.get("mirror_of")
             evidence = [
-                f"{shared.get(source, 0):,} of {info.get('documents', 0):,} documents shared"
+                f"{info.get('documents', 0):,} documents, "
+                f"{shared.get(source, 0):,} in duplicate clusters with it"
             ]
             credits = (info.get("credits") or {}).get(source)
             if credits:
-                evidence.append(f"credits it {credits:,}×")
+                evidence.append(f"credits it on {credits:,} pages")
             after = (info.get("published_after") or {}).get(source)
             if after:
-                evidence.append(f"published later {after:,}×")
+                evidence.append(f"published after it {after:,} times")
             rows.append(
                 [
                     _e(domain),
