@@ -12,7 +12,15 @@ import pytest
 from report_runs import HOSTILE_IMG, HOSTILE_TEXT, HOSTILE_URL, make_run
 
 from conftest import article, write_jsonl
-from saring import GopherQualityFilter
+from saring import (
+    GopherQualityFilter,
+    JsonlReader,
+    LocalExecutor,
+    Pipeline,
+    RemovePhraseLines,
+    RemoveSiteTemplates,
+    run,
+)
 from saring.cli import main
 from saring.report.html import REPORT_FILE, anchor, write_report
 from saring.sample import SAMPLE_FILE
@@ -133,6 +141,10 @@ def test_clean_writes_the_report_unless_told_not_to(
     assert not (tmp_path / "b" / REPORT_FILE).exists()
     assert main(["report", str(tmp_path / "b")]) == 0
     assert (tmp_path / "b" / REPORT_FILE).exists()
+    # Overwriting without a report leaves no stale report of the earlier run.
+    argv = ["clean", str(src), "-o", str(tmp_path / "a"), "--workers", "1"]
+    assert main([*argv, "--overwrite", "--no-report"]) == 0
+    assert not (tmp_path / "a" / REPORT_FILE).exists()
     assert main(["report", str(tmp_path / "nothing")]) == 2
     assert "holds no finished run" in capsys.readouterr().err
 
@@ -173,3 +185,25 @@ def test_a_threshold_in_the_bulk_is_flagged_and_one_in_the_tail_is_not() -> None
     _, caption, bulk = _hist_svg({"kept": kept}, "gopher_quality.words", ("min", 50.0))
     assert not bulk
     assert caption.startswith("≈0 of")
+
+
+def test_recorded_lines_show_as_the_sites_template_lines(tmp_path: Path) -> None:
+    promo = "HARIAN EXAMPLE EDISI PAGI"
+    rows = [
+        {
+            "id": f"harian-{n}",
+            "text": f"{promo}\n\n{article(n)}\n\nBaca juga: Harga cabai naik lagi {n}",
+            "url": f"https://harian.example/berita/{n}",
+        }
+        for n in range(8)
+    ]
+    source = write_jsonl(tmp_path / "in.jsonl", rows)  # type: ignore[arg-type]
+    steps = [RemovePhraseLines(record_lines=True), RemoveSiteTemplates(record_lines=True)]
+    out = tmp_path / "out"
+    run(Pipeline(JsonlReader([str(source)]), steps, output=str(out)), LocalExecutor(workers=1))
+    page = _page(out)
+    sites = page.split('id="sites"')[1]
+    assert re.search(rf'{promo}</span> <span class="muted">×8</span>', sites)
+    assert "harian.example" in sites
+    lines = page.split(f'id="{anchor("clean/related_link")}"')[1]
+    assert "Baca juga: Harga cabai naik lagi" in lines

@@ -139,7 +139,11 @@ def _clear(layout: Layout) -> None:
     for path in (layout.docs, layout.removed, layout.work):
         shutil.rmtree(path, ignore_errors=True)
     for name in os.listdir(layout.root):
-        if name.endswith(".json") or name in (os.path.basename(layout.config), ".saring-run"):
+        if name.endswith(".json") or name in (
+            os.path.basename(layout.config),
+            ".saring-run",
+            "report.html",
+        ):
             os.remove(os.path.join(layout.root, name))
 
 
