@@ -23,6 +23,7 @@ LAYERS: dict[str, int] = {
     "saring.params": 1,
     "saring.stats": 1,
     "saring.version": 1,
+    "saring.sample": 1,
     # 2: the shapes a step can take
     "saring.step": 2,
     # 3: the steps, readers and writers

@@ -17,6 +17,7 @@ from saring.io import JsonlWriter, ParquetWriter, Writer, reader_for
 from saring.io.base import Reader
 from saring.pipeline import Pipeline
 from saring.presets import PRESETS
+from saring.report.html import write_report
 from saring.report.inspect import inspect_run
 from saring.step import Step
 
@@ -46,6 +47,9 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--overwrite", action="store_true", help="replace an existing output folder"
+    )
+    parser.add_argument(
+        "--no-report", action="store_true", help="do not write report.html at the end"
     )
 
 
@@ -119,6 +123,11 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("output", help="output folder of a run")
     show.add_argument("--reason", default=None, help="only examples removed for this reason")
     show.add_argument("-n", "--examples", type=int, default=3, help="examples per reason")
+    page = commands.add_parser("report", help="write a finished run's report.html")
+    page.add_argument("output", help="output folder of a run")
+    page.add_argument(
+        "-o", "--to", default=None, help="where to write (default OUTPUT/report.html)"
+    )
     return parser
 
 
@@ -154,13 +163,15 @@ def _executor(args: argparse.Namespace, configured: Executor | None = None) -> E
     return configured
 
 
-def _execute(pipeline: Pipeline, executor: Executor, overwrite: bool) -> None:
+def _execute(pipeline: Pipeline, executor: Executor, overwrite: bool, report: bool = True) -> None:
     summary = run_pipeline(pipeline, executor, overwrite=overwrite)
     print(summary.text())
     print(
         f"output: {pipeline.output}/docs (kept), {pipeline.output}/removed (removed, with reasons)"
     )
     print(f"stats:  {pipeline.output}/stats.json, config: {pipeline.output}/config.toml")
+    if report:
+        print(f"report: {write_report(pipeline.output)}")
 
 
 def list_steps() -> str:
@@ -192,9 +203,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "inspect":
             print(inspect_run(args.output, args.reason, args.examples))
             return 0
+        if args.command == "report":
+            print(f"report: {write_report(args.output, args.to)}")
+            return 0
         if args.command == "run":
             pipeline, configured = config.load(args.config)
-            _execute(pipeline, _executor(args, configured), args.overwrite)
+            _execute(pipeline, _executor(args, configured), args.overwrite, not args.no_report)
             return 0
         inputs = [demo_corpus()] if args.command == "demo" else args.inputs
         pipeline = _pipeline_from_args(args, inputs)
@@ -202,7 +216,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.print_config:
             print(config.dumps(pipeline, executor), end="")
             return 0
-        _execute(pipeline, executor, args.overwrite)
+        _execute(pipeline, executor, args.overwrite, not args.no_report)
         return 0
     except SaringError as exc:
         print(f"saring: error: {exc}", file=sys.stderr)

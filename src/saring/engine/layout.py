@@ -88,6 +88,10 @@ class Layout:
         """Where a reduce task sorts records it makes itself (an earlier run's index)."""
         return os.path.join(self.round_dir(stage, number), "scratch", f"{partition:05d}")
 
+    def sample(self, stage: int, shard: int) -> str:
+        """A map task's sample of the documents it removed or kept (``saring.sample``)."""
+        return os.path.join(self.stage_dir(stage), "sample", f"{shard:05d}.json")
+
     def done(self, stage: int) -> str:
         return os.path.join(self.stage_dir(stage), "done")
 

@@ -29,6 +29,7 @@ from saring.engine.timed import Timed
 from saring.executors.base import Report
 from saring.io.base import RecordSink, Source
 from saring.pipeline import Pipeline, Stage
+from saring.sample import Sample
 from saring.stats import READ, StepStats
 from saring.step import GlobalStep, Step, partition_of
 
@@ -80,14 +81,16 @@ class MapTask:
         for stale in run_files(layout.keys(self.stage)):
             if os.path.basename(stale).startswith(f"{self.shard:05d}-"):
                 os.remove(stale)  # left by a killed attempt of this task
+        run = _Run(self, layout, stage, outputs, keys, report)
         try:
-            stats = _Run(self, layout, stage, outputs, keys, report).run()
+            stats = run.run()
             keys.close()
         except BaseException:
             outputs.abort()
             keys.abort()
             raise
         outputs.commit()
+        write_json(layout.sample(self.stage, self.shard), run.sample.to_dict())
         return stats
 
 
@@ -119,6 +122,8 @@ class _Run:
         self.report = report
         self.writer = task.pipeline.output_writer()
         self.sources: list[Source] = []
+        self.sample = Sample()
+        """A bounded sample of the documents the task removed or kept, for the report."""
 
     def run(self) -> list[StepStats]:
         first = Timed(READ if self.stage.applies is None else self.stage.applies.name)
@@ -159,6 +164,7 @@ class _Run:
         path = self.layout.removed_file(self.task.shard, self.stage.index, self.writer.extension())
         sink = self.outputs.sink(path, lambda p: self.writer.open(p, meta.REMOVED_COLUMNS))
         sink.write(removed_record(dropped))
+        self.sample.offer_removed(dropped)
 
     def _read(self, timed: Timed) -> Iterator[Document | Dropped]:
         pipeline = self.task.pipeline
@@ -194,7 +200,12 @@ class _Run:
         # Opened even if nothing is kept, so that output parts line up with input shards.
         path = self.layout.docs_file(self.task.shard, self.writer.extension())
         docs = self.outputs.sink(path, lambda p: self.writer.open(p, meta.DOC_COLUMNS))
-        return lambda doc: docs.write(to_record(doc))
+
+        def write(doc: Document) -> None:
+            docs.write(to_record(doc))
+            self.sample.offer_kept(doc)
+
+        return write
 
     def _observer(self, timed: Timed) -> Observer:
         _, step = self.stage.global_step()

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import glob
 import os
 import time
 
 import orjson
 
 from saring import config
-from saring.engine.files import remove
+from saring.engine.files import read_json, remove
 from saring.engine.layout import Layout
 from saring.engine.output import Lock, no_space, prepare, write_manifest, write_text
 from saring.engine.stages import Resources, batches, run_stages
@@ -18,6 +19,7 @@ from saring.executors.base import Executor
 from saring.executors.local import LocalExecutor
 from saring.io.base import shard_bytes, shard_file
 from saring.pipeline import Pipeline
+from saring.sample import SAMPLE_FILE, Sample, merge_samples
 from saring.stats import merge_stats
 
 REPORT_NAMES = ("report.html",)
@@ -99,6 +101,17 @@ def _finish(layout: Layout, summary: RunSummary, resolved: str, fingerprint: str
     with open(layout.stats + ".tmp", "wb") as stats:
         stats.write(summary.to_json())
     os.replace(layout.stats + ".tmp", layout.stats)
-    write_manifest(layout, [*names, *REPORT_NAMES, os.path.basename(layout.run)])
+    _write_sample(layout)
+    write_manifest(layout, [*names, SAMPLE_FILE, *REPORT_NAMES, os.path.basename(layout.run)])
     write_text(layout.run, fingerprint)
     remove(layout.work)
+
+
+def _write_sample(layout: Layout) -> None:
+    """Merge the map tasks' samples of documents into ``sample.json`` (for the report)."""
+    paths = sorted(glob.glob(os.path.join(layout.work, "stage-*", "sample", "*.json")))
+    merged = merge_samples(Sample.from_dict(read_json(path)) for path in paths)
+    path = os.path.join(layout.root, SAMPLE_FILE)
+    with open(path + ".tmp", "wb") as out:
+        out.write(orjson.dumps(merged.compact()))
+    os.replace(path + ".tmp", path)
