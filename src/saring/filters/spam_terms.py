@@ -6,7 +6,7 @@ site.
 
 The term lists are data, one file per language under ``saring/data/spam/`` (sources in its
 ``SOURCES.md``). Spam on the Indonesian web mixes Indonesian, Malay and English, so one
-vocabulary joins the languages' lists. Terms match whole words of the casefolded text, the
+vocabulary joins the languages' lists. Terms match whole tokens of the casefolded text, the
 longest term first where terms overlap; each match counts once for every group holding it.
 """
 
@@ -56,20 +56,55 @@ def _folder() -> Any:
     return resources.files("saring").joinpath("data", "spam")
 
 
+_TOKEN = re.compile(r"[#<]?\w[\w%>'-]*")
+"""Tokens of text and terms alike: words, with ``100%``, ``<phone>``, ``di-acc``, ``#1``."""
+
+Vocabulary = tuple[dict[tuple[str, ...], frozenset[str]], dict[str, tuple[int, ...]]]
+"""Term (as a tuple of tokens) → the groups holding it; first token → the terms' lengths
+starting with it, longest first."""
+
+
+def tokens(text: str) -> list[str]:
+    """Return the casefolded tokens of a text, as terms are matched on them."""
+    return [t.rstrip("-'") for t in _TOKEN.findall(text.casefold())]
+
+
 @functools.cache
-def vocabulary(languages: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
-    """Return one pattern matching every term of the languages' lists, and term → groups."""
-    groups: dict[str, set[str]] = {}
+def vocabulary(languages: tuple[str, ...]) -> Vocabulary:
+    """Return every term of the languages' lists (as token tuples) with its groups."""
+    groups: dict[tuple[str, ...], set[str]] = {}
     for lang in languages:
         data = tomllib.loads(_folder().joinpath(f"{lang}.toml").read_text(encoding="utf-8"))
         for table, value in data.items():
             for name, terms in value.items():
                 group = table if name == "terms" else name
                 for term in terms:
-                    groups.setdefault(" ".join(str(term).casefold().split()), set()).add(group)
-    ordered = sorted(groups, key=lambda t: (-len(t), t))
-    pattern = re.compile(r"(?<![\w<])(?:" + "|".join(map(re.escape, ordered)) + r")(?![\w>])")
-    return pattern, {t: frozenset(g) for t, g in groups.items()}
+                    groups.setdefault(tuple(tokens(str(term))), set()).add(group)
+    groups.pop((), None)
+    sizes: dict[str, set[int]] = {}
+    for term in groups:
+        sizes.setdefault(term[0], set()).add(len(term))
+    starts = {first: tuple(sorted(found, reverse=True)) for first, found in sizes.items()}
+    return {t: frozenset(g) for t, g in groups.items()}, starts
+
+
+def count_terms(toks: list[str], vocab: Vocabulary) -> dict[str, int]:
+    """Return hits per group: at each token the longest term starting there, terms not
+    overlapping."""
+    terms, starts = vocab
+    counts: dict[str, int] = {}
+    i, n = 0, len(toks)
+    while i < n:
+        step = 1
+        for size in starts.get(toks[i], ()):
+            found = terms.get(tuple(toks[i : i + size]))
+            if found is not None:
+                for group in found:
+                    counts[group] = counts.get(group, 0) + 1
+                step = size
+                break
+        i += step
+    return counts
 
 
 def url_signals(url: str | None) -> tuple[bool, int]:
@@ -86,13 +121,9 @@ def url_signals(url: str | None) -> tuple[bool, int]:
 def spam_signals(text: str, url: str | None, languages: tuple[str, ...]) -> dict[str, Any]:
     """Return the spam signals of a text: per-100-word densities of each topic, promotion,
     reporting, brand and site names; the promotion share; the URL's evidence."""
-    pattern, groups = vocabulary(languages)
-    lowered = " ".join(text.casefold().split())
-    counts = dict.fromkeys((*TOPICS, *PROMO, "reporting"), 0)
-    for match in pattern.finditer(lowered):
-        for group in groups[match.group()]:
-            if group in counts:
-                counts[group] += 1
+    lowered = text.casefold()
+    found = count_terms(tokens(lowered), vocabulary(languages))
+    counts = {g: found.get(g, 0) for g in (*TOPICS, *PROMO, "reporting")}
     brands = len(_BRAND.findall(lowered))
     links = len(_LINK.findall(lowered))
     n = len(words(text))
