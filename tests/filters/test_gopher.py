@@ -225,3 +225,16 @@ def test_repetition_annotator_and_filter_agree_and_pickle_small() -> None:
     assert step.reason(doc) == alone == "quality/gopher_top_ngram"
     assert len(pickle.dumps(step)) < 2048
     assert pickle.loads(pickle.dumps(step)) == step
+
+
+def test_one_line_article_starting_with_a_dash_is_not_a_bullet_list() -> None:
+    # Crawls that store an article on one line keep its dateline dash: one "bullet line" of one.
+    text = "- " + " ".join(NEWS.split("\n\n")[1:])
+    assert gopher_quality_signals(text, profile("id").stop_words)["bullet_lines"] == 1.0
+    assert GopherQualityFilter(max_bullet_lines=0.5).reason(_doc(text)) is None
+    fineweb2 = GopherQualityFilter(profile="fineweb2", max_bullet_lines=0.5)
+    assert fineweb2.reason(_doc(text)) == "quality/gopher_bullet_lines"
+    three = "\n".join(f"- {line}" for line in NEWS.split("\n\n")[1:])
+    assert GopherQualityFilter(max_bullet_lines=0.5).reason(_doc(three)) == (
+        "quality/gopher_bullet_lines"
+    )
