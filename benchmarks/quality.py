@@ -203,7 +203,7 @@ def spam_sets(work: Path) -> None:
         reasons = {r["id"]: r.get("reason") for r in output}
         peer = datatrove_reasons(pages + reports, "id") or {}
         print(f"\nsynthetic spam, {family} templates (preset without NearDedup):")
-        for kind in ("gambling", "loan", "pills", "seo"):
+        for kind in ("gambling", "loan", "pills", "seo", "mixed"):
             group = [p for p in pages if p["kind"] == kind]
             got = Counter(reasons[p["id"]] or "kept" for p in group)
             spam_hits = sum(c for r, c in got.items() if r.startswith("spam/"))
@@ -284,6 +284,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--derive", action="store_true", help="print tuning percentiles")
+    parser.add_argument("--spam-only", action="store_true", help="only the synthetic sets")
     args = parser.parse_args(argv)
     found = sources(args.data)
     if not found:
@@ -291,7 +292,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        for n, (name, (lang, role, records)) in enumerate(found.items()):
+        for n, (name, (lang, role, records)) in enumerate([] if args.spam_only else found.items()):
             clean_news(name, lang, role, records, work / str(n))
             if args.derive and role == "tuning":
                 derive(name, lang, work / str(n))

@@ -108,6 +108,26 @@ HELD_OUT_SPAM = {
     ],
 }
 
+BENIGN = {
+    "tune": [
+        "Hujan deras yang mengguyur kota sejak Sabtu malam membuat ratusan rumah di tiga "
+        "kecamatan terendam banjir setinggi satu meter. Badan Penanggulangan Bencana Daerah "
+        "mencatat lebih dari lima ratus warga mengungsi ke masjid dan balai warga terdekat.",
+        "Dinas Pendidikan membuka pendaftaran peserta didik baru mulai pekan depan. Orang tua "
+        "diminta menyiapkan kartu keluarga dan akta kelahiran, sementara sekolah akan "
+        "mengumumkan hasil seleksi melalui papan pengumuman dan laman resmi dinas.",
+    ],
+    "held_out": [
+        "Program vaksinasi campak dan rubela di puskesmas kecamatan berlangsung hingga akhir "
+        "bulan. Petugas kesehatan mendatangi sekolah dasar dan posyandu, dan mencatat cakupan "
+        "imunisasi anak di desa itu sudah melampaui delapan puluh persen.",
+        "Pemerintah desa menyalurkan bantuan langsung tunai dari dana desa kepada seratus "
+        "dua puluh keluarga penerima. Kepala desa menyebut penyaluran dilakukan bertahap di "
+        "balai desa agar warga tidak berkerumun.",
+    ],
+}
+"""Ordinary paragraphs of a legitimate page, into which ``mixed`` pages get a spam block."""
+
 TUNE_NEWS = [
     "Polda Metro Jaya menangkap {n} tersangka yang mempromosikan situs judi online di media "
     "sosial. Menurut Kapolda, para tersangka menerima bayaran dari bandar untuk setiap anggota "
@@ -182,15 +202,20 @@ def _padded(parts: list[str], rng: random.Random) -> str:
 
 
 def spam(family: str, per_kind: int = 100, seed: int = 8) -> Iterator[dict[str, str]]:
-    """Yield spam records (``kind`` is the expected ``spam/*`` reason), a fifth of the
-    gambling pages on government, university and village hosts."""
+    """Yield spam records by ``kind`` (gambling, loan, pills, seo, and ``mixed``: a page's own
+    paragraphs with one gambling block injected), a fifth of the gambling and mixed pages on
+    government, university and village hosts."""
     rng = random.Random(f"{family}-{seed}")
     pools = TUNE_SPAM if family == "tune" else HELD_OUT_SPAM
+    pools = {**pools, "mixed": pools["gambling"]}
     for kind, parts in pools.items():
         for i in range(per_kind):
             text = _padded(parts, rng)
+            if kind == "mixed":
+                # A hacked page: its own paragraphs, then one injected gambling block.
+                text = "\n\n".join([*BENIGN[family], _fill(rng.choice(parts), rng)])
             url = f"https://{rng.choice(BRANDS)}.com/{kind}/{i}"
-            if kind == "gambling" and i % 5 == 0:
+            if kind in ("gambling", "mixed") and i % 5 == 0:
                 path = rng.choice(["slot-gacor", "rtp", "maxwin"])
                 url = f"https://{rng.choice(HOSTS)}/{path}/{i}"
             yield {"id": f"spam-{family}-{kind}-{i}", "text": text, "url": url, "kind": kind}
