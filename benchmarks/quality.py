@@ -6,7 +6,7 @@ Sources (under ``--data``): IndoSum's dev folds (Indonesian, used to tune the ne
 thresholds), the Malaysian outlets of ``malay-news-2018`` (Malay, used to tune), the
 Indonesian outlets of ``malay-news-2018`` (held out of all tuning) and the English gold
 article bodies of ``article-extraction-benchmark`` (held out). Spam and news about gambling
-come from ``quality_texts.py`` (synthetic; its ``held_out`` family played no part in tuning).
+come from ``quality_texts.py`` (synthetic, two separately written template families).
 The keep rate counts articles of at least 50 words that the preset does not remove as
 duplicates. ``--derive`` prints the percentiles the news thresholds were taken from.
 

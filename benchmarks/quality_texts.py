@@ -3,11 +3,11 @@ lists and pages injected into government sites, and news *about* gambling and il
 (police raids, OJK and Kominfo warnings, court cases) that must be kept.
 
 Built by this project from its own phrase pools (no real page is copied), in two families
-of templates written separately: ``family="tune"`` is what the spam thresholds were checked
-against while they were chosen, ``family="held_out"`` was written afterwards and played no
-part in choosing them. Both use the same vocabulary as the term lists, which is the limit of
-this evaluation: it shows the rules separate promotion from reporting, not that the term
-lists cover spam nobody listed.
+of templates written separately (``tune`` and ``held_out``), both before the spam thresholds
+were set; the thresholds were then adjusted only on false positives among the tuning news
+sources, never on these texts. Both use the same vocabulary as the term lists, which is the
+limit of this evaluation: it shows the rules separate promotion from reporting, not that the
+term lists cover spam nobody listed.
 """
 
 from __future__ import annotations
