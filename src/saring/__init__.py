@@ -22,6 +22,8 @@ from saring.filters import (
     GopherRepetitionSignals,
     LengthFilter,
     RemoveC4Lines,
+    SpamFilter,
+    SpamSignals,
 )
 from saring.io import (
     HtmlReader,
@@ -74,6 +76,8 @@ __all__ = [
     "RemovePhraseLines",
     "RemoveRepeatedLines",
     "RemoveSiteTemplates",
+    "SpamFilter",
+    "SpamSignals",
     "Step",
     "StepStats",
     "TextReader",

@@ -21,7 +21,7 @@ INVALID_DETAIL: Final = "invalid_detail"
 EXTRA_FIELDS: Final = "fields"
 """Input fields other than id/text/url, kept as they were."""
 QUALITY: Final = "quality"
-"""Quality signals by group, ``{group: {signal: value}}``: the groups are the four below;
+"""Quality signals by group, ``{group: {signal: value}}``: the groups are the five below;
 each group's dict also holds ``chars`` (text length when computed) and, where the language
 matters, ``lang`` (see ``saring.filters.signals``)."""
 QUALITY_GOPHER: Final = "gopher_quality"
@@ -32,6 +32,8 @@ QUALITY_C4: Final = "c4"
 """Group of ``QUALITY``: C4 document signals (``C4QualitySignals``)."""
 QUALITY_FINEWEB: Final = "fineweb"
 """Group of ``QUALITY``: FineWeb line ratios (``FineWebQualitySignals``)."""
+QUALITY_SPAM: Final = "spam"
+"""Group of ``QUALITY``: spam vocabulary densities and URL evidence (``SpamSignals``)."""
 REMOVED_LINES: Final = "removed_lines"
 """Lines a step removed, as ``{"reason": ..., "line": ...}`` (when the step is asked to record)."""
 

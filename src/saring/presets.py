@@ -19,6 +19,8 @@ from saring.filters import (
     GopherQualitySignals,
     GopherRepetitionFilter,
     GopherRepetitionSignals,
+    SpamFilter,
+    SpamSignals,
 )
 from saring.lang import LanguageID
 from saring.pii import RedactPII
@@ -28,9 +30,10 @@ from saring.step import Step
 def news() -> list[Step]:
     """Return the news preset: note which site a page credits; repair Unicode; drop repeated
     titles, related-link and footer lines and each site's learned template lines; fold
-    whitespace; redact personal data; tag the language; score and filter quality (Gopher,
-    FineWeb, with the language's thresholds); drop exact, same-URL and near duplicates,
-    keeping the original; report mirror domains.
+    whitespace; redact personal data; tag the language; score and drop gambling, loan and
+    pill promotion and SEO link lists (news about them stays); score and filter quality
+    (Gopher, FineWeb, with the language's news thresholds); drop exact, same-URL and near
+    duplicates, keeping the original; report mirror domains.
 
     C4's five-sentence rule is left out: news briefs are shorter (it drops a fifth of a
     Malaysian news crawl; see benchmarks/quality.py).
@@ -44,6 +47,8 @@ def news() -> list[Step]:
         NormalizeWhitespace(),
         RedactPII(),
         LanguageID(),
+        SpamSignals(),
+        SpamFilter(),
         GopherQualitySignals(),
         GopherRepetitionSignals(),
         FineWebQualitySignals(),

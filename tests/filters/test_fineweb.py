@@ -18,7 +18,7 @@ NEWS = "\n\n".join(PARAGRAPHS)
 MENU = "\n".join(["Beranda", "Nasional", "Ekonomi", "Olahraga", "Hiburan", "Otomotif"] * 2)
 
 
-def _reason(text: str, **params: float) -> str | None:
+def _reason(text: str, **params: float | str) -> str | None:
     return FineWebQualityFilter(**params).reason(Document(id="d", text=text))  # type: ignore[arg-type]
 
 
@@ -34,7 +34,7 @@ def test_news_passes_and_blank_lines_do_not_count() -> None:
 @pytest.mark.parametrize(
     ("text", "reason"),
     [
-        (MENU + "\n" + NEWS, "quality/fineweb_line_punct"),
+        (MENU + "\n" + MENU + "\n" + NEWS, "quality/fineweb_line_punct"),
         (
             "\n".join(["Harga cabai naik lagi.", "Stok aman.", "Pasokan lancar!"] * 2 + PARAGRAPHS),
             "quality/fineweb_char_dup",
@@ -55,7 +55,7 @@ def test_reasons(text: str, reason: str) -> None:
 
 def test_line_punct_threshold_is_inclusive_and_from_fineweb_2_for_id() -> None:
     # 1 of 4 lines punctuated: 0.25 is at FineWeb-2's Indonesian limit (drop at <= 0.25),
-    # above FineWeb's English 0.12.
+    # above FineWeb's English 0.12 and the news profile's 0.2.
     text = "\n".join(
         [
             PARAGRAPHS[0],
@@ -65,9 +65,20 @@ def test_line_punct_threshold_is_inclusive_and_from_fineweb_2_for_id() -> None:
         ]
     )
     assert fineweb_signals(text, 30)["line_punct"] == 0.25
-    assert _reason(text) == "quality/fineweb_line_punct"
+    assert _reason(text, profile="fineweb2") == "quality/fineweb_line_punct"
+    assert _reason(text) is None
+    assert _reason(text, min_line_punct=0.25) == "quality/fineweb_line_punct"
     assert FineWebQualityFilter(language="en").reason(Document(id="e", text=text)) is None
-    assert _reason(text, min_line_punct=0.24) is None
+    assert _reason(text, profile="fineweb2", min_line_punct=0.24) is None
+
+
+def test_one_line_article_is_not_judged_by_its_last_character() -> None:
+    # A crawl that stores the article on one line, cut before its final full stop.
+    text = " ".join(PARAGRAPHS).removesuffix(".") + " dan"
+    assert fineweb_signals(text, 30)["line_punct"] == 0.0
+    assert _reason(text) is None
+    assert _reason(text, profile="fineweb2") == "quality/fineweb_line_punct"
+    assert _reason(text, min_lines=1) == "quality/fineweb_line_punct"
 
 
 def test_one_repeated_line_reaches_the_char_dup_limit() -> None:

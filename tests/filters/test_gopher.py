@@ -122,7 +122,7 @@ def test_every_shipped_language_has_stop_words_and_aliases_resolve() -> None:
     assert profile("ind") == profile("id")
     assert profile("zsm").lang == "ms"
     assert profile("min").lang == "default"
-    assert profile("id").max_mean_word_length == 11.0
+    assert profile("id").gopher_quality.max_mean_word_length == 11.0
 
 
 def test_javanese_and_sundanese_stop_words() -> None:
@@ -194,8 +194,19 @@ def test_duplicated_long_ngrams_are_caught() -> None:
     s = gopher_repetition_signals(text)
     assert s["dup_ngram"]["10"] > 0.0
     assert s["dup_ngram"]["5"] >= s["dup_ngram"]["10"]
-    strict = GopherRepetitionFilter(max_dup_ngram=(0.05,))
+    assert s["dup_ngram_3"]["5"] == 0.0
+    strict = GopherRepetitionFilter(max_dup_ngram=(0.05,), dup_ngram_min_count=2)
     assert strict.reason(_doc(text)) == "quality/gopher_dup_ngram"
+    assert GopherRepetitionFilter(profile="fineweb2", max_dup_ngram=(0.05,)).reason(_doc(text)) == (
+        "quality/gopher_dup_ngram"
+    )
+    # The news profile counts n-grams seen three times or more: a quote restated once is news.
+    assert GopherRepetitionFilter(max_dup_ngram=(0.05,)).reason(_doc(text)) is None
+    thrice = text + f" Ia menegaskan {sentence}."
+    assert gopher_repetition_signals(thrice)["dup_ngram_3"]["5"] > 0.05
+    assert GopherRepetitionFilter(max_dup_ngram=(0.05,)).reason(_doc(thrice)) == (
+        "quality/gopher_dup_ngram"
+    )
     assert (
         GopherRepetitionFilter(max_dup_ngram=(0.9,) * 6, max_top_ngram=(0.9,) * 3).reason(
             _doc(text)
@@ -214,3 +225,16 @@ def test_repetition_annotator_and_filter_agree_and_pickle_small() -> None:
     assert step.reason(doc) == alone == "quality/gopher_top_ngram"
     assert len(pickle.dumps(step)) < 2048
     assert pickle.loads(pickle.dumps(step)) == step
+
+
+def test_one_line_article_starting_with_a_dash_is_not_a_bullet_list() -> None:
+    # Crawls that store an article on one line keep its dateline dash: one "bullet line" of one.
+    text = "- " + " ".join(NEWS.split("\n\n")[1:])
+    assert gopher_quality_signals(text, profile("id").stop_words)["bullet_lines"] == 1.0
+    assert GopherQualityFilter(max_bullet_lines=0.5).reason(_doc(text)) is None
+    fineweb2 = GopherQualityFilter(profile="fineweb2", max_bullet_lines=0.5)
+    assert fineweb2.reason(_doc(text)) == "quality/gopher_bullet_lines"
+    three = "\n".join(f"- {line}" for line in NEWS.split("\n\n")[1:])
+    assert GopherQualityFilter(max_bullet_lines=0.5).reason(_doc(three)) == (
+        "quality/gopher_bullet_lines"
+    )

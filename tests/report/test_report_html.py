@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from report_runs import HOSTILE_IMG, HOSTILE_TEXT, HOSTILE_URL, make_run
 
+import saring
 from conftest import article, write_jsonl
 from saring import (
     GopherQualityFilter,
@@ -102,7 +103,10 @@ def test_a_failing_or_missing_limits_draws_nothing(
     def limits(self: GopherQualityFilter, lang: str) -> Any:
         raise RuntimeError("not for this language")
 
-    monkeypatch.setattr(GopherQualityFilter, "limits", limits, raising=False)
+    for name in saring.__all__:
+        component = getattr(saring, name)
+        if isinstance(component, type) and hasattr(component, "limits"):
+            monkeypatch.setattr(component, "limits", limits)
     page = _page(finished_run)
     assert 'stroke-dasharray="4 2"' not in page
     assert "No thresholds drawn" in page

@@ -10,6 +10,7 @@ from saring.filters.gopher import (
     GopherRepetitionSignals,
 )
 from saring.filters.length import LengthFilter
+from saring.filters.spam import SpamFilter, SpamSignals
 
 __all__ = [
     "C4QualityFilter",
@@ -22,4 +23,6 @@ __all__ = [
     "GopherRepetitionSignals",
     "LengthFilter",
     "RemoveC4Lines",
+    "SpamFilter",
+    "SpamSignals",
 ]

@@ -24,9 +24,13 @@ from saring.clean.lines import remove_lines
 from saring.document import Document
 from saring.filters.profiles import QualityProfile, UsesProfile
 from saring.filters.signals import store, stored
+from saring.filters.thresholds import C4Thresholds
 from saring.meta import QUALITY_C4
 from saring.stats import StepStats
 from saring.step import Annotator, Filter, Transform
+
+VERSION = 2
+"""Version of ``c4_signals``; stored signals of another version are recomputed."""
 
 LONG_WORD = "clean/c4_long_word"
 NO_TERMINAL_PUNCT = "clean/c4_no_terminal_punct"
@@ -42,7 +46,7 @@ ELLIPSES = ("...", "…")
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s|$)")
 
 
-def c4_line_reason(line: str, p: QualityProfile) -> str | None:
+def c4_line_reason(line: str, p: C4Thresholds) -> str | None:
     """Return the C4 line rule a stripped line breaks (page rules aside), or ``None``."""
     tokens = line.split()
     if any(len(token) > p.max_word_chars for token in tokens):
@@ -67,7 +71,7 @@ def c4_signals(text: str, p: QualityProfile) -> dict[str, Any]:
         line = raw.strip()
         if not line:
             continue
-        reason = c4_line_reason(line, p)
+        reason = c4_line_reason(line, p.c4)
         if reason in (LONG_WORD, NO_TERMINAL_PUNCT, TOO_FEW_WORDS):
             continue
         lowered = line.casefold()
@@ -93,6 +97,7 @@ class RemoveC4Lines(UsesProfile, Transform):
     ``language``). ``None`` takes the language profile's value. Counted per rule as
     ``clean/c4_*``."""
 
+    family = "c4"
     line_reasons = (LONG_WORD, NO_TERMINAL_PUNCT, TOO_FEW_WORDS, JAVASCRIPT, POLICY)
 
     def __init__(
@@ -105,14 +110,11 @@ class RemoveC4Lines(UsesProfile, Transform):
         self.min_line_words = min_line_words
         self.max_word_chars = max_word_chars
 
-    def overrides(self) -> dict[str, Any]:
-        return {"min_line_words": self.min_line_words, "max_word_chars": self.max_word_chars}
-
     def transform(self, doc: Document, stats: StepStats) -> Document:
         p = self.profile_for(doc.lang)
 
         def reason(index: int, lines: list[str]) -> str | None:
-            return c4_line_reason(lines[index].strip(), p)
+            return c4_line_reason(lines[index].strip(), p.c4)
 
         doc.text = remove_lines(doc.text, reason, stats)
         return doc
@@ -121,6 +123,8 @@ class RemoveC4Lines(UsesProfile, Transform):
 class C4QualitySignals(UsesProfile, Annotator):
     """Writes C4's page signals (``lorem_ipsum``, ``curly_bracket``, ``sentences`` in lines
     the line rules keep) under ``metadata["quality"]["c4"]``."""
+
+    family = "c4"
 
     def __init__(
         self,
@@ -132,15 +136,12 @@ class C4QualitySignals(UsesProfile, Annotator):
         self.min_line_words = min_line_words
         self.max_word_chars = max_word_chars
 
-    def overrides(self) -> dict[str, Any]:
-        return {"min_line_words": self.min_line_words, "max_word_chars": self.max_word_chars}
-
     def annotate(self, doc: Document) -> None:
         p = self.profile_for(doc.lang)
         signals = c4_signals(doc.text, p)
         if self.min_line_words is not None or self.max_word_chars is not None:
             signals["lang"] = "custom"
-        store(doc, QUALITY_C4, signals)
+        store(doc, QUALITY_C4, signals, VERSION)
 
 
 class C4QualityFilter(UsesProfile, Filter):
@@ -149,6 +150,7 @@ class C4QualityFilter(UsesProfile, Filter):
     kept lines hold fewer than ``min_sentences`` sentences (Raffel et al. 2020). Uses
     ``C4QualitySignals``' stored signals when they fit the text."""
 
+    family = "c4"
     drop_reasons = (LOREM_IPSUM, CURLY_BRACKET, TOO_FEW_SENTENCES)
 
     def __init__(
@@ -163,17 +165,20 @@ class C4QualityFilter(UsesProfile, Filter):
         self.min_line_words = min_line_words
         self.max_word_chars = max_word_chars
 
-    def overrides(self) -> dict[str, Any]:
+    def limits(self, lang: str) -> dict[str, tuple[str, float]]:
+        """Return signal → ("min" or "max", threshold) as applied to a document in ``lang``
+        (``lorem_ipsum`` and ``curly_bracket`` drop when true: a maximum of 0)."""
+        t: C4Thresholds = self.thresholds(lang)
         return {
-            "min_sentences": self.min_sentences,
-            "min_line_words": self.min_line_words,
-            "max_word_chars": self.max_word_chars,
+            "sentences": ("min", t.min_sentences),
+            "lorem_ipsum": ("max", 0.0),
+            "curly_bracket": ("max", 0.0),
         }
 
     def signals(self, doc: Document, p: QualityProfile) -> dict[str, Any]:
         """Return the document's stored signals if they fit, else freshly computed ones."""
         custom = self.min_line_words is not None or self.max_word_chars is not None
-        found = None if custom else stored(doc, QUALITY_C4, {"lang": p.lang})
+        found = None if custom else stored(doc, QUALITY_C4, {"lang": p.lang}, VERSION)
         return found or c4_signals(doc.text, p)
 
     def reason(self, doc: Document) -> str | None:
@@ -183,6 +188,6 @@ class C4QualityFilter(UsesProfile, Filter):
             return LOREM_IPSUM
         if signals["curly_bracket"]:
             return CURLY_BRACKET
-        if signals["sentences"] < p.min_sentences:
+        if signals["sentences"] < p.c4.min_sentences:
             return TOO_FEW_SENTENCES
         return None

@@ -6,7 +6,9 @@ and Sundanese in the language profiles.
 Lines are non-blank lines (FineWeb's texts, from trafilatura, have no blank lines; ours
 separate paragraphs with one, which would otherwise count as short, punctuation-less lines).
 The newline ratio is line breaks between those lines per word, which equals FineWeb's
-``text.count("\\n") / words`` on text without blank lines.
+``text.count("\\n") / words`` on text without blank lines. The punctuation and short-line
+rules judge only documents of at least ``min_lines`` lines: a crawl that stores an article as
+one line would otherwise be judged by its last character.
 """
 
 from __future__ import annotations
@@ -14,9 +16,10 @@ from __future__ import annotations
 from typing import Any
 
 from saring.document import Document
-from saring.filters.profiles import QualityProfile, UsesProfile
+from saring.filters.profiles import UsesProfile
 from saring.filters.signals import store, stored
 from saring.filters.text import duplicates, lines, ratio, words
+from saring.filters.thresholds import FineWebThresholds
 from saring.meta import QUALITY_FINEWEB
 from saring.step import Annotator, Filter
 
@@ -24,6 +27,9 @@ LINE_PUNCT = "quality/fineweb_line_punct"
 SHORT_LINES = "quality/fineweb_short_lines"
 CHAR_DUP = "quality/fineweb_char_dup"
 NEWLINE_RATIO = "quality/fineweb_newline_ratio"
+
+VERSION = 2
+"""Version of ``fineweb_signals``; stored signals of another version are recomputed."""
 
 STOP_CHARS = (".", "'", '"', "!", "?", "”", "’")
 """Line endings that count as punctuated (FineWeb's, plus curly closing quotes)."""
@@ -36,6 +42,7 @@ def fineweb_signals(text: str, short_line_chars: int) -> dict[str, Any]:
     _, dup_chars = duplicates(ls)
     return {
         "chars": len(text),
+        "lines": n,
         "short_line_chars": short_line_chars,
         "line_punct": ratio(sum(1 for line in ls if line.endswith(STOP_CHARS)), n),
         "short_lines": ratio(sum(1 for line in ls if len(line) <= short_line_chars), n),
@@ -44,15 +51,16 @@ def fineweb_signals(text: str, short_line_chars: int) -> dict[str, Any]:
     }
 
 
-def fineweb_reason(signals: dict[str, Any], p: QualityProfile) -> str | None:
+def fineweb_reason(signals: dict[str, Any], t: FineWebThresholds) -> str | None:
     """Return the first FineWeb rule the signals break, or ``None``."""
-    if signals["line_punct"] <= p.min_line_punct:
+    line_rules = signals["lines"] >= t.min_lines
+    if line_rules and signals["line_punct"] <= t.min_line_punct:
         return LINE_PUNCT
-    if signals["short_lines"] >= p.max_short_lines:
+    if line_rules and signals["short_lines"] >= t.max_short_lines:
         return SHORT_LINES
-    if signals["char_dup"] >= p.max_char_dup:
+    if signals["char_dup"] >= t.max_char_dup:
         return CHAR_DUP
-    if signals["newline_ratio"] > p.max_newline_ratio:
+    if signals["newline_ratio"] > t.max_newline_ratio:
         return NEWLINE_RATIO
     return None
 
@@ -66,7 +74,7 @@ class FineWebQualitySignals(Annotator):
         self.short_line_chars = short_line_chars
 
     def annotate(self, doc: Document) -> None:
-        store(doc, QUALITY_FINEWEB, fineweb_signals(doc.text, self.short_line_chars))
+        store(doc, QUALITY_FINEWEB, fineweb_signals(doc.text, self.short_line_chars), VERSION)
 
 
 class FineWebQualityFilter(UsesProfile, Filter):
@@ -75,35 +83,50 @@ class FineWebQualityFilter(UsesProfile, Filter):
     most ``short_line_chars`` long, ``quality/fineweb_char_dup`` when repeated lines hold at
     least ``max_char_dup`` of the characters, ``quality/fineweb_newline_ratio`` when line
     breaks per word exceed ``max_newline_ratio`` (Penedo et al. 2024; comparisons as in
-    datatrove). ``None`` takes the language profile's value (``doc.lang``, else
-    ``language``). Uses ``FineWebQualitySignals``' stored signals when they fit the text."""
+    datatrove); the first two only for documents of at least ``min_lines`` lines. ``None``
+    takes the value of the language's ``profile`` (``doc.lang``, else ``language``). Uses
+    ``FineWebQualitySignals``' stored signals when they fit the text."""
 
+    family = "fineweb"
     drop_reasons = (LINE_PUNCT, SHORT_LINES, CHAR_DUP, NEWLINE_RATIO)
 
     def __init__(
         self,
         language: str = "id",
+        profile: str = "news",
         min_line_punct: float | None = None,
         max_short_lines: float | None = None,
         short_line_chars: int | None = None,
         max_char_dup: float | None = None,
         max_newline_ratio: float | None = None,
+        min_lines: int | None = None,
     ) -> None:
         self.language = language
+        self.profile = profile
         self.min_line_punct = min_line_punct
         self.max_short_lines = max_short_lines
         self.short_line_chars = short_line_chars
         self.max_char_dup = max_char_dup
         self.max_newline_ratio = max_newline_ratio
+        self.min_lines = min_lines
 
-    def overrides(self) -> dict[str, Any]:
-        return {name: getattr(self, name) for name in self.param_names() if name != "language"}
-
-    def signals(self, doc: Document, p: QualityProfile) -> dict[str, Any]:
+    def signals(self, doc: Document) -> dict[str, Any]:
         """Return the document's stored signals if they fit, else freshly computed ones."""
-        expect = {"short_line_chars": p.short_line_chars}
-        return stored(doc, QUALITY_FINEWEB, expect) or fineweb_signals(doc.text, p.short_line_chars)
+        chars = self.thresholds(doc.lang).short_line_chars
+        found = stored(doc, QUALITY_FINEWEB, {"short_line_chars": chars}, VERSION)
+        return found or fineweb_signals(doc.text, chars)
+
+    def limits(self, lang: str) -> dict[str, tuple[str, float]]:
+        """Return signal → ("min" or "max", threshold) as applied to a document in ``lang``
+        (``line_punct`` drops at or below its limit, ``short_lines`` and ``char_dup`` at or
+        above, ``newline_ratio`` above)."""
+        t: FineWebThresholds = self.thresholds(lang)
+        return {
+            "line_punct": ("min", t.min_line_punct),
+            "short_lines": ("max", t.max_short_lines),
+            "char_dup": ("max", t.max_char_dup),
+            "newline_ratio": ("max", t.max_newline_ratio),
+        }
 
     def reason(self, doc: Document) -> str | None:
-        p = self.profile_for(doc.lang)
-        return fineweb_reason(self.signals(doc, p), p)
+        return fineweb_reason(self.signals(doc), self.thresholds(doc.lang))

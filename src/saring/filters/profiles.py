@@ -1,13 +1,14 @@
-"""Per-language parameters of the quality filters: stop words and thresholds.
+"""Per-language profiles of the quality filters: stop words and one thresholds dataclass per
+family (``saring.filters.thresholds``).
 
-The defaults below are the papers' (Gopher: Rae et al. 2021, appendix A.1.1 and table A1;
-C4: Raffel et al. 2020, section 2.2, and TFDS ``c4_utils``; FineWeb: Penedo et al. 2024).
-A language's file ``saring/data/quality/<lang>.toml`` overrides some of them: its
-``stop_words``, ``aliases`` (other codes that name it, such as ``ind``) and tables
-``[gopher_quality]``, ``[gopher_repetition]``, ``[c4]`` and ``[fineweb]`` whose keys are the
-field names of ``QualityProfile``. A language without a file gets the defaults and no stop
-words, so the stop-word rule is skipped for it rather than judged with another language's
-words.
+A language's file ``saring/data/quality/<lang>.toml`` holds its ``stop_words``, its
+``aliases`` (other codes that name it, such as ``ind``), its extra C4 ``policy_phrases``, and
+one table of thresholds per named profile and family: ``[news.gopher_repetition]`` is what the
+news preset uses (the default), ``[fineweb2.gopher_repetition]`` FineWeb-2's published
+per-language values. Keys a table leaves out take the papers' defaults; the profile
+``papers`` is those defaults alone. A language without a file gets the papers' defaults and
+no stop words, so the stop-word rule is skipped for it rather than judged with another
+language's words.
 """
 
 from __future__ import annotations
@@ -15,91 +16,41 @@ from __future__ import annotations
 import dataclasses
 import functools
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
-from typing import Any
+from typing import Any, ClassVar
 
 from saring.errors import ConfigError
-
-NGramLimits = tuple[tuple[int, float], ...]
-"""Pairs of (n, largest allowed character fraction)."""
-
-C4_POLICY_PHRASES = (
-    "terms of use",
-    "privacy policy",
-    "cookie policy",
-    "uses cookies",
-    "use of cookies",
-    "use cookies",
+from saring.filters.thresholds import (
+    C4_POLICY_PHRASES,
+    FAMILIES,
+    C4Thresholds,
+    FineWebThresholds,
+    GopherQualityThresholds,
+    GopherRepetitionThresholds,
+    SpamThresholds,
+    convert,
+    field_names,
 )
-"""Lines holding one of these are removed by C4 (TFDS ``c4_utils``); every language gets them."""
+
+PROFILES = ("news", "fineweb2", "papers")
+"""Named threshold profiles: news-preset defaults, FineWeb-2's values, the papers' own."""
 
 
 @dataclass(frozen=True)
 class QualityProfile:
-    """Thresholds and word lists of the quality filters for one language."""
+    """Stop words and thresholds of the quality filters for one language and profile."""
 
     lang: str
+    name: str = "papers"
     stop_words: frozenset[str] = frozenset()
-    # Gopher quality (Rae et al. 2021, A.1.1).
-    min_words: int = 50
-    max_words: int = 100_000
-    min_mean_word_length: float = 3.0
-    max_mean_word_length: float = 10.0
-    max_symbol_ratio: float = 0.1
-    max_bullet_lines: float = 0.9
-    max_ellipsis_lines: float = 0.3
-    min_alpha_words: float = 0.8
-    min_stop_words: int = 2
-    # Gopher repetition (Rae et al. 2021, table A1).
-    max_dup_lines: float = 0.3
-    max_dup_paragraphs: float = 0.3
-    max_dup_line_chars: float = 0.2
-    max_dup_paragraph_chars: float = 0.2
-    top_ngrams: NGramLimits = ((2, 0.2), (3, 0.18), (4, 0.16))
-    dup_ngrams: NGramLimits = ((5, 0.15), (6, 0.14), (7, 0.13), (8, 0.12), (9, 0.11), (10, 0.1))
-    # C4 (Raffel et al. 2020; TFDS c4_utils).
-    min_sentences: int = 5
-    min_line_words: int = 3
-    max_word_chars: int = 1000
-    policy_phrases: tuple[str, ...] = C4_POLICY_PHRASES
-    # FineWeb (Penedo et al. 2024).
-    min_line_punct: float = 0.12
-    max_short_lines: float = 0.67
-    short_line_chars: int = 30
-    max_char_dup: float = 0.01
-    max_newline_ratio: float = 0.3
-
-
-_SECTIONS = {
-    "gopher_quality": (
-        "min_words",
-        "max_words",
-        "min_mean_word_length",
-        "max_mean_word_length",
-        "max_symbol_ratio",
-        "max_bullet_lines",
-        "max_ellipsis_lines",
-        "min_alpha_words",
-        "min_stop_words",
-    ),
-    "gopher_repetition": (
-        "max_dup_lines",
-        "max_dup_paragraphs",
-        "max_dup_line_chars",
-        "max_dup_paragraph_chars",
-        "top_ngrams",
-        "dup_ngrams",
-    ),
-    "c4": ("min_sentences", "min_line_words", "max_word_chars", "policy_phrases"),
-    "fineweb": (
-        "min_line_punct",
-        "max_short_lines",
-        "short_line_chars",
-        "max_char_dup",
-        "max_newline_ratio",
-    ),
-}
+    gopher_quality: GopherQualityThresholds = field(default_factory=GopherQualityThresholds)
+    gopher_repetition: GopherRepetitionThresholds = field(
+        default_factory=GopherRepetitionThresholds
+    )
+    c4: C4Thresholds = field(default_factory=C4Thresholds)
+    fineweb: FineWebThresholds = field(default_factory=FineWebThresholds)
+    spam: SpamThresholds = field(default_factory=SpamThresholds)
 
 
 def _folder() -> Any:
@@ -113,37 +64,43 @@ def available_languages() -> list[str]:
     )
 
 
-def parse_profile(lang: str, text: str, where: str) -> QualityProfile:
-    """Return the profile a TOML text describes; raise ``ConfigError`` for unknown keys."""
+def _family(family: str, table: Any, base: Any, where: str) -> Any:
+    """Return ``base`` with a TOML table's thresholds; raise ``ConfigError`` for unknown keys."""
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where}: [{family}] must be a table")
+    known = field_names(FAMILIES[family])
+    for name in table:
+        if name not in known:
+            raise ConfigError(f"{where}: [{family}] has unknown key {name!r}")
+    return dataclasses.replace(base, **{k: convert(k, v) for k, v in table.items()})
+
+
+def parse_profile(lang: str, text: str, where: str, name: str = "news") -> QualityProfile:
+    """Return the named profile a TOML text describes; raise ``ConfigError`` for unknown keys."""
+    if name not in PROFILES:
+        raise ConfigError(f"unknown quality profile {name!r} (one of {', '.join(PROFILES)})")
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{where}: not valid TOML: {exc}") from exc
-    values: dict[str, Any] = {"lang": lang}
+    phrases = C4_POLICY_PHRASES
+    families: dict[str, Any] = {family: cls() for family, cls in FAMILIES.items()}
     for key, value in data.items():
-        if key == "aliases":
+        if key in ("aliases", "stop_words"):
             continue
-        if key == "stop_words":
-            values["stop_words"] = frozenset(w.casefold() for w in value)
-        elif key in _SECTIONS and isinstance(value, dict):
-            for name, item in value.items():
-                if name not in _SECTIONS[key]:
-                    raise ConfigError(f"{where}: [{key}] has unknown key {name!r}")
-                values[name] = _convert(name, item)
+        if key == "policy_phrases":
+            phrases = C4_POLICY_PHRASES + convert(key, value)
+        elif key in PROFILES and isinstance(value, dict):
+            for family, table in value.items():
+                if family not in FAMILIES:
+                    raise ConfigError(f"{where}: unknown table [{key}.{family}]")
+                if key == name:
+                    families[family] = _family(family, table, families[family], where)
         else:
             raise ConfigError(f"{where}: unknown key {key!r}")
-    if "policy_phrases" in values:
-        values["policy_phrases"] = C4_POLICY_PHRASES + values["policy_phrases"]
-    return QualityProfile(**values)
-
-
-def _convert(name: str, value: Any) -> Any:
-    """Return a TOML value in the type the profile field holds (tuples, not lists)."""
-    if name in ("top_ngrams", "dup_ngrams"):
-        return tuple((int(n), float(frac)) for n, frac in value)
-    if name == "policy_phrases":
-        return tuple(str(p).casefold() for p in value)
-    return value
+    families["c4"] = dataclasses.replace(families["c4"], policy_phrases=phrases)
+    stop_words = frozenset(w.casefold() for w in data.get("stop_words", ()))
+    return QualityProfile(lang=lang, name=name, stop_words=stop_words, **families)
 
 
 @functools.cache
@@ -159,49 +116,60 @@ def _aliases() -> dict[str, str]:
 
 
 @functools.cache
-def profile(lang: str | None) -> QualityProfile:
-    """Return the profile for a language code (or alias); the papers' defaults if none ships."""
-    if lang is None:
-        return QualityProfile(lang="default")
-    name = _aliases().get(lang.casefold())
-    if name is None:
-        return QualityProfile(lang="default")
-    text = _folder().joinpath(f"{name}.toml").read_text(encoding="utf-8")
-    return parse_profile(name, text, f"quality/{name}.toml")
-
-
-def with_overrides(base: QualityProfile, overrides: dict[str, Any]) -> QualityProfile:
-    """Return the profile with the given fields replaced, ignoring ``None`` values."""
-    changes = {k: v for k, v in overrides.items() if v is not None}
-    if "stop_words" in changes:
-        changes["stop_words"] = frozenset(w.casefold() for w in changes["stop_words"])
-    return dataclasses.replace(base, **changes) if changes else base
+def profile(lang: str | None, name: str = "news") -> QualityProfile:
+    """Return a language's (or alias's) named profile; the papers' defaults if none ships."""
+    if name not in PROFILES:
+        raise ConfigError(f"unknown quality profile {name!r} (one of {', '.join(PROFILES)})")
+    found = _aliases().get(lang.casefold()) if lang else None
+    if found is None:
+        return QualityProfile(lang="default", name=name)
+    text = _folder().joinpath(f"{found}.toml").read_text(encoding="utf-8")
+    return parse_profile(found, text, f"quality/{found}.toml", name)
 
 
 class UsesProfile:
     """Mixin for steps whose thresholds come from a language profile.
 
-    The language is ``doc.lang`` when set, else the step's ``language`` parameter; the
-    step's non-``None`` threshold parameters (``overrides()``) replace the profile's. Profiles
-    are cached per language in ``_profiles`` and not pickled.
+    ``family`` names the step's thresholds dataclass; the step's parameters named like its
+    fields replace the profile's values when not ``None`` (the generic ``overrides``), and a
+    ``stop_words`` parameter replaces the language's stop words. The language is
+    ``doc.lang`` when set, else the step's ``language``; the profile is the step's
+    ``profile`` parameter. Resolved thresholds are cached per language in ``_profiles`` and
+    not pickled.
     """
 
+    family: ClassVar[str]
     language: str
+    profile: str
 
     def overrides(self) -> dict[str, Any]:
-        """Return the profile fields this step's parameters replace (``None``: keep)."""
-        return {}
+        """Return the thresholds this step's parameters replace (``None`` values left out)."""
+        names = field_names(FAMILIES[self.family])
+        return {n: v for n in names if (v := getattr(self, n, None)) is not None}
 
     def profile_for(self, doc_lang: str | None) -> QualityProfile:
-        """Return the thresholds that apply to a document in ``doc_lang``."""
+        """Return the profile that applies to a document in ``doc_lang``, with overrides."""
         lang = doc_lang or self.language
         cache: dict[str, QualityProfile] | None = self.__dict__.get("_profiles")
         if cache is None:
             cache = self.__dict__["_profiles"] = {}
         found = cache.get(lang)
         if found is None:
-            found = cache[lang] = with_overrides(profile(lang), self.overrides())
+            found = profile(lang, getattr(self, "profile", "news"))
+            changes = self.overrides()
+            if changes:
+                family = dataclasses.replace(getattr(found, self.family), **changes)
+                found = dataclasses.replace(found, **{self.family: family})
+            stop_words = getattr(self, "stop_words", None)
+            if stop_words is not None:
+                words = frozenset(w.casefold() for w in stop_words)
+                found = dataclasses.replace(found, stop_words=words)
+            cache[lang] = found
         return found
+
+    def thresholds(self, doc_lang: str | None) -> Any:
+        """Return this step's family thresholds for a document in ``doc_lang``."""
+        return getattr(self.profile_for(doc_lang), self.family)
 
     def __getstate__(self) -> dict[str, Any]:
         # Ship parameters only; profiles are rebuilt from the package data on first use.

@@ -1,0 +1,236 @@
+"""Gopher repetition rules (Rae et al. 2021, "Scaling Language Models: Methods, Analysis &
+Insights from Training Gopher", table A1), as an annotator that writes signals and a filter
+that compares them with per-language thresholds.
+
+Deviations from the paper and from datatrove's implementation, on purpose: lines are
+non-blank lines, so the blank lines between paragraphs are not "duplicate lines"; n-gram
+character fractions count the characters of words (not spaces) over all words' characters,
+and duplicate n-grams mark every word covered by an n-gram that occurs more than once, as the
+paper describes.
+"""
+
+from __future__ import annotations
+
+from itertools import count
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from saring.document import Document
+from saring.filters.profiles import UsesProfile
+from saring.filters.signals import store, stored
+from saring.filters.text import duplicates, lines, paragraphs, ratio, words
+from saring.filters.thresholds import GopherRepetitionThresholds
+from saring.meta import QUALITY_REPETITION
+from saring.step import Annotator, Filter
+
+VERSION = 2
+"""Version of ``gopher_repetition_signals``; stored signals of another version are recomputed."""
+
+DUP_LINES = "quality/gopher_dup_lines"
+DUP_PARAGRAPHS = "quality/gopher_dup_paragraphs"
+DUP_LINE_CHARS = "quality/gopher_dup_line_chars"
+DUP_PARAGRAPH_CHARS = "quality/gopher_dup_paragraph_chars"
+TOP_NGRAM = "quality/gopher_top_ngram"
+DUP_NGRAM = "quality/gopher_dup_ngram"
+
+TOP_NGRAM_SIZES = (2, 3, 4)
+"""n of the "most frequent n-gram" signals; ``max_top_ngram`` thresholds follow this order."""
+DUP_NGRAM_SIZES = (5, 6, 7, 8, 9, 10)
+"""n of the "duplicate n-gram" signals; ``max_dup_ngram`` thresholds follow this order."""
+
+_MIX = np.uint64(0x9E3779B97F4A7C15)
+
+
+def _gram_keys(ids: npt.NDArray[np.uint64], n: int) -> npt.NDArray[np.uint64]:
+    """Return one 64-bit key per n-gram of word ids (a polynomial hash; collisions are
+    negligible at document sizes)."""
+    count = len(ids) - n + 1
+    keys = ids[:count].copy()
+    with np.errstate(over="ignore"):
+        for j in range(1, n):
+            keys = keys * _MIX + ids[j : j + count]
+    return keys
+
+
+def top_ngram_fraction(
+    ids: npt.NDArray[np.uint64], lengths: npt.NDArray[np.int64], total: int, n: int
+) -> float:
+    """Return the share of word characters in the most frequent n-gram's occurrences (the
+    earliest such n-gram when several are equally frequent)."""
+    if len(ids) < n or not total:
+        return 0.0
+    _, first, counts = np.unique(_gram_keys(ids, n), return_index=True, return_counts=True)
+    best = counts.max()
+    if best < 2:
+        return 0.0
+    start = int(first[counts == best].min())
+    return ratio(int(best) * int(lengths[start : start + n].sum()), total)
+
+
+def dup_ngram_fractions(
+    ids: npt.NDArray[np.uint64], lengths: npt.NDArray[np.int64], total: int, n: int
+) -> tuple[float, float]:
+    """Return the share of word characters covered by n-grams that occur more than once, and
+    by n-grams that occur three times or more."""
+    if len(ids) < n or not total:
+        return 0.0, 0.0
+    _, inverse, counts = np.unique(_gram_keys(ids, n), return_inverse=True, return_counts=True)
+    seen = counts[inverse]
+    return _covered(seen > 1, lengths, total, n), _covered(seen > 2, lengths, total, n)
+
+
+def _covered(
+    starts: npt.NDArray[np.bool_], lengths: npt.NDArray[np.int64], total: int, n: int
+) -> float:
+    """Return the share of word characters covered by the n-grams starting at ``starts``."""
+    repeated = np.flatnonzero(starts)
+    if not len(repeated):
+        return 0.0
+    edges = np.zeros(len(lengths) + 1, dtype=np.int64)
+    np.add.at(edges, repeated, 1)
+    np.add.at(edges, repeated + n, -1)
+    covered = np.cumsum(edges[:-1]) > 0
+    return ratio(int(lengths[covered].sum()), total)
+
+
+def gopher_repetition_signals(text: str) -> dict[str, Any]:
+    """Return the Gopher repetition signals of a text (fractions, 4 decimals)."""
+    ls = lines(text)
+    ps = paragraphs(text)
+    dup_lines, dup_line_chars = duplicates(ls)
+    dup_paras, dup_para_chars = duplicates(ps)
+    ws = words(text)
+    # A word's id is the position of its first occurrence: equal words, equal ids.
+    vocabulary: dict[str, int] = {}
+    ids = np.fromiter(map(vocabulary.setdefault, ws, count()), np.uint64, len(ws))
+    lengths = np.fromiter(map(len, ws), np.int64, len(ws))
+    total = int(lengths.sum())
+    dup: dict[str, float] = {}
+    thrice: dict[str, float] = {}
+    fractions = (0.0, 0.0)
+    for n in DUP_NGRAM_SIZES:
+        # An n-gram that occurs twice contains (n-1)-grams that do: once none repeat, stop.
+        if n == DUP_NGRAM_SIZES[0] or fractions[0] > 0:
+            fractions = dup_ngram_fractions(ids, lengths, total, n)
+        dup[str(n)], thrice[str(n)] = fractions
+    return {
+        "chars": len(text),
+        "dup_lines": ratio(dup_lines, len(ls)),
+        "dup_paragraphs": ratio(dup_paras, len(ps)),
+        "dup_line_chars": ratio(dup_line_chars, sum(map(len, ls))),
+        "dup_paragraph_chars": ratio(dup_para_chars, sum(map(len, ps))),
+        "top_ngram": {str(n): top_ngram_fraction(ids, lengths, total, n) for n in TOP_NGRAM_SIZES},
+        "dup_ngram": dup,
+        "dup_ngram_3": thrice,
+    }
+
+
+def gopher_repetition_reason(signals: dict[str, Any], t: GopherRepetitionThresholds) -> str | None:
+    """Return the first Gopher repetition rule the signals break, or ``None``."""
+    if signals["dup_lines"] > t.max_dup_lines:
+        return DUP_LINES
+    if signals["dup_paragraphs"] > t.max_dup_paragraphs:
+        return DUP_PARAGRAPHS
+    if signals["dup_line_chars"] > t.max_dup_line_chars:
+        return DUP_LINE_CHARS
+    if signals["dup_paragraph_chars"] > t.max_dup_paragraph_chars:
+        return DUP_PARAGRAPH_CHARS
+    top = signals["top_ngram"]
+    if any(top[str(n)] > limit for n, limit in zip(TOP_NGRAM_SIZES, t.max_top_ngram, strict=False)):
+        return TOP_NGRAM
+    dup = signals["dup_ngram" if t.dup_ngram_min_count == 2 else "dup_ngram_3"]
+    if any(dup[str(n)] > limit for n, limit in zip(DUP_NGRAM_SIZES, t.max_dup_ngram, strict=False)):
+        return DUP_NGRAM
+    return None
+
+
+class GopherRepetitionSignals(Annotator):
+    """Writes the Gopher repetition signals (duplicate line and paragraph fractions, by count
+    and by characters; character share of the most frequent 2-, 3-, 4-gram; character share
+    of 5- to 10-grams occurring twice or more, ``dup_ngram``, and three times or more,
+    ``dup_ngram_3``) under ``metadata["quality"]["gopher_repetition"]``."""
+
+    def __init__(self) -> None:
+        pass
+
+    def annotate(self, doc: Document) -> None:
+        store(doc, QUALITY_REPETITION, gopher_repetition_signals(doc.text), VERSION)
+
+
+class GopherRepetitionFilter(UsesProfile, Filter):
+    """Returns a ``quality/gopher_dup_*`` or ``quality/gopher_top_ngram`` reason when a
+    document repeats itself beyond Gopher's limits (Rae et al. 2021, table A1): duplicate
+    lines or paragraphs (by count or characters), a most frequent 2/3/4-gram covering too many
+    characters (``max_top_ngram``, one limit per n in 2, 3, 4), or duplicated 5- to 10-grams
+    covering too many (``max_dup_ngram``, one per n in 5..10; with ``dup_ngram_min_count=3``,
+    as in the news profile, only n-grams occurring three times or more count, so a quote
+    restated once or a caption repeated as the lede is not "repetition"). ``None`` takes the
+    language's ``profile`` value (``doc.lang``, else ``language``): ``"news"`` (default) or
+    ``"fineweb2"`` (FineWeb-2's published limits). Uses ``GopherRepetitionSignals``' stored
+    signals when they fit the text."""
+
+    family = "gopher_repetition"
+    drop_reasons = (
+        DUP_LINES,
+        DUP_PARAGRAPHS,
+        DUP_LINE_CHARS,
+        DUP_PARAGRAPH_CHARS,
+        TOP_NGRAM,
+        DUP_NGRAM,
+    )
+
+    def __init__(
+        self,
+        language: str = "id",
+        profile: str = "news",
+        max_dup_lines: float | None = None,
+        max_dup_paragraphs: float | None = None,
+        max_dup_line_chars: float | None = None,
+        max_dup_paragraph_chars: float | None = None,
+        max_top_ngram: tuple[float, ...] | None = None,
+        max_dup_ngram: tuple[float, ...] | None = None,
+        dup_ngram_min_count: int | None = None,
+    ) -> None:
+        self.language = language
+        self.profile = profile
+        self.max_dup_lines = max_dup_lines
+        self.max_dup_paragraphs = max_dup_paragraphs
+        self.max_dup_line_chars = max_dup_line_chars
+        self.max_dup_paragraph_chars = max_dup_paragraph_chars
+        self.max_top_ngram = max_top_ngram
+        self.max_dup_ngram = max_dup_ngram
+        self.dup_ngram_min_count = dup_ngram_min_count
+
+    def overrides(self) -> dict[str, Any]:
+        found = super().overrides()
+        for name in ("max_top_ngram", "max_dup_ngram"):
+            if name in found:
+                found[name] = tuple(float(v) for v in found[name])
+        return found
+
+    def signals(self, doc: Document) -> dict[str, Any]:
+        """Return the document's stored signals if they fit, else freshly computed ones."""
+        found = stored(doc, QUALITY_REPETITION, {}, VERSION)
+        return found or gopher_repetition_signals(doc.text)
+
+    def limits(self, lang: str) -> dict[str, tuple[str, float]]:
+        """Return signal → ("min" or "max", threshold) as applied to a document in ``lang``
+        (n-gram signals keyed ``top_ngram.<n>`` and ``dup_ngram.<n>``)."""
+        t: GopherRepetitionThresholds = self.thresholds(lang)
+        found: dict[str, tuple[str, float]] = {
+            "dup_lines": ("max", t.max_dup_lines),
+            "dup_paragraphs": ("max", t.max_dup_paragraphs),
+            "dup_line_chars": ("max", t.max_dup_line_chars),
+            "dup_paragraph_chars": ("max", t.max_dup_paragraph_chars),
+        }
+        for n, limit in zip(TOP_NGRAM_SIZES, t.max_top_ngram, strict=False):
+            found[f"top_ngram.{n}"] = ("max", limit)
+        dup = "dup_ngram" if t.dup_ngram_min_count == 2 else "dup_ngram_3"
+        for n, limit in zip(DUP_NGRAM_SIZES, t.max_dup_ngram, strict=False):
+            found[f"{dup}.{n}"] = ("max", limit)
+        return found
+
+    def reason(self, doc: Document) -> str | None:
+        return gopher_repetition_reason(self.signals(doc), self.thresholds(doc.lang))

@@ -1,0 +1,132 @@
+"""Spam and SEO junk, score then decide: ``SpamSignals`` writes vocabulary densities and URL
+evidence (``saring.filters.spam_terms``), ``SpamFilter`` drops promotion with a
+``spam/<kind>`` reason.
+
+What separates spam from news about the same topic is not the topic but the voice: a page
+that promotes gambling addresses the reader, promises, names sites and tells the reader to
+sign up; a report of a police raid on a gambling ring quotes officials, names suspects and
+articles of law. So a topic alone never drops a page: the page must also promote, and its
+promotion vocabulary must outweigh its reporting vocabulary. None of the peers (datatrove,
+NeMo Curator, Dolma, Data-Juicer) has such a rule; their URL blocklists miss pages injected
+into legitimate government and university sites.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from saring.document import Document
+from saring.filters.profiles import UsesProfile
+from saring.filters.signals import store, stored
+from saring.filters.spam_terms import TOPICS, VERSION, spam_signals, url_signals
+from saring.filters.thresholds import SpamThresholds
+from saring.meta import QUALITY_SPAM
+from saring.step import Annotator, Filter
+
+GAMBLING = "spam/gambling"
+LOAN = "spam/loan"
+PILLS = "spam/pills"
+SEO = "spam/seo"
+INJECTED = "spam/injected"
+LANGUAGES = ("id", "ms", "en")
+"""Vocabulary files joined by default (``saring/data/spam/<lang>.toml``)."""
+
+
+def spam_reason(signals: dict[str, Any], t: SpamThresholds) -> str | None:
+    """Return the spam rule the signals meet, or ``None``: a link list (brand and site names
+    denser than any topic's words), else the densest promoted topic, else a gambling page
+    injected into a protected site."""
+    if signals["promo_share"] >= t.min_promo_share and signals["promo"] >= t.min_promo:
+        topic = max(TOPICS, key=lambda name: signals[name])
+        if signals["links"] >= max(t.min_links, signals[topic]):
+            return SEO
+        if signals[topic] >= t.min_topic:
+            return f"spam/{topic}"
+    if (
+        signals["url_protected"]
+        and signals["url_gambling"] > 0
+        and signals["gambling"] >= t.min_injected_topic
+        and signals["promo"] >= signals["reporting"]
+    ):
+        return INJECTED
+    return None
+
+
+class SpamSignals(Annotator):
+    """Writes spam signals under ``metadata["quality"]["spam"]``: hits per 100 words of
+    gambling, loan and pill vocabulary, of promotion (calls to action, second person,
+    superlatives, brand names such as ``slot88``), of reporting (reporting verbs, police,
+    courts, regulators) and of brand and site names; the promotion share; whether the host is
+    a government, university, school, village or non-profit site and how many gambling
+    words its URL path holds. ``languages`` names the vocabulary files joined."""
+
+    def __init__(self, languages: tuple[str, ...] = LANGUAGES) -> None:
+        self.languages = languages
+
+    def annotate(self, doc: Document) -> None:
+        signals = spam_signals(doc.text, doc.url, tuple(self.languages))
+        store(doc, QUALITY_SPAM, signals, VERSION)
+
+
+class SpamFilter(UsesProfile, Filter):
+    """Returns ``spam/gambling``, ``spam/loan`` or ``spam/pills`` when a page promotes that
+    topic (its density at least ``min_topic``, promotion at least ``min_promo`` per 100
+    words and at least ``min_promo_share`` of promotion plus reporting), ``spam/seo`` for a
+    promoting list of brand and site names (``min_links`` per 100 words), ``spam/injected``
+    for a page with gambling words in the URL path of a government, university, school,
+    village or non-profit host, ``min_injected_topic`` gambling density and no more
+    reporting than promotion vocabulary. News that reports on these
+    topics is kept. ``None`` takes the value of the language's ``profile``. Uses
+    ``SpamSignals``' stored signals when they fit the text."""
+
+    family = "spam"
+    drop_reasons = (GAMBLING, LOAN, PILLS, SEO, INJECTED)
+
+    def __init__(
+        self,
+        language: str = "id",
+        profile: str = "news",
+        languages: tuple[str, ...] = LANGUAGES,
+        min_topic: float | None = None,
+        min_promo: float | None = None,
+        min_promo_share: float | None = None,
+        min_links: float | None = None,
+        min_injected_topic: float | None = None,
+    ) -> None:
+        self.language = language
+        self.profile = profile
+        self.languages = languages
+        self.min_topic = min_topic
+        self.min_promo = min_promo
+        self.min_promo_share = min_promo_share
+        self.min_links = min_links
+        self.min_injected_topic = min_injected_topic
+
+    def signals(self, doc: Document) -> dict[str, Any]:
+        """Return the document's stored signals if they fit, else freshly computed ones."""
+        languages = tuple(self.languages)
+        protected, url_gambling = url_signals(doc.url)
+        expect = {
+            "languages": list(languages),
+            "url_protected": protected,
+            "url_gambling": url_gambling,
+        }
+        found = stored(doc, QUALITY_SPAM, expect, VERSION)
+        return found or spam_signals(doc.text, doc.url, languages)
+
+    def limits(self, lang: str) -> dict[str, tuple[str, float]]:
+        """Return signal → ("min" or "max", threshold) as applied to a document in ``lang``.
+        Spam rules are conjunctions: a page is dropped only when its topic density *and* its
+        promotion density exceed their limits and ``promo_share`` is at or above its own;
+        "max" marks the limit that spam exceeds."""
+        t: SpamThresholds = self.thresholds(lang)
+        found: dict[str, tuple[str, float]] = {topic: ("max", t.min_topic) for topic in TOPICS}
+        found.update(
+            promo=("max", t.min_promo),
+            promo_share=("max", t.min_promo_share),
+            links=("max", t.min_links),
+        )
+        return found
+
+    def reason(self, doc: Document) -> str | None:
+        return spam_reason(self.signals(doc), self.thresholds(doc.lang))

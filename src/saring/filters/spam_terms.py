@@ -1,0 +1,145 @@
+"""Spam vocabulary and the signals computed from it: how densely a text uses gambling,
+illegal-loan and pill-selling words, how much of it promotes (calls to action, the reader
+addressed, superlatives, brand and site names) rather than reports (reporting verbs, police,
+courts, regulators), and whether its URL shows a gambling page injected into a legitimate
+site.
+
+The term lists are data, one file per language under ``saring/data/spam/`` (sources in its
+``SOURCES.md``). Spam on the Indonesian web mixes Indonesian, Malay and English, so one
+vocabulary joins the languages' lists. Terms match whole tokens of the casefolded text, the
+longest term first where terms overlap; each match counts once for every group holding it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from importlib import resources
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from saring.filters.text import ratio, words
+
+VERSION = 1
+"""Version of ``spam_signals``; stored signals of another version are recomputed."""
+
+TOPICS = ("gambling", "loan", "pills")
+"""Topic groups, each with its own drop reason ``spam/<topic>``."""
+PROMO = ("call_to_action", "second_person", "superlatives")
+"""Groups of the ``[promo]`` table, counted together as promotion."""
+PROTECTED_SUFFIXES = (".go.id", ".ac.id", ".sch.id", ".desa.id", ".or.id", ".mil.id",
+    ".gov.my", ".edu.my")  # fmt: skip
+"""Host suffixes of government, university, school, village and non-profit sites: gambling
+words in the URL of such a site mark a page injected into it."""
+URL_GAMBLING = re.compile(
+    r"slot|gacor|togel|maxwin|judi|casino|kasino|sbobet|poker|scatter|jackpot|pragmatic|"
+    r"zeus|olympus|mahjong|parlay|bandar|toto|rtp|jp\d|\d+jp"
+)
+"""Gambling stems looked for in a URL's path and query."""
+_BRAND = re.compile(
+    r"(?<![\w.])(?=[a-z0-9]*[a-z])(?=[a-z0-9]*\d)"
+    r"(?:[a-z]*(?:slot|gacor|togel|toto|judi|bet|win|hoki|jp|spin|dewa|mpo|zeus|casino|poker|"
+    r"jitu|naga|raja|sultan|cuan|gaming|play)[a-z0-9]*|[a-z]{2,}(?:88|77|777|99|138|303|168|"
+    r"4d|365|123|500|888|999|69))(?![\w.])"
+)
+"""Site and brand names of gambling promotion: ``slot88``, ``gacor777``, ``dewa4d``."""
+_LINK = re.compile(
+    r"(?<![\w@])(?:https?://)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|net|org|xyz|vip|"
+    r"info|online|site|live|pro|club|top|id|co|me|link|io|asia|bet|win|cc|biz|shop|store)"
+    r"(?:/\S*)?(?![\w])"
+)
+"""Site names and links written in the text."""
+
+
+def _folder() -> Any:
+    return resources.files("saring").joinpath("data", "spam")
+
+
+_TOKEN = re.compile(r"[#<]?\w[\w%>'-]*")
+"""Tokens of text and terms alike: words, with ``100%``, ``<phone>``, ``di-acc``, ``#1``."""
+
+Vocabulary = tuple[dict[tuple[str, ...], frozenset[str]], dict[str, tuple[int, ...]]]
+"""Term (as a tuple of tokens) → the groups holding it; first token → the terms' lengths
+starting with it, longest first."""
+
+
+def tokens(text: str) -> list[str]:
+    """Return the casefolded tokens of a text, as terms are matched on them."""
+    return [t.rstrip("-'") for t in _TOKEN.findall(text.casefold())]
+
+
+@functools.cache
+def vocabulary(languages: tuple[str, ...]) -> Vocabulary:
+    """Return every term of the languages' lists (as token tuples) with its groups."""
+    groups: dict[tuple[str, ...], set[str]] = {}
+    for lang in languages:
+        data = tomllib.loads(_folder().joinpath(f"{lang}.toml").read_text(encoding="utf-8"))
+        for table, value in data.items():
+            for name, terms in value.items():
+                group = table if name == "terms" else name
+                for term in terms:
+                    groups.setdefault(tuple(tokens(str(term))), set()).add(group)
+    groups.pop((), None)
+    sizes: dict[str, set[int]] = {}
+    for term in groups:
+        sizes.setdefault(term[0], set()).add(len(term))
+    starts = {first: tuple(sorted(found, reverse=True)) for first, found in sizes.items()}
+    return {t: frozenset(g) for t, g in groups.items()}, starts
+
+
+def count_terms(toks: list[str], vocab: Vocabulary) -> dict[str, int]:
+    """Return hits per group: at each token the longest term starting there, terms not
+    overlapping."""
+    terms, starts = vocab
+    counts: dict[str, int] = {}
+    i, n = 0, len(toks)
+    while i < n:
+        step = 1
+        for size in starts.get(toks[i], ()):
+            found = terms.get(tuple(toks[i : i + size]))
+            if found is not None:
+                for group in found:
+                    counts[group] = counts.get(group, 0) + 1
+                step = size
+                break
+        i += step
+    return counts
+
+
+def url_signals(url: str | None) -> tuple[bool, int]:
+    """Return whether a URL's host is on a protected suffix, and its path's gambling stems."""
+    if not url:
+        return False, 0
+    parts = urlsplit(url if "//" in url else f"//{url}")
+    host = (parts.hostname or "").casefold()
+    protected = host.endswith(PROTECTED_SUFFIXES)
+    tail = unquote(f"{parts.path} {parts.query}").casefold()
+    return protected, len(URL_GAMBLING.findall(tail))
+
+
+def spam_signals(text: str, url: str | None, languages: tuple[str, ...]) -> dict[str, Any]:
+    """Return the spam signals of a text: per-100-word densities of each topic, promotion,
+    reporting, brand and site names; the promotion share; the URL's evidence."""
+    lowered = text.casefold()
+    found = count_terms(tokens(lowered), vocabulary(languages))
+    counts = {g: found.get(g, 0) for g in (*TOPICS, *PROMO, "reporting")}
+    brands = len(_BRAND.findall(lowered))
+    links = len(_LINK.findall(lowered))
+    n = len(words(text))
+    per100 = 100 / n if n else 0.0
+    promo = sum(counts[g] for g in PROMO) + brands
+    protected, url_gambling = url_signals(url)
+    signals: dict[str, Any] = {"chars": len(text), "words": n}
+    for topic in TOPICS:
+        signals[topic] = round(counts[topic] * per100, 2)
+    signals.update(
+        promo=round(promo * per100, 2),
+        reporting=round(counts["reporting"] * per100, 2),
+        links=round((brands + links) * per100, 2),
+        promo_share=ratio(promo, promo + counts["reporting"]),
+        url_protected=protected,
+        url_gambling=url_gambling,
+        languages=list(languages),
+    )
+    return signals

@@ -1,0 +1,124 @@
+"""One frozen dataclass of thresholds per quality family; each threshold is written once, here.
+
+The defaults are the papers' (Gopher: Rae et al. 2021, appendix A.1.1 and table A1; C4:
+Raffel et al. 2020, section 2.2, and TFDS ``c4_utils``; FineWeb: Penedo et al. 2024). A
+language profile (``saring/data/quality/<lang>.toml``) replaces some of them per family, and
+a step's parameter of the same name (when not ``None``) replaces the profile's, so a step's
+threshold parameters are exactly the fields of its family's dataclass.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import Any
+
+C4_POLICY_PHRASES = (
+    "terms of use",
+    "privacy policy",
+    "cookie policy",
+    "uses cookies",
+    "use of cookies",
+    "use cookies",
+)
+"""Lines holding one of these are removed by C4 (TFDS ``c4_utils``); every language gets them."""
+
+
+@dataclass(frozen=True)
+class GopherQualityThresholds:
+    """Gopher quality rules (Rae et al. 2021, A.1.1). The line rules (bullet and ellipsis
+    lines) judge only documents of at least ``min_lines`` non-blank lines."""
+
+    min_words: int = 50
+    max_words: int = 100_000
+    min_mean_word_length: float = 3.0
+    max_mean_word_length: float = 10.0
+    max_symbol_ratio: float = 0.1
+    max_bullet_lines: float = 0.9
+    max_ellipsis_lines: float = 0.3
+    min_alpha_words: float = 0.8
+    min_stop_words: int = 2
+    min_lines: int = 1
+
+
+@dataclass(frozen=True)
+class GopherRepetitionThresholds:
+    """Gopher repetition rules (Rae et al. 2021, table A1): ``max_top_ngram`` holds one limit
+    per n in 2, 3, 4 and ``max_dup_ngram`` one per n in 5 to 10, applied to the words covered
+    by n-grams that occur at least ``dup_ngram_min_count`` times (2, Gopher's rule, or 3)."""
+
+    max_dup_lines: float = 0.3
+    max_dup_paragraphs: float = 0.3
+    max_dup_line_chars: float = 0.2
+    max_dup_paragraph_chars: float = 0.2
+    max_top_ngram: tuple[float, ...] = (0.2, 0.18, 0.16)
+    max_dup_ngram: tuple[float, ...] = (0.15, 0.14, 0.13, 0.12, 0.11, 0.1)
+    dup_ngram_min_count: int = 2
+
+    def __post_init__(self) -> None:
+        if self.dup_ngram_min_count not in (2, 3):
+            raise ValueError(f"dup_ngram_min_count must be 2 or 3, not {self.dup_ngram_min_count}")
+
+
+@dataclass(frozen=True)
+class C4Thresholds:
+    """C4's line and page rules (Raffel et al. 2020; TFDS ``c4_utils``)."""
+
+    min_sentences: int = 5
+    min_line_words: int = 3
+    max_word_chars: int = 1000
+    policy_phrases: tuple[str, ...] = C4_POLICY_PHRASES
+
+
+@dataclass(frozen=True)
+class FineWebThresholds:
+    """FineWeb's line-ratio rules (Penedo et al. 2024). The punctuation and short-line rules
+    judge only documents of at least ``min_lines`` non-blank lines."""
+
+    min_line_punct: float = 0.12
+    max_short_lines: float = 0.67
+    short_line_chars: int = 30
+    max_char_dup: float = 0.01
+    max_newline_ratio: float = 0.3
+    min_lines: int = 1
+
+
+def field_names(family: type[Any]) -> tuple[str, ...]:
+    """Return the threshold names of a family's dataclass."""
+    return tuple(f.name for f in fields(family))
+
+
+def convert(name: str, value: Any) -> Any:
+    """Return a TOML value in the type a threshold field holds (tuples, not lists)."""
+    if name in ("max_top_ngram", "max_dup_ngram"):
+        return tuple(float(v) for v in value)
+    if name == "policy_phrases":
+        return tuple(str(p).casefold() for p in value)
+    return value
+
+
+@dataclass(frozen=True)
+class SpamThresholds:
+    """Spam rules (``saring.filters.spam``): densities are hits per 100 words. A page is
+    promotion of a topic when its topic density reaches ``min_topic``, its promotion density
+    (calls to action, second person, superlatives, brand names) reaches ``min_promo``, and
+    promotion makes at least ``min_promo_share`` of promotion plus reporting vocabulary. A
+    link list is ``min_links`` brand names and site names per 100 words with the same
+    promotion share. A page injected into a legitimate site needs gambling words in its URL
+    path on a protected suffix, ``min_injected_topic`` gambling density and no more
+    reporting than promotion vocabulary."""
+
+    min_topic: float = 2.0
+    min_promo: float = 4.0
+    min_promo_share: float = 0.5
+    min_links: float = 10.0
+    min_injected_topic: float = 0.5
+
+
+FAMILIES: dict[str, type[Any]] = {
+    "gopher_quality": GopherQualityThresholds,
+    "gopher_repetition": GopherRepetitionThresholds,
+    "c4": C4Thresholds,
+    "fineweb": FineWebThresholds,
+    "spam": SpamThresholds,
+}
+"""Family name (the TOML table and the metadata group) → its thresholds dataclass."""
