@@ -1,32 +1,45 @@
 """Language identification side by side: saring's LanguageID, its base detector (CLD2) alone,
 and py3langid, in one run.
 
-Usage: python benchmarks/lid.py [DATA]
+Usage: python benchmarks/lid.py [DATA] | --hostile
 
-DATA holds ``nusax-mt/`` and ``malay-news-2018/`` (see the shared data README). Prints
-per-language accuracy on the NusaX-MT test split (ind, jav, sun, min, eng), id-vs-ms
-accuracy on the held-out topic files of malay-news-2018 (articles labelled by their
-outlet's country; articles whose text also appears in the training files are left out),
-documents per second on those articles, how the archipelago model's accuracy and speed on
-them depend on how much of each article it reads (``max_chars``, early stop), and the
-mixed-language flag of the paragraph level on documents built from NusaX test lines.
+DATA holds ``nusax-mt/`` and ``malay-news-2018/`` (and optionally ``indosum-dev/``; see the
+shared data README). Prints per-language accuracy on the NusaX-MT test split (ind, jav,
+sun, min, eng), id-vs-ms accuracy on the held-out topic files of malay-news-2018 (articles
+labelled by their outlet's country; articles whose text also appears in the training files
+are left out), documents per second on those articles; accuracy on the formal-text sets of
+``saring/data/lid/eval/`` (the constitution set held out of all tuning), on IndoSum's
+Indonesian news (used by neither training nor tuning) and on NusaX test sentences under 15
+words; how often LanguageID is right when it scores 0.9 or more; how the archipelago
+model's accuracy and speed depend on how much of each article it reads (``max_chars``,
+early stop); and the mixed-language flag of the paragraph level on documents built from
+NusaX test lines. ``--hostile`` times hostile 1 MB inputs against CLD2 alone.
 
 Last run (2 shared cores; speeds vary run to run, compare ratios within a run):
 
 | detector | ind | jav | sun | min | eng | news id-vs-ms | news id | news ms | docs/s |
 |---|---|---|---|---|---|---|---|---|---|
-| saring LanguageID | 0.985 | 0.983 | 0.988 | 0.985 | 0.998 | 0.9994 | 0.998 | 1.000 | 2128 |
-| CLD2 alone (base) | 0.963 | 0.812 | 0.920 | 0.000 | 0.998 | 0.9989 | 0.992 | 1.000 | 6450 |
-| py3langid 0.4 | 0.975 | 0.995 | 0.000 | 0.000 | 0.998 | 0.9991 | 0.994 | 1.000 | 589 |
+| saring LanguageID | 0.983 | 0.983 | 0.985 | 0.985 | 0.998 | 0.9991 | 1.000 | 0.999 | 2348 |
+| CLD2 alone (base) | 0.963 | 0.812 | 0.920 | 0.000 | 0.998 | 0.9989 | 0.992 | 1.000 | 9685 |
 
-News id-vs-ms errors by how much the model reads: 2 with the shipped early stop (578
-characters read per article on average), 2 reading up to 3000 characters (2111 read), 2 up
-to 2000, 4 up to 1000, 8 up to 500.
+| set | texts | saring LanguageID | CLD2 alone |
+|---|---|---|---|
+| formal-id-tuning | 80 | 0.900 | 0.850 |
+| formal-ms-tuning | 40 | 1.000 | 0.975 |
+| uud1945 (held out) | 75 | 0.720 | 0.707 |
+| IndoSum news (id) | 3743 | 1.000 | 0.999 |
+| NusaX test ind < 15 words | 131 | 0.962 | 0.939 |
+| NusaX test jav < 15 words | 134 | 0.955 | 0.619 |
+| NusaX test sun < 15 words | 135 | 0.956 | 0.844 |
+| NusaX test min < 15 words | 131 | 0.962 | 0.000 |
+| NusaX test eng < 15 words | 96 | 0.990 | 0.990 |
 
-Before the code-switching rule, the stretch-wise early stop and the faster scorer
-(same data): saring LanguageID 0.983 | 0.983 | 0.988 | 0.983 | 0.998 | 0.9989 | 0.998 |
-0.999 | 194 docs/s against CLD2's 746 and py3langid's 266 in that run (CLD2 alone has
-since got faster too: it no longer scans every text for characters CLD2 refuses).
+Scored >= 0.9 and right: NusaX test 0.9958 of 1899, held-out news 0.9994 of 3496, IndoSum
+1.0000 of 3743, uud1945 0.7632 of 38; all 0.9979 of 9176. Before the Indonesian-Malay word
+log-odds and the Malay feature cap, uud1945 was 0.320 ``id``; news id-vs-ms 0.9994.
+
+Hostile inputs (``--hostile``): one sentence + 1 MB of digits 0.048 s, a 5 MB one-word line
+0.469 s (before the linear split, one sentence + 20,000 digits took 18.0 s).
 """
 
 from __future__ import annotations
@@ -38,6 +51,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from common import indosum
 from saring.document import Document
 from saring.lang import LanguageID, training
 from saring.lang.cld2 import UNKNOWN, detect, import_cld2
@@ -129,6 +143,85 @@ def reading(news: list[tuple[str, str]]) -> None:
         print(f"| {how} | {errors} | {read:.0f} | {speed:.0f} |")
 
 
+def formal_and_calibration(
+    data: Path, detectors: dict[str, Detector | None], news: list[tuple[str, str]]
+) -> None:
+    """Print accuracy on the formal-text sets (the constitution held out of all tuning), on
+    IndoSum's Indonesian news (used by neither training nor tuning), on NusaX test sentences
+    under 15 words, and how often LanguageID is right when its score is at least 0.9."""
+    sets = {name: training.eval_set(name) for name in training.EVAL_SETS}
+    folder = data / "indosum-dev"
+    if folder.is_dir():
+        sets["IndoSum news (id)"] = [(r["text"], "id") for r in indosum(folder)]
+    test = training.nusax_sentences(data / "nusax-mt", "test")
+    for lang, code in NUSAX:
+        sets[f"NusaX test {code} < 15 words"] = [
+            (t, lang) for t in test[lang] if len(t.split()) < 15
+        ]
+    print("\n| set | texts | " + " | ".join(n for n, d in detectors.items() if d) + " |")
+    print("|---|---|" + "---|" * sum(1 for d in detectors.values() if d))
+    for name, texts in sets.items():
+        cells = [
+            f"{sum(d(t) == g for t, g in texts) / len(texts):.3f}" for d in detectors.values() if d
+        ]
+        held = " (held out)" if name == "uud1945" else ""
+        print(f"| {name}{held} | {len(texts)} | {' | '.join(cells)} |")
+
+    step = LanguageID()
+    step.setup()
+    pooled = {"NusaX test": [(t, lang) for lang, _ in NUSAX for t in test[lang]]}
+    pooled["malay-news-2018 held out"] = news
+    pooled["uud1945 (held out)"] = sets["uud1945"]
+    if "IndoSum news (id)" in sets:
+        pooled["IndoSum news (id)"] = sets["IndoSum news (id)"]
+    print("\n| LanguageID calibration | texts | scored >= 0.9 | right among them |")
+    print("|---|---|---|---|")
+    total = [0, 0]
+    for name, texts in pooled.items():
+        sure = right = 0
+        for text, gold in texts:
+            found = step.guesses(text)
+            if found and found[0][1] >= 0.9:
+                sure += 1
+                right += found[0][0] == gold
+        total[0] += sure
+        total[1] += right
+        print(f"| {name} | {len(texts)} | {sure} | {right / max(1, sure):.4f} |")
+    print(f"| all | | {total[0]} | {total[1] / max(1, total[0]):.4f} |")
+
+
+HOSTILE_SENTENCE = "Pemerintah kota akan membangun jembatan baru di atas sungai itu tahun depan. "
+
+
+def hostile() -> None:
+    """Print how long LanguageID and CLD2 alone take on hostile 1 MB inputs (long runs of one
+    character class, alternations of two, a one-word line), and the ratio."""
+    step = LanguageID()
+    step.setup()
+    cld2 = import_cld2()
+    step.guesses(HOSTILE_SENTENCE)
+    mb = 1_000_000
+    cases = {
+        "sentence + 1 MB of digits": HOSTILE_SENTENCE + "7" * mb,
+        "sentence + 1 MB of dots": HOSTILE_SENTENCE + "." * mb,
+        "sentence + 200,000 lines of 4 digits": HOSTILE_SENTENCE + "2024\n" * (mb // 5),
+        "1 MB one-word line": "kata" * (mb // 4),
+        "5 MB one-word line": "kata" * (5 * mb // 4),
+        "letter/space alternating, 1 MB": "a " * (mb // 2),
+        "digit/dot alternating, 1 MB": "7." * (mb // 2),
+    }
+    print("\n| hostile input | LanguageID s | CLD2 alone s | ratio |")
+    print("|---|---|---|---|")
+    for name, text in cases.items():
+        start = time.perf_counter()
+        step.annotate(Document(id="h", text=text))
+        ours = time.perf_counter() - start
+        start = time.perf_counter()
+        detect(cld2, text)
+        base = time.perf_counter() - start
+        print(f"| {name} | {ours:.3f} | {base:.3f} | {ours / max(base, 1e-6):.1f}x |")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run every detector over both evaluation sets and print one table; return the status."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -139,7 +232,13 @@ def main(argv: list[str] | None = None) -> int:
         default=DEFAULT_DATA,
         help=f"folder with nusax-mt/ and malay-news-2018/ (default: {DEFAULT_DATA})",
     )
+    parser.add_argument(
+        "--hostile", action="store_true", help="only time hostile inputs (needs no data)"
+    )
     args = parser.parse_args(argv)
+    if args.hostile:
+        hostile()
+        return 0
     missing = [n for n in ("nusax-mt", "malay-news-2018") if not (args.data / n).is_dir()]
     if missing:
         print(f"lid benchmark skipped: {args.data} lacks {', '.join(missing)}")
@@ -205,6 +304,7 @@ def main(argv: list[str] | None = None) -> int:
     for check, ok in checks.items():
         print(f"target {check}: {'met' if ok else 'NOT met'}")
 
+    formal_and_calibration(args.data, detectors, news)
     reading(news)
     flagged, false_flags, tries = mixed_rates(args.data)
     print(

@@ -15,8 +15,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-_GAP_WORD = re.compile(r"([\W\d_]*)([^\W\d_]+)")
-"""A word (letters only) and the non-letters between it and the word before."""
+_WORD = re.compile(r"([^\W\d_]+)")
+r"""A word (letters only); splitting on it alternates the non-letters between words and the
+words. Splitting is one left-to-right pass: a pattern that pairs a gap with the word after it
+(``([\W\d_]*)([^\W\d_]+)``) retries every position of a long non-letter run that no word
+follows, which is quadratic."""
 _WORD_END = re.compile(r"[^\W\d_](?![^\W\d_])")
 """The last letter of a word."""
 _OPENERS = " \t\"'“”‘’„«‹([-–—"
@@ -25,6 +28,10 @@ WORD_PREFIX = "_"
 """Marks a whole-word feature, so that it never equals a character n-gram."""
 STRETCH = 500
 """Characters of a text read at a time (a stretch ends at the end of the word it reaches)."""
+MAX_WORD = 40
+"""Longer letter runs are left out: no word of the model's languages is that long (Indonesian
+"ketidakbertanggungjawabannya" has 28 letters), and a run of thousands of letters would
+otherwise cost thousands of n-gram features."""
 
 
 def stretches(text: str, max_chars: int, size: int = STRETCH) -> Iterator[tuple[int, int]]:
@@ -44,8 +51,13 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[str]:
     order, leaving out capitalised words inside a sentence (names of people, places and
     outlets, which tell the topic rather than the language) unless most words are
     capitalised (titles, text in capitals)."""
-    # One C-level pass pairs each word with the non-letters before it.
-    pairs = _GAP_WORD.findall(text, start, len(text) if end is None else end)
+    # One C-level pass alternates gaps and words: [gap, word, gap, word, …, gap].
+    parts = _WORD.split(text[start:end] if start or end is not None else text)
+    pairs = [
+        (gap, word)
+        for gap, word in zip(parts[0:-1:2], parts[1::2], strict=True)
+        if len(word) <= MAX_WORD
+    ]
     if not pairs:
         return []
     if start == 0:

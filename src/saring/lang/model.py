@@ -3,8 +3,10 @@ words, after langid.py (Lui & Baldwin 2012) and the n-gram profiles of Cavnar & 
 
 The model is data, not code: ``saring/data/lid/<name>.json.gz`` holds the languages, the
 feature settings, a temperature for calibrated scores (Guo et al. 2017, "On Calibration of
-Modern Neural Networks") and, per language, the log-probability of each feature, quantised.
-``scripts/train_lid.py`` writes it; NumPy sums the features of words not met before.
+Modern Neural Networks"), per language the log-probability of each feature, quantised, and
+word log-odds between two close languages (Indonesian and Malay) from word-frequency lists
+of other sources than the training text (see ``NaiveBayes``). ``scripts/train_lid.py``
+writes it; NumPy sums the features of words not met before.
 """
 
 from __future__ import annotations
@@ -22,9 +24,11 @@ import numpy as np
 from saring.errors import ConfigError
 from saring.lang.features import stretches, word_features, words
 
-FORMAT = 2
-"""Version of the model file layout this module reads and writes (2 added ``switch_margin``
-and ``stop_margin``)."""
+FORMAT = 3
+"""Version of the model file layout this module writes (2 added ``switch_margin`` and
+``stop_margin``, 3 the pair log-odds)."""
+READS = (2, 3)
+"""Versions of the model file layout this module reads (a format-2 file has no pair)."""
 DEFAULT_MODEL = "archipelago"
 """Name of the model that ships in ``saring/data/lid/``."""
 ENGLISH = "en"
@@ -47,6 +51,15 @@ class NaiveBayes:
     (code-switching, an embedded caption, a quoted title): they tell nothing about which of
     the others the text is in, and are left out unless they are at least half of the text's
     words (then the text is English). ``None`` keeps every word (plain naive Bayes).
+
+    Two close languages (``pair``, Indonesian and Malay) share most character n-grams, and
+    what tells them apart in the training text is as much its register as its language: the
+    Malay text is formal news and the Indonesian text mostly informal, so formal Indonesian
+    (statutes, declarations) read as Malay. When one of the pair leads, the decision between
+    the two adds ``pair_weight`` times the sum of each word's log-odds between them
+    (``pair_odds``, from word-frequency lists built alike for both languages from the same
+    kinds of source: Wikipedia, subtitles, social media), the leader keeping its own
+    log-likelihood so that the decision against the other languages stays as it was.
     """
 
     CACHE_WORDS = 200_000
@@ -60,6 +73,9 @@ class NaiveBayes:
         tables: tuple[dict[str, float], ...],
         switch_margin: float | None = None,
         stop_margin: float | None = None,
+        pair: tuple[str, str] | None = None,
+        pair_weight: float = 0.0,
+        pair_odds: dict[str, float] | None = None,
     ) -> None:
         self.langs = langs
         self.orders = orders
@@ -71,6 +87,15 @@ class NaiveBayes:
         self.switch_margin = switch_margin
         self.stop_margin = stop_margin
         """Log-likelihood lead at which reading stops (``None``: read up to ``max_chars``)."""
+        self.pair = pair
+        self.pair_weight = pair_weight
+        self.pair_odds = pair_odds or {}
+        """Word → log(P(word | pair[0]) / P(word | pair[1])) (see the class notes)."""
+        self._pair_at = (
+            (langs.index(pair[0]), langs.index(pair[1]))
+            if pair and pair_weight and set(pair) <= set(langs)
+            else None
+        )
         self._index: dict[str, int] = {}
         self._weights = np.zeros((0, len(langs)))
         self._cache: dict[str, _WordScore] = {}
@@ -85,6 +110,9 @@ class NaiveBayes:
             "tables": self.tables,
             "switch_margin": self.switch_margin,
             "stop_margin": self.stop_margin,
+            "pair": self.pair,
+            "pair_weight": self.pair_weight,
+            "pair_odds": self.pair_odds,
         }
         settings.update(changes)
         return NaiveBayes(**settings)
@@ -163,6 +191,8 @@ class NaiveBayes:
         features = [0, 0]
         totals, known, read = [0.0] * size, 0, 0
         cache = self._cache
+        odds = self.pair_odds.get
+        pair_sum = 0.0
         for start, end in stretches(text, self.max_chars):
             read = end
             found = words(text, start, end)
@@ -172,7 +202,12 @@ class NaiveBayes:
             new = [w for w in distinct if w not in cache]
             if new:
                 self._score_new(new)
-            scored = [s for s in map(cache.__getitem__, found) if s[0]]
+            all_scores = list(map(cache.__getitem__, found))
+            scored = [s for s in all_scores if s[0]]
+            if self._pair_at:
+                pair_sum += sum(
+                    odds(w, 0.0) for w, s in zip(found, all_scores, strict=True) if not s[1]
+                )
             for kind, group in enumerate(
                 ([s for s in scored if not s[1]], [s for s in scored if s[1]])
             ):
@@ -186,11 +221,25 @@ class NaiveBayes:
             else:
                 totals = [a + b for a, b in zip(sums[0], sums[1], strict=True)]
                 known = features[0] + features[1]
+            if self._pair_at and known:
+                self._decide_pair(totals, pair_sum)
             if self.stop_margin is not None and known and size > 1:
                 runner_up, leader = sorted(totals)[-2:]
                 if leader - runner_up >= self.stop_margin:
                     break
         return totals, known, read
+
+    def _decide_pair(self, totals: list[float], pair_sum: float) -> None:
+        """When one of the pair leads, set the two languages' log-likelihoods so that the
+        leader keeps its value and they differ by the naive Bayes difference plus
+        ``pair_weight`` × the summed word log-odds (see the class notes)."""
+        assert self._pair_at is not None
+        first, second = self._pair_at
+        top = max(totals)
+        if totals[first] != top and totals[second] != top:
+            return
+        lead = totals[first] - totals[second] + self.pair_weight * pair_sum
+        totals[first], totals[second] = (top, top - lead) if lead >= 0 else (top + lead, top)
 
     def probabilities(self, text: str) -> list[tuple[str, float]]:
         """Return (language, calibrated probability) pairs, most probable first; empty when
@@ -206,6 +255,8 @@ class NaiveBayes:
     def to_json(self, scale: int = 20) -> dict[str, Any]:
         """Return the model as a JSON-ready mapping, log-probabilities rounded to 1/``scale``."""
         names = sorted(self.tables[0])
+        rounded = ((w, round(self.pair_odds[w] * scale)) for w in sorted(self.pair_odds))
+        odds = [(w, q) for w, q in rounded if q]
         return {
             "format": FORMAT,
             "langs": list(self.langs),
@@ -214,6 +265,10 @@ class NaiveBayes:
             "temperature": self.temperature,
             "switch_margin": self.switch_margin,
             "stop_margin": self.stop_margin,
+            "pair": list(self.pair) if self.pair else None,
+            "pair_weight": self.pair_weight,
+            "pair_words": [w for w, q in odds],
+            "pair_odds": [q for w, q in odds],
             "scale": scale,
             "features": names,
             "weights": [[round(table[name] * scale) for name in names] for table in self.tables],
@@ -222,7 +277,7 @@ class NaiveBayes:
     @classmethod
     def from_json(cls, data: dict[str, Any], where: str) -> NaiveBayes:
         """Return the model stored in a mapping written by ``to_json``."""
-        if data.get("format") != FORMAT:
+        if data.get("format") not in READS:
             raise ConfigError(f"{where}: model format {data.get('format')!r}, expected {FORMAT}")
         scale = float(data["scale"])
         switch, stop = data.get("switch_margin"), data.get("stop_margin")
@@ -239,6 +294,12 @@ class NaiveBayes:
             tables=tables,
             switch_margin=None if switch is None else float(switch),
             stop_margin=None if stop is None else float(stop),
+            pair=(data["pair"][0], data["pair"][1]) if data.get("pair") else None,
+            pair_weight=float(data.get("pair_weight", 0.0)),
+            pair_odds={
+                w: q / scale
+                for w, q in zip(data.get("pair_words", []), data.get("pair_odds", []), strict=True)
+            },
         )
 
 

@@ -1,9 +1,10 @@
 """Training and evaluation data for the archipelago model, and naive Bayes training.
 
 Readers for the public corpora the model is trained and measured on (NusaX-MT, lingua's
-sentence lists, the malay-news-2018 crawl labelled by each article's domain), and the
-split of malay-news-2018 into training and held-out topic files, shared by
-``scripts/train_lid.py`` and ``benchmarks/lid.py`` so both see the same split.
+sentence lists, the malay-news-2018 crawl labelled by each article's domain, wordfreq's
+word-frequency lists, the formal-text sets in ``saring/data/lid/eval/``), and the split of
+malay-news-2018 into training and held-out topic files, shared by ``scripts/train_lid.py``
+and ``benchmarks/lid.py`` so both see the same split.
 """
 
 from __future__ import annotations
@@ -14,11 +15,13 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from saring.lang.features import features
+from saring.errors import ConfigError
+from saring.lang.features import MAX_WORD, features
 from saring.lang.model import NaiveBayes, softmax
 
 NUSAX_COLUMNS = {
@@ -80,6 +83,15 @@ MAX_ENGLISH_SHARE = 0.08
 mostly English) whatever its outlet, and is skipped."""
 TRAIN_EVERY = 3
 """Every third malay-news-2018 topic file (sorted by name, from the first) is for training."""
+EVAL_SETS = {
+    "formal-id-tuning": "id",
+    "formal-ms-tuning": "ms",
+    "uud1945": "id",
+}
+"""The formal-text sets in ``saring/data/lid/eval/`` (one text a line) and their language:
+the two tuning sets choose the pair settings of ``scripts/train_lid.py``; the articles of
+Indonesia's constitution are held out of all training and tuning (``benchmarks/lid.py``)."""
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def news_label(url: str) -> str | None:
@@ -146,6 +158,52 @@ def news_documents(
             seen_text.add(key)
             found.append((text, label))
     return found
+
+
+def eval_set(name: str) -> list[tuple[str, str]]:
+    """Return the (text, language) pairs of one of the ``EVAL_SETS``."""
+    path = resources.files("saring").joinpath("data", "lid", "eval", f"{name}.txt")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [(line.strip(), EVAL_SETS[name]) for line in lines if line.strip()]
+
+
+def wordfreq_lists(langs: Iterable[str]) -> dict[str, dict[str, float]]:
+    """Return wordfreq's word frequencies (letter-only words) for each language, or raise a
+    one-line error naming the package to install."""
+    try:
+        import wordfreq
+    except ImportError as exc:
+        raise ConfigError(
+            "training the language model needs wordfreq: pip install 'saring[train]'"
+        ) from exc
+    return {
+        lang: {
+            word: freq
+            for word, freq in wordfreq.get_frequency_dict(lang).items()
+            if len(word) <= MAX_WORD and _LETTERS.fullmatch(word)
+        }
+        for lang in langs
+    }
+
+
+def pair_odds(
+    first: Mapping[str, float], second: Mapping[str, float], clip: float
+) -> dict[str, float]:
+    """Return each word's log-odds between two languages' frequency lists, a word missing
+    from one list counted at that list's lowest frequency, clipped to ±``clip``."""
+    floor_first, floor_second = min(first.values()), min(second.values())
+    return {
+        word: max(
+            -clip,
+            min(
+                clip,
+                math.log(
+                    (first.get(word, 0.0) + floor_first) / (second.get(word, 0.0) + floor_second)
+                ),
+            ),
+        )
+        for word in sorted(set(first) | set(second))
+    }
 
 
 def nusax_sentences(folder: Path, split: str) -> dict[str, list[str]]:
@@ -223,7 +281,7 @@ def fit_temperature(model: NaiveBayes, labelled: list[tuple[str, str]]) -> float
         if known and lang in model.langs:
             scored.append((totals, model.langs.index(lang)))
     best, best_loss = 1.0, math.inf
-    for temperature in [2.0**k for k in range(-2, 9)]:
+    for temperature in [2.0 ** (k / 2) for k in range(-4, 19)]:
         loss = -sum(
             math.log(max(softmax(totals, temperature)[gold], 1e-12)) for totals, gold in scored
         )
