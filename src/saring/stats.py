@@ -35,7 +35,7 @@ class StepStats:
             lines_removed=self.lines_removed + other.lines_removed,
             counters=self.counters + other.counters,
             seconds=self.seconds + other.seconds,
-            reports={**self.reports, **other.reports},
+            reports=merge_reports(self.reports, other.reports),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -64,6 +64,21 @@ class StepStats:
             seconds=data["seconds"],
             reports=data.get("reports", {}),
         )
+
+
+def merge_reports(left: dict[str, Any], right: dict[str, Any]) -> dict[str, Any]:
+    """Return two tasks' reports as one: a report both wrote is joined (tables by key, lists
+    one after the other); otherwise each is kept as written."""
+    merged = dict(left)
+    for name, value in right.items():
+        before = merged.get(name)
+        if isinstance(before, dict) and isinstance(value, dict):
+            merged[name] = {**before, **value}
+        elif isinstance(before, list) and isinstance(value, list):
+            merged[name] = before + value
+        else:
+            merged[name] = value
+    return merged
 
 
 def merge_stats(runs: list[list[StepStats]]) -> list[StepStats]:

@@ -22,7 +22,7 @@ from saring import (
     RemovePhraseLines,
     RemoveSiteTemplates,
 )
-from saring.dedup.near import normalize_url, page_urls
+from saring.dedup.urls import normalize_url, page_urls
 
 SEED_BODY = SEED.read_text(encoding="utf-8").split("\n", 1)[1]
 SEED_ORIGINAL = "\n".join(

@@ -119,4 +119,8 @@ class RunSummary:
 
 
 def _without_reports(step: dict[str, Any]) -> dict[str, Any]:
-    return {key: value for key, value in step.items() if key != "reports"}
+    """Return a step's stats for ``stats.json``: without its reports (saved beside it) and
+    the round signals a global step's reduce leaves (counters named ``_…``)."""
+    shown = {key: value for key, value in step.items() if key != "reports"}
+    shown["counters"] = {k: v for k, v in step["counters"].items() if not k.startswith("_")}
+    return shown

@@ -1,0 +1,177 @@
+"""The first stages of near-dedup: MinHash signatures, LSH candidate groups, verified links.
+
+1. ``MinHashSignature`` (annotator) stores each document's MinHash signature and text
+   fingerprint for the later stages.
+2. ``MinHashBuckets`` (global) groups documents by LSH band and by normalised URL (and the
+   canonical URL a page declares); in every group, each member is linked to the group's first
+   member. Only references travel, never signatures.
+3. ``VerifyCandidates`` (global) sends each linked document's signature to its group's first
+   member, estimates their Jaccard similarity there and keeps the link if it reaches
+   ``threshold`` (same URL or same text always does).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from saring import meta
+from saring.dedup.exact import text_fingerprint
+from saring.dedup.index import earlier_documents
+from saring.dedup.minhash import (
+    MinHashConfig,
+    band_keys,
+    from_hex,
+    jaccard,
+    shingle_set,
+    signature,
+    similarity,
+    to_hex,
+)
+from saring.dedup.urls import normalize_url, page_urls
+from saring.document import Document, Dropped
+from saring.stats import StepStats
+from saring.step import Annotator, DocRef, GlobalStep, partition_of
+
+
+def work_of(doc: Document) -> dict[str, Any]:
+    """Return the working notes near-dedup keeps on a document between its stages."""
+    work: dict[str, Any] = doc.metadata.setdefault(meta.DEDUP_WORK, {})
+    return work
+
+
+def uid_of(ref: DocRef) -> str:
+    """Return the id a document has between the stages of near-dedup: shard:position."""
+    return f"{ref[0]}:{ref[1]}"
+
+
+class MinHashSignature(Annotator):
+    """Stores the document's MinHash signature and text fingerprint for near-dedup."""
+
+    def __init__(self, config: MinHashConfig = MinHashConfig()) -> None:  # noqa: B008 - frozen
+        self.config = config
+
+    def annotate(self, doc: Document) -> None:
+        work = work_of(doc)
+        work["sig"] = to_hex(signature(doc.text, self.config))
+        work["fp"] = text_fingerprint(doc.text)
+
+
+class MinHashBuckets(GlobalStep):
+    """Links documents that share an LSH band or a URL to the first document of that group;
+    documents of an earlier run's ``index`` come first, so new copies link to them."""
+
+    def __init__(
+        self,
+        config: MinHashConfig = MinHashConfig(),  # noqa: B008 - frozen
+        index: tuple[str, ...] = (),
+    ) -> None:
+        self.config = config
+        self.index = index
+
+    def observe(self, doc: Document) -> Iterable[tuple[str, Any]]:
+        return self._keys(work_of(doc)["sig"], page_urls(doc))
+
+    def _keys(self, sig: str, urls: set[str]) -> list[tuple[str, str]]:
+        keys = [(key, "band") for key in band_keys(from_hex(sig), self.config)]
+        return keys + [(f"url:{url}", "url") for url in sorted(urls)]
+
+    def prior(self, partition: int, partitions: int) -> Iterable[tuple[str, DocRef, Any]]:
+        for ref, entry in earlier_documents(self.index):
+            urls = {normalize_url(entry.url)} if entry.url else set()
+            for key, kind in self._keys(entry.signature, urls):
+                if partition_of(key, partitions) == partition:
+                    yield key, ref, kind
+
+    def decide(
+        self, key: str, items: list[tuple[DocRef, Any]], totals: Mapping[str, int], stats: StepStats
+    ) -> Iterable[tuple[DocRef, Any]]:
+        # Documents of earlier runs were deduplicated then: only new ones link, to the first.
+        new = [(ref, kind) for ref, kind in items if ref[0] >= 0]
+        if len(items) < 2 or not new:
+            return []
+        stats.counters["candidate_groups"] += 1
+        hub = items[0][0]
+        decisions: list[tuple[DocRef, Any]] = [(hub, [uid_of(hub), None, items[0][1]])]
+        decisions += [(ref, [uid_of(ref), uid_of(hub), kind]) for ref, kind in new if ref != hub]
+        return decisions
+
+    def apply(self, doc: Document, decisions: list[Any], stats: StepStats) -> Document | Dropped:
+        if decisions:
+            work = work_of(doc)
+            work["uid"] = decisions[0][0]
+            links: dict[str, str] = {}
+            for _, hub, kind in decisions:
+                if hub is not None and links.get(hub) != "url":
+                    links[hub] = kind
+            work["links"] = sorted(links.items())
+            stats.counters["linked_docs"] += 1
+        return doc
+
+
+class VerifyCandidates(GlobalStep):
+    """Keeps a candidate link when the two signatures agree on at least ``threshold`` of their
+    values (an estimate of Jaccard similarity) or, with ``config.exact``, when the documents'
+    shingle sets have an exact Jaccard similarity of at least ``threshold``; a link of the same
+    URL or text always holds."""
+
+    def __init__(
+        self,
+        config: MinHashConfig = MinHashConfig(),  # noqa: B008 - frozen
+        index: tuple[str, ...] = (),
+    ) -> None:
+        self.config = config
+        self.index = index
+
+    def prior(self, partition: int, partitions: int) -> Iterable[tuple[str, DocRef, Any]]:
+        for ref, entry in earlier_documents(self.index):
+            uid = uid_of(ref)
+            if partition_of(uid, partitions) == partition:
+                value = ["self", entry.signature, entry.fingerprint, None, entry.evidence()]
+                yield uid, ref, value
+
+    def observe(self, doc: Document) -> Iterable[tuple[str, Any]]:
+        work = work_of(doc)
+        if "uid" not in work:
+            return []
+        sh = shingle_set(doc.text, self.config.ngram) if self.config.exact else None
+        pairs: list[tuple[str, Any]] = [(work["uid"], ["self", work["sig"], work["fp"], sh, None])]
+        pairs += [
+            (hub, ["probe", work["uid"], work["sig"], work["fp"], kind, sh])
+            for hub, kind in work["links"]
+        ]
+        return pairs
+
+    def decide(
+        self, key: str, items: list[tuple[DocRef, Any]], totals: Mapping[str, int], stats: StepStats
+    ) -> Iterable[tuple[DocRef, Any]]:
+        hubs = [(ref, value) for ref, value in items if value[0] == "self"]
+        if not hubs:
+            return []
+        # A hub from an earlier run is known only here: its evidence travels with the link.
+        hub_ref, (_, hub_sig, hub_fp, hub_shingles, evidence) = hubs[0]
+        hub_signature = from_hex(hub_sig)
+        decisions: list[tuple[DocRef, Any]] = []
+        for ref, value in items:
+            if value[0] != "probe":
+                continue
+            _, uid, sig, fp, kind, shingles_hex = value
+            if hub_shingles is not None and shingles_hex is not None:
+                score = jaccard(hub_shingles, shingles_hex)
+            else:
+                score = similarity(hub_signature, from_hex(sig))
+            relation = "url" if kind == "url" else "exact" if fp == hub_fp else "near"
+            if relation == "near" and score < self.config.threshold:
+                stats.counters["links_rejected"] += 1
+                continue
+            stats.counters["links_verified"] += 1
+            decisions.append((ref, [key, relation, round(score, 4), evidence]))
+            decisions.append((hub_ref, [uid, relation, round(score, 4), None]))
+        return decisions
+
+    def apply(self, doc: Document, decisions: list[Any], stats: StepStats) -> Document | Dropped:
+        work = work_of(doc)
+        work.pop("links", None)
+        if decisions:
+            work["edges"] = decisions
+        return doc
