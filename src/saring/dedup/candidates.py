@@ -46,15 +46,21 @@ def uid_of(ref: DocRef) -> str:
 
 
 class MinHashSignature(Annotator):
-    """Stores the document's MinHash signature and text fingerprint for near-dedup."""
+    """Stores the document's text fingerprint for near-dedup. Its MinHash signature is
+    computed where a stage needs it (``signature_of``), never carried between stages: 512
+    random bytes per document would outweigh the rest of the spooled document."""
 
     def __init__(self, config: MinHashConfig = MinHashConfig()) -> None:  # noqa: B008 - frozen
         self.config = config
 
     def annotate(self, doc: Document) -> None:
-        work = work_of(doc)
-        work["sig"] = to_hex(signature(doc.text, self.config))
-        work["fp"] = text_fingerprint(doc.text)
+        work_of(doc)["fp"] = text_fingerprint(doc.text)
+
+
+def signature_of(doc: Document, config: MinHashConfig) -> str:
+    """Return a document's MinHash signature as hex (the text does not change between the
+    stages of near-dedup, so every stage computes the same one)."""
+    return to_hex(signature(doc.text, config))
 
 
 class MinHashBuckets(GlobalStep):
@@ -70,7 +76,7 @@ class MinHashBuckets(GlobalStep):
         self.index = index
 
     def observe(self, doc: Document) -> Iterable[tuple[str, Any]]:
-        return self._keys(work_of(doc)["sig"], page_urls(doc))
+        return self._keys(signature_of(doc, self.config), page_urls(doc))
 
     def _keys(self, sig: str, urls: set[str]) -> list[tuple[str, str]]:
         keys = [(key, "band") for key in band_keys(from_hex(sig), self.config)]
@@ -135,10 +141,10 @@ class VerifyCandidates(GlobalStep):
         if "uid" not in work:
             return []
         sh = shingle_set(doc.text, self.config.ngram) if self.config.exact else None
-        pairs: list[tuple[str, Any]] = [(work["uid"], ["self", work["sig"], work["fp"], sh, None])]
+        sig = signature_of(doc, self.config)
+        pairs: list[tuple[str, Any]] = [(work["uid"], ["self", sig, work["fp"], sh, None])]
         pairs += [
-            (hub, ["probe", work["uid"], work["sig"], work["fp"], kind, sh])
-            for hub, kind in work["links"]
+            (hub, ["probe", work["uid"], sig, work["fp"], kind, sh]) for hub, kind in work["links"]
         ]
         return pairs
 

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from saring import meta
-from saring.dedup.candidates import work_of
+from saring.dedup.candidates import signature_of, work_of
 from saring.dedup.exact import published_date
 from saring.dedup.index import index_domains
 from saring.dedup.keep import EXACT, NEAR, URL, Member, choose, order, reason
@@ -237,7 +237,7 @@ class ClusterDuplicates(GlobalStep):
         work = doc.metadata.pop(meta.DEDUP_WORK, {})
         if self.save_index:
             doc.metadata[meta.DEDUP_INDEX] = {
-                "sig": work["sig"],
+                "sig": signature_of(doc, self.config),
                 "fp": work["fp"],
                 "chars": len(doc.text),
                 "date": published_date(doc),
