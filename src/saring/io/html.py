@@ -13,25 +13,35 @@ from typing import Any, ClassVar
 from saring import meta
 from saring.document import Document, Dropped
 from saring.errors import ConfigError
-from saring.extract import ENGINES, EXTRACT_REASONS, BoundedExtractor, Extraction, decode_html
+from saring.extract import (
+    ENGINES,
+    EXTRACT_REASONS,
+    BoundedExtractor,
+    Extraction,
+    UndecodableError,
+    binary_kind,
+    decode_html,
+    shared_extractor,
+)
 from saring.io.base import INVALID_REASONS, READ_ERRORS, Reader, Source, split_compression
 
 MAX_HTML_BYTES = 3_000_000
 """Default size bound of one page: twice the largest page of the article-extraction benchmark."""
 EXTRACT_TIMEOUT = 20.0
 """Default time bound of one page's extraction, in seconds."""
+PAGE_REASONS = (*INVALID_REASONS, *EXTRACT_REASONS, "invalid/not_html")
+"""Reasons a page read as HTML is kept in ``removed/``."""
 
 
 class ExtractingReader(Reader):
     """A reader whose records are HTML pages: extracts each within ``max_html_bytes`` and
     ``extract_timeout``; a page that fails becomes a kept record under its reason."""
 
-    drop_reasons: ClassVar[tuple[str, ...]] = (*INVALID_REASONS, *EXTRACT_REASONS)
+    drop_reasons: ClassVar[tuple[str, ...]] = PAGE_REASONS
 
     extractor: str
     max_html_bytes: int
     extract_timeout: float
-    _bounded: BoundedExtractor
 
     def extracted(
         self,
@@ -75,18 +85,11 @@ class ExtractingReader(Reader):
         return dropped
 
     def _extractor(self) -> BoundedExtractor:
-        """Return the bounded extractor, started on first use and kept for later pages."""
-        if not hasattr(self, "_bounded"):
-            if self.extractor not in ENGINES:
-                raise ConfigError(
-                    f"extractor must be one of {sorted(ENGINES)}, not {self.extractor!r}"
-                )
-            self._bounded = BoundedExtractor(self.extractor, self.extract_timeout)
-        return self._bounded
-
-    def __getstate__(self) -> dict[str, Any]:
-        # The extractor's child process stays with the process that started it.
-        return {k: v for k, v in vars(self).items() if not k.startswith("_")}
+        """Return this process's bounded extractor for the mode: started on first use and
+        kept for every later page and shard the process reads (restarted only when killed)."""
+        if self.extractor not in ENGINES:
+            raise ConfigError(f"extractor must be one of {sorted(ENGINES)}, not {self.extractor!r}")
+        return shared_extractor(self.extractor, self.extract_timeout)
 
 
 class HtmlReader(ExtractingReader):
@@ -126,14 +129,35 @@ class HtmlReader(ExtractingReader):
         if len(raw) > self.max_html_bytes:
             detail = f"page has over max_html_bytes={self.max_html_bytes} bytes"
             cut = raw[: self.max_html_bytes]
-            yield self.invalid(source, 0, "invalid/too_large", cut, detail, strict)
+            dropped = self.invalid(source, 0, "invalid/too_large", cut, detail, strict)
+            dropped.doc.metadata[meta.RAW_BYTES] = f"over {self.max_html_bytes}"
+            yield dropped
             return
-        html, encoding = decode_html(raw)
+        problem = binary_kind(raw)
+        if problem is not None:
+            yield self._sized(
+                self.invalid(source, 0, "invalid/not_html", raw[:4096], problem, strict), raw
+            )
+            return
+        try:
+            html, encoding = decode_html(raw, strict=True)
+        except UndecodableError as exc:
+            yield self._sized(
+                self.invalid(source, 0, "invalid/encoding", raw, f"wrong charset: {exc}", strict),
+                raw,
+            )
+            return
         result = self.extracted(html, None, source, 0, strict, len(raw))
         if isinstance(result, Dropped):
-            yield result
+            yield self._sized(result, raw)
             return
         stem = split_compression(source.name)[0]
         stem = stem.removesuffix(".html").removesuffix(".htm")
         metadata: dict[str, Any] = {meta.SOURCE_FILE: source.name, meta.ENCODING: encoding}
         yield Document(id=stem, text=result.text, metadata={**metadata, **result.metadata})
+
+    @staticmethod
+    def _sized(dropped: Dropped, raw: bytes) -> Dropped:
+        """Return the kept page with the size of its bytes."""
+        dropped.doc.metadata[meta.RAW_BYTES] = len(raw)
+        return dropped
