@@ -29,6 +29,8 @@ MAX_HTML_BYTES = 3_000_000
 """Default size bound of one page: twice the largest page of the article-extraction benchmark."""
 EXTRACT_TIMEOUT = 20.0
 """Default time bound of one page's extraction, in seconds."""
+COUNT_BOUND = 64
+"""An oversize file's bytes are counted up to this many times ``max_html_bytes``."""
 PAGE_REASONS = (*INVALID_REASONS, *EXTRACT_REASONS, "invalid/not_html")
 """Reasons a page read as HTML is kept in ``removed/``."""
 
@@ -56,16 +58,24 @@ class ExtractingReader(Reader):
         is the page's size in bytes as stored."""
         if size > self.max_html_bytes:
             detail = f"page has over max_html_bytes={self.max_html_bytes} bytes"
-            return self._invalid(source, position, "invalid/too_large", html, detail, url, strict)
-        result = self._extractor().extract(html, url)
-        if isinstance(result, Extraction):
-            if len(result.text) > self.max_chars:
+            dropped = self._invalid(
+                source, position, "invalid/too_large", html, detail, url, strict
+            )
+        else:
+            result = self._extractor().extract(html, url)
+            if isinstance(result, Extraction) and len(result.text) <= self.max_chars:
+                return result
+            if isinstance(result, Extraction):
                 detail = f"text has {len(result.text)} characters, more than max_chars"
-                return self._invalid(
+                dropped = self._invalid(
                     source, position, "invalid/too_large", html, detail, url, strict
                 )
-            return result
-        return self._invalid(source, position, result.reason, html, result.detail, url, strict)
+            else:
+                dropped = self._invalid(
+                    source, position, result.reason, html, result.detail, url, strict
+                )
+        dropped.doc.metadata[meta.RAW_BYTES] = size
+        return dropped
 
     def _invalid(
         self,
@@ -117,9 +127,17 @@ class HtmlReader(ExtractingReader):
         self.max_chars = max_chars
 
     def read(self, source: Source, strict: bool = False) -> Iterator[Document | Dropped]:
+        size = 0
         try:
             with source.open() as stream:
                 raw = stream.read(self.max_html_bytes + 1)
+                size = len(raw)
+                # An oversize page is counted to its end (up to a bound), never held whole.
+                while size > self.max_html_bytes and size < COUNT_BOUND * self.max_html_bytes:
+                    chunk = stream.read(1 << 20)
+                    if not chunk:
+                        break
+                    size += len(chunk)
         except READ_ERRORS as exc:
             yield self.invalid(source, 0, "invalid/file", b"", f"unreadable: {exc}", strict)
             return
@@ -130,7 +148,7 @@ class HtmlReader(ExtractingReader):
             detail = f"page has over max_html_bytes={self.max_html_bytes} bytes"
             cut = raw[: self.max_html_bytes]
             dropped = self.invalid(source, 0, "invalid/too_large", cut, detail, strict)
-            dropped.doc.metadata[meta.RAW_BYTES] = f"over {self.max_html_bytes}"
+            dropped.doc.metadata[meta.RAW_BYTES] = size
             yield dropped
             return
         problem = binary_kind(raw)
