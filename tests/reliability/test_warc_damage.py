@@ -243,3 +243,20 @@ def test_every_record_read_is_in_docs_removed_or_a_skipped_counter(tmp_path: Pat
     assert skipped == 1
     for row in removed:
         assert orjson.loads(row["metadata"])[meta.RAW_BYTES] > 0
+
+
+def test_records_larger_than_what_is_held_are_streamed_past(tmp_path: Path) -> None:
+    video = record(1, body=b"\x00\x00\x00\x18ftypmp42" + bytes(600_000), content_type="video/mp4")
+    big_page = record(2, body=page(2) * 2000)
+    records = [record(0), video, big_page, record(3)]
+    path = tmp_path / "besar.warc.gz"
+    path.write_bytes(gz(records))
+    reader = WarcReader([], extractor="fast", max_html_bytes=100_000, extract_timeout=10.0)
+    docs, dropped, skipped = read(path, reader)
+    assert numbers(docs) == [0, 3]
+    assert skipped == Counter({"skipped/not_html": 1})
+    (large,) = dropped
+    assert large.reason == "invalid/too_large"
+    assert large.doc.id == uid(2)
+    assert large.doc.metadata[meta.RAW_BYTES] == len(big_page)
+    assert len(large.doc.text) <= 100_000

@@ -75,7 +75,9 @@ def die_with_parent(parent: int) -> None:
 
     On Linux the kernel sends ``SIGKILL`` when the parent dies (``PR_SET_PDEATHSIG``), which
     stops native code that holds the interpreter; elsewhere, and as a second guard, a daemon
-    thread exits the process once it has been re-parented.
+    thread exits the process once it has been re-parented. (The kernel ties the signal to the
+    thread that started the child: if that thread ends first, so does the child, and the
+    parent starts a new one for its next page.)
     """
     if sys.platform.startswith("linux"):
         try:
