@@ -44,6 +44,8 @@ def test_cue_lines_are_dropped_and_article_lines_kept() -> None:
             "Lihat Juga: Harga Gabah Kering Naik",
             "Sign up to our newsletter today!",
             "Aktualisiert am 17.01.2021.",
+            "Foto: Humas Pemprov Jawa Barat",
+            "© Antara / Novrian Arbi",
             ARTICLE[1],
             "Baca juga " + ARTICLE[1],  # a long line is article text whatever it starts with
         ]

@@ -1,7 +1,9 @@
-"""Short lines that announce boilerplate: teasers, newsletter and share prompts, update stamps.
+"""Short lines that announce boilerplate: teasers, newsletter and share prompts, update stamps,
+photo credits.
 
 Extractors keep a few lines around the article that are not part of it — "Read more: …",
-"Lesen Sie auch", "Sign up to our newsletter", "Aktualisiert am 17.01.2021", "Baca juga".
+"Lesen Sie auch", "Sign up to our newsletter", "Aktualisiert am 17.01.2021", "Baca juga",
+"© AFP / Marco Bertorello", "Foto: Humas".
 A line of at most ``MAX_CUE_LINE`` characters that starts with one of these cues, or names a
 newsletter, a subscription or a copyright reservation, is dropped after extraction.
 
@@ -19,7 +21,7 @@ MAX_CUE_LINE = 200
 """Longest line (in characters) that a cue can remove; longer lines are article text."""
 
 _LEADING = re.compile(
-    r"""[\W_]{0,3}(?:
+    r"""[\W_]{0,3}(?:(?:
     read\ more|read\ also|see\ also|related(?:\ articles?|\ posts?|\ stories)?
     |more\ from|you\ (?:may|might)\ also\ like|recommended
     |sign\ up|subscribe|newsletter|share\ this|follow\ us|advertisement|sponsored
@@ -30,7 +32,9 @@ _LEADING = re.compile(
     |veröffentlicht\ am|teilen
     |lire\ aussi|à\ lire\ aussi|voir\ aussi|lee\ también|te\ puede\ interesar
     |baca\ juga|lihat\ juga|simak\ juga
-    )\b""",
+    |auch\ lesen|(?:keine\ )?kommentare|notas\ relacionadas|weitere\ aktuelle|beiträge\ aus
+    |credits?|crédits?\ photos?|photo\ credit
+    )\b|foto:|©)""",
     re.IGNORECASE | re.VERBOSE,
 )
 _ANYWHERE = re.compile(
