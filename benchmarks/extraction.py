@@ -21,12 +21,14 @@ news set's whole-set scores were looked at when choosing the shares, so on that 
 halves are printed for comparison, not as an untouched test.
 
 Every system is called the same way: a function from the page's text (bytes decoded by
-``saring.extract.decode_html``) and URL to the extracted text, in this process, one page
-after another, after a warm-up page. trafilatura as ``extract(html, url=url,
+``saring.extract.decode_html``) and URL to the extracted text, in this process, after a
+warm-up page; the systems take turns page by page, so that the shared machine's changing
+load falls on all of them alike. trafilatura as ``extract(html, url=url,
 include_comments=False)`` (``favor_precision=True`` for the precision row), resiliparse as
 ``extract_plain_text(html, main_content=True)``, saring as ``ENGINES[mode](html, url)``.
 Below the table, saring's modes as the readers run them (through the bounded child process,
-one request per page over a pipe), and end to end: ``saring clean`` on the pages written as
+one request per page over a pipe), taking turns with trafilatura and resiliparse; and end
+to end: ``saring clean`` on the pages written as
 four WARC files, with 2 workers, wall time of the whole command. The machine is shared:
 compare the ratios printed by one run rather than absolute figures across runs.
 
@@ -176,30 +178,38 @@ def systems() -> dict[str, Extract]:
     }
 
 
-def run_system(
-    extract: Extract, pages: dict[str, tuple[str, str | None]]
-) -> tuple[dict[str, str], float]:
-    """Return the system's text per page and its pages per second."""
+def run_systems(
+    makers: dict[str, Extract], pages: dict[str, tuple[str, str | None]]
+) -> tuple[dict[str, dict[str, str]], dict[str, float]]:
+    """Return each system's text per page and its pages per second.
+
+    Systems are interleaved page by page (in an order that rotates from page to page), so
+    that a change in the machine's load falls on all of them alike."""
+    names = list(makers)
     first = next(iter(pages.values()))
-    extract(*first)  # warm-up: loads models and parsers
-    started = time.perf_counter()
-    found = {key: extract(html, url) for key, (html, url) in pages.items()}
-    return found, len(pages) / (time.perf_counter() - started)
+    for extract in makers.values():
+        extract(*first)  # warm-up: loads models and parsers
+    found: dict[str, dict[str, str]] = {name: {} for name in names}
+    spent = dict.fromkeys(names, 0.0)
+    for n, (key, (html, url)) in enumerate(pages.items()):
+        for name in names[n % len(names) :] + names[: n % len(names)]:
+            started = time.perf_counter()
+            found[name][key] = makers[name](html, url)
+            spent[name] += time.perf_counter() - started
+    return found, {name: len(pages) / spent[name] for name in names}
 
 
-def bounded_rate(mode: str, pages: list[tuple[str, str | None]]) -> float:
-    """Return pages/s of a saring mode through the bounded child process, as readers run it."""
-    from saring.extract import BoundedExtractor
+def bounded(mode: str) -> Extract:
+    """Return a saring mode through the bounded child process, as the readers run it."""
+    from saring.extract import BoundedExtractor, Extraction
 
     extractor = BoundedExtractor(mode, timeout=60.0)
-    try:
-        extractor.extract(*pages[0])
-        started = time.perf_counter()
-        for html, url in pages:
-            extractor.extract(html, url)
-        return len(pages) / (time.perf_counter() - started)
-    finally:
-        extractor.close()
+
+    def run(html: str, url: str | None) -> str:
+        result = extractor.extract(html, url)
+        return result.text if isinstance(result, Extraction) else ""
+
+    return run
 
 
 def write_warcs(pages: list[Page], folder: Path, files: int) -> None:
@@ -250,7 +260,6 @@ def main(argv: list[str] | None = None) -> int:
 
     sets = (NewsSet(args.data / NEWS), EvalSet(args.data / EVAL))
     makers = systems()
-    rates: dict[str, list[float]] = {name: [] for name in makers}
     f1: dict[tuple[str, str], float] = {}
     for data in sets:
         tune, held = halves(list(data.pages))
@@ -260,9 +269,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n{data.name}: {len(every)} pages (tune {len(tune)}, held out {len(held)})")
         columns = f"{'F1 tune':>9}{'F1 held':>9}{'pages/s':>9}"
         print(f"{'system':<17}{'P':>7}{'R':>7}{'F1':>7}{extra}{columns}")
-        for name, extract in makers.items():
-            found, rate = run_system(extract, decoded)
-            rates[name].append(rate)
+        found_by, rate_by = run_systems(makers, decoded)
+        for name in makers:
+            found, rate = found_by[name], rate_by[name]
             p, r, f, *f4 = data.score(found, every)
             f1[(data.name, name)] = f
             shingled = f"{f4[0]:>7.3f}" if f4 else ""
@@ -283,12 +292,19 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {data.name}: quality - traf. precision = {quality - precise:+.3f} (>= 0)")
         print(f"  {data.name}: fast - trafilatura = {fast - default:+.3f} (>= -0.05)")
     every_page = [page for data in sets for page in data.pages.values()]
-    decoded_all = [(decode_html(raw)[0], url) for raw, url in every_page]
-    traf_rate = statistics.mean(rates["trafilatura"])
-    resi_rate = statistics.mean(rates["resiliparse"])
-    print(f"\nspeed over both sets ({len(every_page)} pages), single process:")
+    decoded_all = {str(n): (decode_html(raw)[0], url) for n, (raw, url) in enumerate(every_page)}
+    peers = {
+        "saring quality": bounded("quality"),
+        "saring fast": bounded("fast"),
+        "trafilatura": makers["trafilatura"],
+        "resiliparse": makers["resiliparse"],
+    }
+    rates = run_systems(peers, decoded_all)[1]
+    traf_rate, resi_rate = rates["trafilatura"], rates["resiliparse"]
+    print(f"\nspeed over both sets ({len(every_page)} pages), one process, interleaved:")
+    print(f"  trafilatura {traf_rate:.1f} pages/s, resiliparse {resi_rate:.1f} pages/s")
     for mode in ("quality", "fast"):
-        rate = bounded_rate(mode, decoded_all)
+        rate = rates[f"saring {mode}"]
         print(
             f"  saring {mode} through the bounded child: {rate:.1f} pages/s "
             f"({rate / traf_rate:.2f}x trafilatura, {rate / resi_rate:.2f}x resiliparse)"
