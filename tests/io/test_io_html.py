@@ -85,6 +85,32 @@ def test_page_without_article_empty_file_and_oversized_page(
     assert isinstance(too_large, Dropped)
     assert too_large.reason == "invalid/too_large"
     assert len(too_large.doc.text) == 500
+    assert too_large.doc.metadata[meta.RAW_BYTES] == len(page().encode())
+
+
+def test_binary_and_undecodable_pages_are_kept_under_their_own_reasons(
+    tmp_path: Path, reader: HtmlReader
+) -> None:
+    pdf = tmp_path / "laporan.html"
+    pdf.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj <</Type /Catalog>> endobj\n" * 10)
+    (not_html,) = read(reader, pdf)
+    assert isinstance(not_html, Dropped)
+    assert not_html.reason == "invalid/not_html"
+    assert not_html.doc.metadata[meta.RAW_BYTES] == pdf.stat().st_size
+    assert "PDF" in not_html.doc.metadata[meta.INVALID_DETAIL]
+
+    garbled = tmp_path / "rusak.html"
+    garbled.write_bytes(b"<html><body><p>Harga cabai " + bytes(range(0x80, 0x100)) * 8 + b"</p>")
+    (wrong,) = read(reader, garbled)
+    assert isinstance(wrong, Dropped)
+    assert wrong.reason == "invalid/encoding"
+    assert wrong.doc.metadata[meta.RAW_BYTES] == garbled.stat().st_size
+
+    utf16 = tmp_path / "utf16.html"
+    utf16.write_bytes(page().encode("utf-16"))  # with its byte-order mark: a text page
+    (doc,) = read(reader, utf16)
+    assert isinstance(doc, Document)
+    assert doc.metadata[meta.ENCODING].startswith("utf")
 
 
 def test_reader_pickles_without_its_extractor(tmp_path: Path, reader: HtmlReader) -> None:
@@ -93,7 +119,7 @@ def test_reader_pickles_without_its_extractor(tmp_path: Path, reader: HtmlReader
     assert isinstance(read(reader, path)[0], Document)
     copy = pickle.loads(pickle.dumps(reader))
     assert copy == reader
-    assert not hasattr(copy, "_bounded")
+    assert len(pickle.dumps(reader)) < 1024
     assert isinstance(read(copy, path)[0], Document)
 
 

@@ -231,12 +231,13 @@ def test_truncated_file_keeps_the_records_before_the_damage(
     data = path.read_bytes()
     path.write_bytes(data[: len(data) - 200])
     *kept, damaged = read(path, fast)[0]
-    # The parser reads ahead, so the last few whole records before the damage are lost too.
-    assert 10 < len(kept) < 40
+    assert len(kept) == 39
     assert all(isinstance(doc, Document) and PARAGRAPHS[3] in doc.text for doc in kept)
     assert isinstance(damaged, Dropped)
-    assert damaged.reason == "invalid/file"
-    assert "unreadable from here on" in damaged.doc.metadata[meta.INVALID_DETAIL]
+    assert damaged.reason == "invalid/truncated"
+    assert damaged.doc.url == f"{URL}/39"
+    assert damaged.doc.id.startswith("urn:uuid:")
+    assert "ends inside this record" in damaged.doc.metadata[meta.INVALID_DETAIL]
 
 
 def test_news_preset_turns_a_warc_into_clean_articles(tmp_path: Path) -> None:

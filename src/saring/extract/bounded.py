@@ -5,8 +5,11 @@ gets control back, and resiliparse's main-content pass is native code whose time
 faster than linearly with nesting depth — 20,000 nested ``<div>`` take ~12 s and an alarm
 set at 0.5 s fires only when it returns. A child process can be killed at the deadline,
 whatever it is doing, and a crash or memory blow-up in an engine ends the child, not the
-worker. The child is started once per reader and kept for the next page; after a timeout
-or crash it is started again on the next page.
+worker. One child per worker process and mode (``shared_extractor``) serves every page of
+every shard the worker reads, so its start (about a second with trafilatura) is paid once
+per worker, not per file; after a timeout or crash it is started again on the next page.
+The child dies with its parent: ``PR_SET_PDEATHSIG`` on Linux, and everywhere a thread that
+exits when its parent process is gone (see ``saring.extract.child``).
 """
 
 from __future__ import annotations
@@ -115,7 +118,7 @@ class BoundedExtractor:
             return self._process
         self.close()
         process = subprocess.Popen(
-            [sys.executable, "-c", _CHILD, self.mode],
+            [sys.executable, "-c", _CHILD, self.mode, str(os.getpid())],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
         )
@@ -154,3 +157,18 @@ class BoundedExtractor:
             parts.append(chunk)
             missing -= len(chunk)
         return b"".join(parts)
+
+
+_SHARED: dict[tuple[int, str, float], BoundedExtractor] = {}
+
+
+def shared_extractor(mode: str, timeout: float) -> BoundedExtractor:
+    """Return this process's bounded extractor for a mode and timeout, made on first use."""
+    key = (os.getpid(), mode, timeout)
+    extractor = _SHARED.get(key)
+    if extractor is None:
+        # A forked process inherits its parent's entries, whose children are not its own.
+        for stale in [k for k in _SHARED if k[0] != key[0]]:
+            del _SHARED[stale]
+        extractor = _SHARED[key] = BoundedExtractor(mode, timeout)
+    return extractor

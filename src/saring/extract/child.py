@@ -9,10 +9,14 @@ it writes one byte, so the parent knows the engine is loaded and times only extr
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import os
+import signal
 import struct
 import sys
+import threading
+import time
 from typing import IO, Any
 
 import orjson
@@ -60,8 +64,42 @@ def serve(mode: str, requests: IO[bytes], answers: IO[bytes]) -> None:
         answers.flush()
 
 
+PR_SET_PDEATHSIG = 1
+"""``prctl`` option (linux/prctl.h): the signal the kernel sends when the parent dies."""
+WATCH_SECONDS = 0.5
+"""How often the watch thread checks that the parent process still runs."""
+
+
+def die_with_parent(parent: int) -> None:
+    """Make this process end when ``parent`` does, even in the middle of an extraction.
+
+    On Linux the kernel sends ``SIGKILL`` when the parent dies (``PR_SET_PDEATHSIG``), which
+    stops native code that holds the interpreter; elsewhere, and as a second guard, a daemon
+    thread exits the process once it has been re-parented. (The kernel ties the signal to the
+    thread that started the child: if that thread ends first, so does the child, and the
+    parent starts a new one for its next page.)
+    """
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # the parent died before the guard was set
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(WATCH_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
 def main() -> None:
     """Run the child: protocol on the original stdout, anything else printed goes to stderr."""
+    if len(sys.argv) > 2:
+        die_with_parent(int(sys.argv[2]))
     answers = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
     # Engines log a warning for every page without an article; the parent counts those.

@@ -1,18 +1,25 @@
 """The two extraction modes: the article's text and the page's metadata from one HTML page.
 
 - ``quality``: trafilatura (Barbaresi 2021, "Trafilatura: A Web Scraping Library and
-  Command-Line Tool for Text Discovery and Extraction", ACL demos), with
-  ``favor_precision=True`` and comments left out — on the article-extraction benchmark this
-  setting scores a higher F1 than trafilatura's defaults (see ``benchmarks/extraction.py``).
-  When trafilatura finds no article, resiliparse's main-content text is used instead.
-  Title, author, date and site name come from trafilatura's metadata, completed by what the
-  page declares in its markup (``saring.extract.page``).
+  Command-Line Tool for Text Discovery and Extraction", ACL demos) with
+  ``favor_precision=True`` and comments left out, which wins on news pages. Where the
+  precise text is under half of resiliparse's main-content text (a page of another kind,
+  where precision cuts whole sections: 2-6 % of pages), trafilatura's defaults are run too
+  and their text kept if the precise one is under half of it. When trafilatura finds no
+  article, resiliparse's main-content text is used instead. Title, author, date and site
+  name are what the page declares in its markup (``saring.extract.page``), completed by
+  trafilatura's metadata when the page declares no title or no date.
 - ``fast``: resiliparse's main-content heuristics (Bevendorff et al. 2018, "Elastic
-  ChatNoir", ECIR; the extractor Dolma uses), with comment sections, image alt texts and
-  post-metadata blocks left out; metadata only from the page's markup.
+  ChatNoir", ECIR; the extractor Dolma uses), with comment sections, image alt texts,
+  post-metadata blocks, ``<nav>``, ``<aside>`` and ``<footer>`` left out, on the page's
+  single article element (``itemprop=articleBody``, ``<article>``, ``<main>``, …) when it
+  holds at least half of the text; metadata only from the page's markup.
 
-Both return ``Extraction``; neither bounds its own time or input size — ``saring.extract.
-bounded`` does that by running them in a child process.
+Both then drop short boilerplate lines (``saring.extract.cues``). The shares were chosen on
+the even-numbered pages of trafilatura's evaluation set; ``benchmarks/extraction.py``
+reports the odd-numbered pages apart. Both return ``Extraction``; neither bounds its own
+time or input size — ``saring.extract.bounded`` does that by running them in a child
+process.
 """
 
 from __future__ import annotations
@@ -25,6 +32,7 @@ from resiliparse.extract.html2text import extract_plain_text
 from resiliparse.parse.html import HTMLTree
 
 from saring import meta
+from saring.extract.cues import drop_cue_lines
 from saring.extract.page import iso_date, page_metadata
 
 Mode = Literal["quality", "fast"]
@@ -38,11 +46,47 @@ class Extraction:
     metadata: dict[str, str] = field(default_factory=dict)
 
 
-def _main_content(page: str | HTMLTree) -> str:
-    """Return resiliparse's main-content text, one block per line."""
+_SKIP = ["aside", "footer", "nav"]
+"""Elements the fast mode leaves out whatever resiliparse thinks of them."""
+_ROOTS = ("[itemprop=articleBody]", "article", "main", "[role=main]", "#content")
+"""Elements that hold the article when a page has exactly one of them, most specific first."""
+ROOT_SHARE = 0.5
+"""A root element is used when its text is at least this share of the whole page's text."""
+SECOND_OPINION = 0.5
+"""The quality mode also runs trafilatura's defaults when its precise text is shorter than
+this share of resiliparse's main-content text, and keeps the longer text if the precise one
+is shorter than this share of it."""
+
+
+def _main_content(page: str | HTMLTree, skip: list[str] | None = None) -> str:
+    """Return resiliparse's main-content text (comments, alt texts and post metadata left
+    out, and the elements matching ``skip``), one block per line."""
     return extract_plain_text(
-        page, main_content=True, comments=False, alt_texts=False, post_meta=False
+        page,
+        main_content=True,
+        comments=False,
+        alt_texts=False,
+        post_meta=False,
+        skip_elements=skip,
     ).strip()
+
+
+def _fast_text(tree: HTMLTree) -> str:
+    """Return the main-content text of the page's article element if it has a single one
+    holding most of the text, else of the whole page; navigation, asides and footers out."""
+    full = _main_content(tree, _SKIP)
+    document = tree.document
+    if document is None:
+        return full
+    for selector in _ROOTS:
+        nodes = document.query_selector_all(selector)
+        if len(nodes) != 1:
+            continue
+        sub = HTMLTree.parse(nodes[0].html)
+        text = _main_content(sub, _SKIP)
+        if len(text) >= ROOT_SHARE * len(full):
+            return text
+    return full
 
 
 def extract_fast(html: str, url: str | None = None) -> Extraction:
@@ -50,21 +94,25 @@ def extract_fast(html: str, url: str | None = None) -> Extraction:
     tree = HTMLTree.parse(html)
     metadata = page_metadata(tree, url)
     metadata[meta.EXTRACTOR] = "fast"
-    return Extraction(_main_content(tree), metadata)
+    return Extraction(drop_cue_lines(_fast_text(tree)), metadata)
 
 
 def extract_quality(html: str, url: str | None = None) -> Extraction:
-    """Return the page's article text and metadata by trafilatura (resiliparse if it finds none)."""
+    """Return the page's article text and metadata by trafilatura (precise, with a second
+    opinion from its defaults when the precise text looks cut; resiliparse if both find none)."""
     import trafilatura  # Imported here: it takes most of a second and only this mode needs it.
 
+    tree = HTMLTree.parse(html)
+    declared = page_metadata(tree, url)
+    # trafilatura's metadata (its date search above all) nearly doubles its time: asked for
+    # only when the page does not declare its title and date itself.
     result = trafilatura.bare_extraction(
         html,
         url=url,
         favor_precision=True,
         include_comments=False,
-        with_metadata=True,
+        with_metadata=not (meta.TITLE in declared and meta.PUBLISHED in declared),
     )
-    declared = page_metadata(html, url)
     text = ""
     found: dict[str, str | None] = {}
     if isinstance(result, trafilatura.settings.Document):
@@ -75,15 +123,20 @@ def extract_quality(html: str, url: str | None = None) -> Extraction:
             meta.SITE_NAME: result.sitename,
             meta.PUBLISHED: iso_date(result.date) if result.date else None,
         }
+    fallback = _main_content(tree)
+    if len(text) < SECOND_OPINION * len(fallback):
+        wider = trafilatura.extract(html, url=url, include_comments=False) or ""
+        if len(text) < SECOND_OPINION * len(wider):
+            text = wider.strip()
     if not text:
-        text = _main_content(html)
+        text = fallback
     metadata = dict(declared)
     for key, value in found.items():
         # A timestamp the page declares is more precise than a date trafilatura inferred.
         if value and not (key == meta.PUBLISHED and key in declared):
             metadata[key] = value
     metadata[meta.EXTRACTOR] = "quality"
-    return Extraction(text, metadata)
+    return Extraction(drop_cue_lines(text), metadata)
 
 
 ENGINES: dict[str, Callable[[str, str | None], Extraction]] = {

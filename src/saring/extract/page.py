@@ -8,6 +8,7 @@ lexbor-based parser, so it costs a fraction of a millisecond per page.
 
 from __future__ import annotations
 
+import codecs
 import re
 from datetime import datetime
 from urllib.parse import urljoin
@@ -45,19 +46,78 @@ _DATE = re.compile(
 _SPACE = re.compile(r"\s+")
 
 
-def decode_html(data: bytes, declared: str | None = None) -> tuple[str, str]:
+MAX_REPLACED_SHARE = 0.01
+"""Share of undecodable characters above which a page's charset is taken as wrong."""
+_BINARY_MAGIC = (
+    b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b", b"RIFF",
+    b"ID3", b"OggS", b"\x00\x00\x01\x00", b"wOFF", b"wOF2", b"\x28\xb5\x2f\xfd", b"BZh",
+    b"\xfd7zXZ", b"Rar!", b"7z\xbc\xaf", b"\x00asm", b"\x7fELF", b"MZ",
+)  # fmt: skip
+"""Leading bytes of common binary formats (PDF, images, archives, fonts, media, programs)."""
+
+
+class UndecodableError(ValueError):
+    """A page's bytes fit none of the charsets it declares or that detection finds."""
+
+
+def binary_kind(data: bytes) -> str | None:
+    """Return why bytes are not a text page (a binary format's signature or NUL bytes), or
+    ``None`` if they may be one."""
+    head = data[:4096].lstrip()
+    for magic in _BINARY_MAGIC:
+        if head.startswith(magic):
+            return f"payload starts like a binary file ({magic[:4]!r})"
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "payload holds NUL bytes (binary, not a text page)"
+    return None
+
+
+def _codec(name: str | None) -> str | None:
+    """Return the name if Python knows the codec, else ``None``."""
+    if not name:
+        return None
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def decode_html(data: bytes, declared: str | None = None, strict: bool = False) -> tuple[str, str]:
     """Return (text, encoding) for a page's bytes.
 
     Valid UTF-8 is taken as UTF-8 whatever the server declared (servers often declare
-    ISO-8859-1 for UTF-8 pages); otherwise the HTTP charset is used if given, else the
-    page's ``<meta charset>``, else uchardet's guess (via resiliparse).
+    ISO-8859-1 for UTF-8 pages); otherwise the HTTP charset is used if the bytes decode under
+    it, else the page's ``<meta charset>`` or uchardet's guess (via resiliparse). When none
+    decodes the bytes cleanly, they are decoded with replacement characters; with ``strict``,
+    more than ``MAX_REPLACED_SHARE`` of them raises ``UndecodableError`` (a wrong charset).
     """
     try:
         return data.decode("utf-8").removeprefix("\ufeff"), "utf-8"
     except UnicodeDecodeError:
         pass
-    encoding = declared or detect_encoding(data, from_html_meta=True) or "utf-8"
-    return bytes_to_str(data, encoding), encoding
+    given = _codec(declared)
+    found = _codec(detect_encoding(data, from_html_meta=True))
+    for encoding in dict.fromkeys(e for e in (given, found) if e):
+        try:
+            return data.decode(encoding).removeprefix("\ufeff"), declared_name(encoding, declared)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    encoding = given or found or "utf-8"
+    text = bytes_to_str(data, encoding, errors="replace", fallback_encodings=())
+    replaced = text.count("\ufffd")
+    if strict and replaced > MAX_REPLACED_SHARE * max(1, len(text)):
+        raise UndecodableError(
+            f"{replaced} of {len(text)} characters do not decode as {declared or 'declared'}"
+            f" or {found or 'a detected charset'}"
+        )
+    return text, declared_name(encoding, declared)
+
+
+def declared_name(encoding: str, declared: str | None) -> str:
+    """Return the charset's name as the page wrote it when it is the one used."""
+    if declared and _codec(declared) == encoding:
+        return declared.strip().lower()
+    return encoding
 
 
 def iso_date(value: str) -> str | None:

@@ -13,25 +13,37 @@ from typing import Any, ClassVar
 from saring import meta
 from saring.document import Document, Dropped
 from saring.errors import ConfigError
-from saring.extract import ENGINES, EXTRACT_REASONS, BoundedExtractor, Extraction, decode_html
+from saring.extract import (
+    ENGINES,
+    EXTRACT_REASONS,
+    BoundedExtractor,
+    Extraction,
+    UndecodableError,
+    binary_kind,
+    decode_html,
+    shared_extractor,
+)
 from saring.io.base import INVALID_REASONS, READ_ERRORS, Reader, Source, split_compression
 
 MAX_HTML_BYTES = 3_000_000
 """Default size bound of one page: twice the largest page of the article-extraction benchmark."""
 EXTRACT_TIMEOUT = 20.0
 """Default time bound of one page's extraction, in seconds."""
+COUNT_BOUND = 64
+"""An oversize file's bytes are counted up to this many times ``max_html_bytes``."""
+PAGE_REASONS = (*INVALID_REASONS, *EXTRACT_REASONS, "invalid/not_html")
+"""Reasons a page read as HTML is kept in ``removed/``."""
 
 
 class ExtractingReader(Reader):
     """A reader whose records are HTML pages: extracts each within ``max_html_bytes`` and
     ``extract_timeout``; a page that fails becomes a kept record under its reason."""
 
-    drop_reasons: ClassVar[tuple[str, ...]] = (*INVALID_REASONS, *EXTRACT_REASONS)
+    drop_reasons: ClassVar[tuple[str, ...]] = PAGE_REASONS
 
     extractor: str
     max_html_bytes: int
     extract_timeout: float
-    _bounded: BoundedExtractor
 
     def extracted(
         self,
@@ -46,16 +58,24 @@ class ExtractingReader(Reader):
         is the page's size in bytes as stored."""
         if size > self.max_html_bytes:
             detail = f"page has over max_html_bytes={self.max_html_bytes} bytes"
-            return self._invalid(source, position, "invalid/too_large", html, detail, url, strict)
-        result = self._extractor().extract(html, url)
-        if isinstance(result, Extraction):
-            if len(result.text) > self.max_chars:
+            dropped = self._invalid(
+                source, position, "invalid/too_large", html, detail, url, strict
+            )
+        else:
+            result = self._extractor().extract(html, url)
+            if isinstance(result, Extraction) and len(result.text) <= self.max_chars:
+                return result
+            if isinstance(result, Extraction):
                 detail = f"text has {len(result.text)} characters, more than max_chars"
-                return self._invalid(
+                dropped = self._invalid(
                     source, position, "invalid/too_large", html, detail, url, strict
                 )
-            return result
-        return self._invalid(source, position, result.reason, html, result.detail, url, strict)
+            else:
+                dropped = self._invalid(
+                    source, position, result.reason, html, result.detail, url, strict
+                )
+        dropped.doc.metadata[meta.RAW_BYTES] = size
+        return dropped
 
     def _invalid(
         self,
@@ -75,18 +95,11 @@ class ExtractingReader(Reader):
         return dropped
 
     def _extractor(self) -> BoundedExtractor:
-        """Return the bounded extractor, started on first use and kept for later pages."""
-        if not hasattr(self, "_bounded"):
-            if self.extractor not in ENGINES:
-                raise ConfigError(
-                    f"extractor must be one of {sorted(ENGINES)}, not {self.extractor!r}"
-                )
-            self._bounded = BoundedExtractor(self.extractor, self.extract_timeout)
-        return self._bounded
-
-    def __getstate__(self) -> dict[str, Any]:
-        # The extractor's child process stays with the process that started it.
-        return {k: v for k, v in vars(self).items() if not k.startswith("_")}
+        """Return this process's bounded extractor for the mode: started on first use and
+        kept for every later page and shard the process reads (restarted only when killed)."""
+        if self.extractor not in ENGINES:
+            raise ConfigError(f"extractor must be one of {sorted(ENGINES)}, not {self.extractor!r}")
+        return shared_extractor(self.extractor, self.extract_timeout)
 
 
 class HtmlReader(ExtractingReader):
@@ -114,9 +127,17 @@ class HtmlReader(ExtractingReader):
         self.max_chars = max_chars
 
     def read(self, source: Source, strict: bool = False) -> Iterator[Document | Dropped]:
+        size = 0
         try:
             with source.open() as stream:
                 raw = stream.read(self.max_html_bytes + 1)
+                size = len(raw)
+                # An oversize page is counted to its end (up to a bound), never held whole.
+                while size > self.max_html_bytes and size < COUNT_BOUND * self.max_html_bytes:
+                    chunk = stream.read(1 << 20)
+                    if not chunk:
+                        break
+                    size += len(chunk)
         except READ_ERRORS as exc:
             yield self.invalid(source, 0, "invalid/file", b"", f"unreadable: {exc}", strict)
             return
@@ -126,14 +147,35 @@ class HtmlReader(ExtractingReader):
         if len(raw) > self.max_html_bytes:
             detail = f"page has over max_html_bytes={self.max_html_bytes} bytes"
             cut = raw[: self.max_html_bytes]
-            yield self.invalid(source, 0, "invalid/too_large", cut, detail, strict)
+            dropped = self.invalid(source, 0, "invalid/too_large", cut, detail, strict)
+            dropped.doc.metadata[meta.RAW_BYTES] = size
+            yield dropped
             return
-        html, encoding = decode_html(raw)
+        problem = binary_kind(raw)
+        if problem is not None:
+            yield self._sized(
+                self.invalid(source, 0, "invalid/not_html", raw[:4096], problem, strict), raw
+            )
+            return
+        try:
+            html, encoding = decode_html(raw, strict=True)
+        except UndecodableError as exc:
+            yield self._sized(
+                self.invalid(source, 0, "invalid/encoding", raw, f"wrong charset: {exc}", strict),
+                raw,
+            )
+            return
         result = self.extracted(html, None, source, 0, strict, len(raw))
         if isinstance(result, Dropped):
-            yield result
+            yield self._sized(result, raw)
             return
         stem = split_compression(source.name)[0]
         stem = stem.removesuffix(".html").removesuffix(".htm")
         metadata: dict[str, Any] = {meta.SOURCE_FILE: source.name, meta.ENCODING: encoding}
         yield Document(id=stem, text=result.text, metadata={**metadata, **result.metadata})
+
+    @staticmethod
+    def _sized(dropped: Dropped, raw: bytes) -> Dropped:
+        """Return the kept page with the size of its bytes."""
+        dropped.doc.metadata[meta.RAW_BYTES] = len(raw)
+        return dropped
