@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import inspect
+import os
 import sys
 from importlib import resources
 
@@ -154,7 +155,17 @@ def _executor(args: argparse.Namespace, configured: Executor | None = None) -> E
     return configured
 
 
+def _check(pipeline: Pipeline, executor: Executor) -> None:
+    """Raise a one-line error for a wrong parameter or output before any work starts."""
+    for part in (pipeline.reader, *pipeline.steps, pipeline.writer, executor):
+        if part is not None:
+            part.validate()
+    if os.path.exists(pipeline.output) and not os.path.isdir(pipeline.output):
+        raise SaringError(f"output {pipeline.output!r} is a file; -o names a folder")
+
+
 def _execute(pipeline: Pipeline, executor: Executor, overwrite: bool) -> None:
+    _check(pipeline, executor)
     summary = run_pipeline(pipeline, executor, overwrite=overwrite)
     print(summary.text())
     print(

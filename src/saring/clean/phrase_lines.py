@@ -91,6 +91,16 @@ class RemovePhraseLines(Transform):
         self.extra_file = extra_file
         self.record_lines = record_lines
 
+    def validate(self) -> None:
+        super().validate()
+        if self.max_chars <= 0:
+            raise ConfigError(
+                f"RemovePhraseLines.max_chars must be positive, not {self.max_chars!r}"
+            )
+        self.setup()  # unknown languages, an unreadable or malformed extra_file
+        for name in [n for n in vars(self) if n.startswith("_")]:
+            delattr(self, name)  # workers compile the lists again
+
     def setup(self) -> None:
         prefixes: dict[str, set[str]] = {kind: set() for kind in KINDS}
         labels: dict[str, set[str]] = {kind: set() for kind in KINDS}

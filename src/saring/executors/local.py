@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from typing import Any
 
+from saring.errors import ConfigError
 from saring.executors.base import Executor, Report, Task
 from saring.stats import StepStats
 
@@ -34,11 +35,17 @@ class LocalExecutor(Executor):
     def __init__(self, workers: int | None = None) -> None:
         self.workers = workers
 
+    def validate(self) -> None:
+        super().validate()
+        if self.workers is not None and self.workers <= 0:
+            raise ConfigError(f"workers must be a positive number, not {self.workers!r}")
+
     def worker_count(self) -> int:
         """Return the number of worker processes to use."""
-        return self.workers if self.workers and self.workers > 0 else (os.cpu_count() or 1)
+        return self.workers or os.cpu_count() or 1
 
     def run(self, tasks: Sequence[Task], report: Report) -> list[list[StepStats]]:
+        self.validate()
         if min(self.worker_count(), len(tasks)) <= 1:
             return [task(report) for task in tasks]
         pool, progress = self._workers()

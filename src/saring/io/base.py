@@ -20,7 +20,7 @@ import zstandard
 
 from saring import meta
 from saring.document import Document, Dropped
-from saring.errors import InputError
+from saring.errors import ConfigError, InputError
 from saring.params import Params
 
 COMPRESSIONS: dict[str, str] = {
@@ -207,8 +207,19 @@ class Reader(Params):
     paths: list[str]
     max_chars: int
 
+    def validate(self) -> None:
+        super().validate()
+        for name in ("max_chars", "max_html_bytes", "max_record_bytes", "batch_size"):
+            value = getattr(self, name, 1)
+            if value <= 0:
+                raise ConfigError(f"{type(self).__name__}.{name} must be positive, not {value!r}")
+        timeout = getattr(self, "extract_timeout", 1.0)
+        if timeout <= 0:
+            raise ConfigError(f"{type(self).__name__}.extract_timeout must be positive")
+
     def shards(self) -> list[str]:
         """Return the input files in a stable order: globs and folders expanded, sorted."""
+        self.validate()
         found: list[str] = []
         for given in self.paths:
             if os.path.isfile(given):

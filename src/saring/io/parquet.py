@@ -10,9 +10,12 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from saring.document import Document, Dropped
+from saring.errors import ConfigError
 from saring.io.base import READ_ERRORS, RecordReader, RecordSink, Source, Writer
 
 _TYPES: dict[str, pa.DataType] = {"lang_score": pa.float64()}
+_CODECS = ("none", "snappy", "gzip", "brotli", "lz4", "zstd")
+"""Compression names ``pyarrow.parquet.ParquetWriter`` takes (where this pyarrow has them)."""
 
 
 class ParquetReader(RecordReader):
@@ -98,12 +101,28 @@ class _ParquetSink(RecordSink):
         self._writer.close()
 
 
+def _codecs() -> list[str]:
+    return ["none", *(c for c in _CODECS[1:] if pa.Codec.is_available(c))]
+
+
 class ParquetWriter(Writer):
     """Writes Parquet with a fixed schema; ``metadata`` is stored as a JSON string column."""
 
     def __init__(self, compression: str = "zstd", row_group_size: int = 10_000) -> None:
         self.compression = compression
         self.row_group_size = row_group_size
+
+    def validate(self) -> None:
+        super().validate()
+        if self.compression not in _codecs():
+            known = ", ".join(_codecs())
+            raise ConfigError(
+                f"ParquetWriter.compression must be one of {known}, not {self.compression!r}"
+            )
+        if self.row_group_size <= 0:
+            raise ConfigError(
+                f"ParquetWriter.row_group_size must be positive, not {self.row_group_size!r}"
+            )
 
     def extension(self) -> str:
         return ".parquet"
