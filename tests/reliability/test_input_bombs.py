@@ -3,6 +3,7 @@ counts the rest and goes on; memory stays bounded (measured in a child process).
 
 from __future__ import annotations
 
+import io
 import subprocess
 import sys
 import zlib
@@ -10,8 +11,14 @@ from pathlib import Path
 from typing import Any
 
 import orjson
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
 
 from conftest import article
+from saring import ParquetReader
+from saring.document import Dropped
+from saring.io.base import KEPT_HEAD, LongRecord, Source, bounded_lines
 
 LINE_BYTES = 256 * 2**20
 """Decompressed size of the bomb's one long line; the cap in these tests is 1 MiB."""
@@ -69,3 +76,32 @@ def test_txt_gz_bomb_is_cut_at_the_cap(tmp_path: Path) -> None:
     assert items == [("Dropped", "invalid/too_large")]
     assert counters["oversized_records"] == 1
     assert peak_kib < 200 * 1024, f"peak RSS {peak_kib} KiB"
+
+
+@pytest.mark.parametrize("size", [1, 5, 2**20 - 3, 2**20, 2**20 + 7])
+def test_bounded_lines_split_like_readlines_below_the_cap(size: int) -> None:
+    data = b"".join(b"x" * (n % 97) + b"\r\n" for n in range(size // 50 + 3)) + b"y" * size
+    got = list(bounded_lines(io.BytesIO(data), 2**22))
+    assert got == io.BytesIO(data).readlines()
+
+
+def test_bounded_lines_cut_long_lines_anywhere() -> None:
+    data = b"ok\n" + b"a" * (3 * 2**20) + b"\nok\n" + b"b" * 50
+    got = list(bounded_lines(io.BytesIO(data), 100))
+    assert got[0] == b"ok\n"
+    assert got[1] == LongRecord(b"a" * KEPT_HEAD, 3 * 2**20 + 1)
+    assert got[2:] == [b"ok\n", b"b" * 50]
+    assert list(bounded_lines(io.BytesIO(b"c" * 101), 100)) == [LongRecord(b"c" * 101, 101)]
+
+
+def test_parquet_row_group_over_the_cap_is_not_read(tmp_path: Path) -> None:
+    path = tmp_path / "besar.parquet"
+    table = pa.table({"id": ["a", "b"], "text": [article(1), "z" * 3_000_000]})
+    pq.write_table(table, path, row_group_size=1)
+    source = Source(str(path))
+    items = list(ParquetReader([str(path)], max_record_bytes=2**20).read(source))
+    assert [i.reason if isinstance(i, Dropped) else i.id for i in items] == [
+        "a",
+        "invalid/too_large",
+    ]
+    assert source.counters["oversized_records"] == 1

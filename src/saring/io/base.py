@@ -325,8 +325,9 @@ def bounded_lines(stream: Any, limit: int) -> Iterator[bytes | LongRecord]:
             if long is not None:
                 long.size += stop - start
             elif len(pending) + stop - start > limit:
+                size = len(pending) + stop - start
                 pending += chunk[start : min(stop, start + KEPT_HEAD)]
-                long = LongRecord(bytes(pending[:KEPT_HEAD]), len(pending) + stop - start)
+                long = LongRecord(bytes(pending[:KEPT_HEAD]), size)
                 pending.clear()
             elif end >= 0 and not pending:
                 yield chunk[start:stop]
