@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import inspect
+import os
 import sys
 from importlib import resources
 
@@ -15,7 +16,7 @@ from saring.executors.local import LocalExecutor
 from saring.executors.ray import RayExecutor
 from saring.io import JsonlWriter, ParquetWriter, Writer, reader_for
 from saring.io.base import Reader
-from saring.pipeline import Pipeline
+from saring.pipeline import SHARD_BYTES, Pipeline
 from saring.presets import PRESETS
 from saring.report.html import write_report
 from saring.report.inspect import inspect_run
@@ -54,6 +55,12 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _add_clean_options(parser: argparse.ArgumentParser, output_default: str | None) -> None:
+    parser.add_argument(
+        "--shard-bytes",
+        type=int,
+        default=SHARD_BYTES,
+        help=f"input bytes per task (default {SHARD_BYTES:,}; 0: one task per file)",
+    )
     parser.add_argument(
         "-o",
         "--output",
@@ -151,6 +158,7 @@ def _pipeline_from_args(args: argparse.Namespace, inputs: list[str]) -> Pipeline
         output=args.output,
         writer=FORMATS[args.format],
         strict=args.strict,
+        shard_bytes=args.shard_bytes,
     )
 
 
@@ -163,7 +171,17 @@ def _executor(args: argparse.Namespace, configured: Executor | None = None) -> E
     return configured
 
 
+def _check(pipeline: Pipeline, executor: Executor) -> None:
+    """Raise a one-line error for a wrong parameter or output before any work starts."""
+    for part in (pipeline.reader, *pipeline.steps, pipeline.writer, executor):
+        if part is not None:
+            part.validate()
+    if os.path.exists(pipeline.output) and not os.path.isdir(pipeline.output):
+        raise SaringError(f"output {pipeline.output!r} is a file; -o names a folder")
+
+
 def _execute(pipeline: Pipeline, executor: Executor, overwrite: bool, report: bool = True) -> None:
+    _check(pipeline, executor)
     summary = run_pipeline(pipeline, executor, overwrite=overwrite)
     print(summary.text())
     print(

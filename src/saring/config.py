@@ -23,6 +23,7 @@ import difflib
 import importlib
 import inspect
 import tomllib
+import typing
 from typing import Any, TypeVar
 
 import tomli_w
@@ -30,7 +31,7 @@ import tomli_w
 from saring.errors import ConfigError
 from saring.executors.base import Executor
 from saring.io.base import Reader, Writer
-from saring.params import Params
+from saring.params import Params, describe_type, type_matches
 from saring.pipeline import MAX_DOC_SECONDS, SHARD_BYTES, Pipeline
 from saring.step import Step
 
@@ -108,31 +109,30 @@ def from_table(table: Any, kind: type[T], where: str) -> T:
         raise ConfigError(f"{where}: unknown {kind.__name__.lower()} {name!r}{hint}")
     cls = classes[name]
     defaults = cls.param_defaults()
+    hints = cls.param_types()
     for key, value in params.items():
         if key not in defaults:
             known = ", ".join(defaults) or "none"
             raise ConfigError(f"{where}: {name} has no parameter {key!r} (parameters: {known})")
-        default = defaults[key]
-        if isinstance(default, tuple) and isinstance(value, list):
-            params[key] = tuple(value)
-        elif _wrong_type(default, value):
-            raise ConfigError(
-                f"{where}: {name}.{key} must be {type(default).__name__}, not {value!r}"
-            )
+        hint = hints[key]
+        if isinstance(value, list) and (isinstance(defaults[key], tuple) or _wants_tuple(hint)):
+            params[key] = value = tuple(value)
+        if not type_matches(value, hint):
+            raise ConfigError(f"{where}: {name}.{key} must be {describe_type(hint)}, not {value!r}")
     missing = [k for k, d in defaults.items() if d is inspect.Parameter.empty and k not in params]
     if missing:
         raise ConfigError(f"{where}: {name} needs {', '.join(missing)}")
-    return cls(**params)
+    component = cls(**params)
+    try:
+        component.validate()
+    except ConfigError as exc:
+        raise ConfigError(f"{where}: {exc}") from exc
+    return component
 
 
-def _wrong_type(default: Any, value: Any) -> bool:
-    if default is None or default is inspect.Parameter.empty:
-        return False
-    if isinstance(default, bool) or isinstance(value, bool):
-        return type(default) is not type(value)
-    if isinstance(default, float):
-        return not isinstance(value, int | float)
-    return not isinstance(value, type(default))
+def _wants_tuple(hint: Any) -> bool:
+    """Return whether an annotation is a tuple, or a tuple or None (TOML has only lists)."""
+    return any(typing.get_origin(h) is tuple for h in (hint, *typing.get_args(hint)))
 
 
 def loads(text: str, where: str = "config") -> tuple[Pipeline, Executor | None]:
@@ -145,6 +145,7 @@ def loads(text: str, where: str = "config") -> tuple[Pipeline, Executor | None]:
         "output",
         "strict",
         "shard_bytes",
+        "max_doc_seconds",
         "reader",
         "steps",
         "writer",
@@ -154,6 +155,18 @@ def loads(text: str, where: str = "config") -> tuple[Pipeline, Executor | None]:
         raise ConfigError(f"{where}: unknown top-level key(s): {', '.join(sorted(unknown))}")
     if "reader" not in data or "output" not in data:
         raise ConfigError(f"{where}: needs 'output' and a [reader] table")
+    if not isinstance(data["output"], str) or not data["output"]:
+        raise ConfigError(f"{where}: output must be a folder name, not {data['output']!r}")
+    if not isinstance(data.get("strict", False), bool):
+        raise ConfigError(f"{where}: strict must be true or false, not {data['strict']!r}")
+    shard_bytes = data.get("shard_bytes", SHARD_BYTES)
+    if isinstance(shard_bytes, bool) or not isinstance(shard_bytes, int) or shard_bytes < 0:
+        raise ConfigError(f"{where}: shard_bytes must be a whole number >= 0, not {shard_bytes!r}")
+    seconds = data.get("max_doc_seconds", MAX_DOC_SECONDS)
+    if isinstance(seconds, bool) or not isinstance(seconds, int | float) or seconds < 0:
+        raise ConfigError(f"{where}: max_doc_seconds must be a number >= 0, not {seconds!r}")
+    if not isinstance(data.get("steps", []), list):
+        raise ConfigError(f"{where}: steps must be an array of tables ([[steps]]), not a value")
     steps = [
         from_table(table, Step, f"{where}: steps[{i}]")
         for i, table in enumerate(data.get("steps", []))
@@ -165,9 +178,9 @@ def loads(text: str, where: str = "config") -> tuple[Pipeline, Executor | None]:
         writer=from_table(data["writer"], Writer, f"{where}: [writer]")
         if "writer" in data
         else None,
-        strict=bool(data.get("strict", False)),
-        shard_bytes=int(data.get("shard_bytes", SHARD_BYTES)),
-        max_doc_seconds=float(data.get("max_doc_seconds", MAX_DOC_SECONDS)),
+        strict=data.get("strict", False),
+        shard_bytes=shard_bytes,
+        max_doc_seconds=float(seconds),
     )
     executor = (
         from_table(data["executor"], Executor, f"{where}: [executor]")

@@ -9,7 +9,7 @@ from saring import Document, StepStats, Transform
 
 
 class KillOnce(Transform):
-    """Kills the process group at document ``doc_id`` if ``flag`` exists (removing it first)."""
+    """Kills the run's session group at ``doc_id`` if ``flag`` exists (removing it first)."""
 
     def __init__(self, doc_id: str = "", flag: str = "") -> None:
         self.doc_id = doc_id
@@ -18,5 +18,5 @@ class KillOnce(Transform):
     def transform(self, doc: Document, stats: StepStats) -> Document:
         if doc.id == self.doc_id and os.path.exists(self.flag):
             os.remove(self.flag)
-            os.killpg(os.getpgid(0), signal.SIGKILL)
+            os.killpg(os.getsid(0), signal.SIGKILL)  # the run (workers lead their own groups)
         return doc

@@ -30,7 +30,9 @@ FIELDS = ("prefixes", "labels", "lines", "patterns")
 """Keys of a kind's table: phrases a line starts with, labels before a separator, whole lines,
 whole-line regular expressions."""
 _LEAD = re.compile(r"^[\W_]+")
-_TRAIL = re.compile(r"[\W_]+$")
+# Trailing non-word characters are found by matching ``_LEAD`` on the reversed line: an
+# unanchored ``[\W_]+$`` retries at every position of a long non-word run and takes time
+# quadratic in its length ("a" + "." * 50_000 + "a" took 30 s).
 
 
 def available_languages() -> list[str]:
@@ -89,6 +91,16 @@ class RemovePhraseLines(Transform):
         self.extra_file = extra_file
         self.record_lines = record_lines
 
+    def validate(self) -> None:
+        super().validate()
+        if self.max_chars <= 0:
+            raise ConfigError(
+                f"RemovePhraseLines.max_chars must be positive, not {self.max_chars!r}"
+            )
+        self.setup()  # unknown languages, an unreadable or malformed extra_file
+        for name in [n for n in vars(self) if n.startswith("_")]:
+            delattr(self, name)  # workers compile the lists again
+
     def setup(self) -> None:
         prefixes: dict[str, set[str]] = {kind: set() for kind in KINDS}
         labels: dict[str, set[str]] = {kind: set() for kind in KINDS}
@@ -142,7 +154,7 @@ class RemovePhraseLines(Transform):
         key = _normal(line)
         if not key:
             return None
-        kind = self._whole.get(_TRAIL.sub("", key))
+        kind = self._whole.get(_strip_trail(key))
         if kind is not None:
             return kind
         if len(line) <= self.max_chars:
@@ -179,5 +191,11 @@ def _alternation(phrases: set[str]) -> str:
     return "|".join(re.escape(p) for p in sorted(phrases, key=lambda p: (-len(p), p)))
 
 
+def _strip_trail(text: str) -> str:
+    """Return the text without trailing non-word characters, in time linear in its length."""
+    found = _LEAD.match(text[::-1])
+    return text[: len(text) - found.end()] if found else text
+
+
 def _line_key(line: str) -> str:
-    return _TRAIL.sub("", _normal(line))
+    return _strip_trail(_normal(line))

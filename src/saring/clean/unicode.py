@@ -32,6 +32,33 @@ _SUSPECT = re.compile(
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
+def _fix_lines(text: str, normalization: str) -> str:
+    """Return the text with ftfy applied to each line that holds a suspect character.
+
+    ftfy fixes a text one newline-ended line at a time, and costs ~50 µs per line even when
+    it changes nothing; handing it only the suspect lines, and each distinct one once, gives
+    the same result and keeps a page of 500,000 short lines from taking half a minute.
+    """
+    lines = text.split("\n")
+    last = len(lines) - 1
+    fixed: dict[str, str] = {}
+    out: list[str] = []
+    for index, line in enumerate(lines):
+        segment = line + "\n" if index < last else line
+        if _SUSPECT.search(segment):
+            if segment not in fixed:
+                fixed[segment] = ftfy.fix_text(
+                    segment,
+                    uncurl_quotes=False,
+                    fix_character_width=False,
+                    normalization=normalization,
+                    explain=False,
+                )
+            segment = fixed[segment]
+        out.append(segment)
+    return "".join(out)
+
+
 class NormalizeUnicode(Transform):
     """Returns the text with broken encodings repaired (ftfy), NFC-normalised, odd spaces made
     plain spaces and zero-width characters removed.
@@ -49,14 +76,8 @@ class NormalizeUnicode(Transform):
         text = doc.text
         if not text.isascii():
             if self.fix_encoding and _SUSPECT.search(text):
-                text = ftfy.fix_text(
-                    text,
-                    uncurl_quotes=False,
-                    fix_character_width=False,
-                    normalization=self.normalization,
-                    explain=False,
-                )
-            elif not unicodedata.is_normalized(self.normalization, text):
+                text = _fix_lines(text, self.normalization)
+            if not unicodedata.is_normalized(self.normalization, text):
                 text = unicodedata.normalize(self.normalization, text)
             text = _INVISIBLE.sub("", _SPACES.sub(" ", text))
         text = _CONTROL.sub("", text)

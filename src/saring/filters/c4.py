@@ -43,7 +43,8 @@ TOO_FEW_SENTENCES = "quality/c4_too_few_sentences"
 
 TERMINAL_PUNCTUATION = (".", "?", "!", '"', "”")
 ELLIPSES = ("...", "…")
-_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s|$)")
+# Possessive, and not starting inside a run of marks: linear on a long run of dots.
+_SENTENCE_END = re.compile(r"(?<![.!?])[.!?]++[\"'”’)\]]*+(?=\s|$)")
 
 
 def c4_line_reason(line: str, p: C4Thresholds) -> str | None:

@@ -1,6 +1,6 @@
 """Readers and writers of documents."""
 
-from saring.io.base import Reader, Source, Writer
+from saring.io.base import Reader, Source, Writer, find_files
 from saring.io.html import HtmlReader
 from saring.io.jsonl import JsonlReader, JsonlWriter
 from saring.io.parquet import ParquetReader, ParquetWriter
@@ -29,7 +29,6 @@ def reader_for(paths: list[str], format: str | None = None) -> type[Reader]:
     """Return the reader class for the inputs: by ``format`` name if given, else by file endings."""
     import glob
     import os
-    from pathlib import Path
 
     from saring.errors import InputError
 
@@ -42,7 +41,7 @@ def reader_for(paths: list[str], format: str | None = None) -> type[Reader]:
     in_folders: list[str] = []
     for given in paths:
         if os.path.isdir(given):
-            in_folders += [str(p) for p in Path(given).rglob("*") if p.is_file()]
+            in_folders += find_files(given, quiet=True)
         elif os.path.exists(given):
             named.append(given)
         elif any(ch in given for ch in "*?["):

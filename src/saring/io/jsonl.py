@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import gzip
+import io
 import os
 from collections.abc import Iterator
 from typing import IO, Any, Literal
@@ -12,11 +13,25 @@ import orjson
 import zstandard
 
 from saring.document import Document, Dropped
-from saring.io.base import READ_ERRORS, RecordReader, RecordSink, Source, Writer, split_compression
+from saring.io.base import (
+    MAX_RECORD_BYTES,
+    READ_ERRORS,
+    LongRecord,
+    Recoded,
+    RecordReader,
+    RecordSink,
+    Source,
+    Writer,
+    bounded_lines,
+    sniff_encoding,
+    split_compression,
+)
 from saring.io.html import EXTRACT_TIMEOUT, MAX_HTML_BYTES, ExtractingReader
 
 Compression = Literal["none", "gzip", "zstd"]
 _SUFFIX: dict[str, str] = {"none": "", "gzip": ".gz", "zstd": ".zst"}
+_UNREADABLE: tuple[type[BaseException], ...] = (*READ_ERRORS, UnicodeDecodeError)
+"""What reading on may raise: damage, or a UTF-16/32 file that stops being valid."""
 
 
 class JsonlReader(RecordReader, ExtractingReader):
@@ -31,6 +46,10 @@ class JsonlReader(RecordReader, ExtractingReader):
     An uncompressed file larger than ``split_bytes`` is read as several shards (line-aligned
     byte ranges), so that several workers share it; ids and line numbers stay those of the
     whole file. Compressed files cannot be split.
+
+    A line over ``max_record_bytes`` (decompressed) is cut off as it is read and kept in
+    ``removed/`` as ``invalid/too_large`` by its first 64 KiB. A UTF-16 or UTF-32 file (by
+    byte order mark, or by its zero bytes) is decoded, and counted as ``encoding/<name>``.
     """
 
     extensions = (".jsonl", ".ndjson", ".json")
@@ -47,6 +66,7 @@ class JsonlReader(RecordReader, ExtractingReader):
         max_html_bytes: int = MAX_HTML_BYTES,
         extract_timeout: float = EXTRACT_TIMEOUT,
         split_bytes: int = 128 * 2**20,
+        max_record_bytes: int = MAX_RECORD_BYTES,
     ) -> None:
         self.paths = paths
         self.text_field = text_field
@@ -58,6 +78,7 @@ class JsonlReader(RecordReader, ExtractingReader):
         self.max_html_bytes = max_html_bytes
         self.extract_timeout = extract_timeout
         self.split_bytes = split_bytes
+        self.max_record_bytes = max_record_bytes
 
     def shards(self) -> list[str]:
         shards: list[str] = []
@@ -74,7 +95,7 @@ class JsonlReader(RecordReader, ExtractingReader):
         return shards
 
     def read(self, source: Source, strict: bool = False) -> Iterator[Document | Dropped]:
-        lines = _numbered_lines(source)
+        lines = _numbered_lines(source, self.max_record_bytes)
         lineno = 0
         while True:
             # Only reading the file may fail as ``invalid/file``; parsing a line has its own.
@@ -82,11 +103,19 @@ class JsonlReader(RecordReader, ExtractingReader):
                 lineno, line = next(lines)
             except StopIteration:
                 return
-            except READ_ERRORS as exc:
+            except _UNREADABLE as exc:
                 detail = f"unreadable from here on: {exc}"
                 yield self.invalid(source, lineno + 1, "invalid/file", b"", detail, strict)
                 return
-            if line.strip():
+            if isinstance(line, LongRecord):
+                source.counters["oversized_records"] += 1
+                source.counters["oversized_bytes"] += line.size
+                detail = (
+                    f"line has {line.size} bytes, more than max_record_bytes="
+                    f"{self.max_record_bytes}; its first {len(line.head)} bytes are kept"
+                )
+                yield self.invalid(source, lineno, "invalid/too_large", line.head, detail, strict)
+            elif line.strip():
                 yield self._parse(line.rstrip(b"\r\n"), source, lineno, strict)
 
     def _parse(self, line: bytes, source: Source, lineno: int, strict: bool) -> Document | Dropped:
@@ -96,7 +125,8 @@ class JsonlReader(RecordReader, ExtractingReader):
             try:
                 line.decode("utf-8")
             except UnicodeDecodeError as bad:
-                return self.invalid(source, lineno, "invalid/encoding", line, str(bad), strict)
+                detail = f"{bad}; the file is not UTF-8 (convert it, e.g. with iconv)"
+                return self.invalid(source, lineno, "invalid/encoding", line, detail, strict)
             return self.invalid(source, lineno, "invalid/json", line, str(exc), strict)
         if self.html_field is not None and isinstance(record, dict):
             return self._from_html(record, self.html_field, source, lineno, line, strict)
@@ -151,12 +181,20 @@ def _line_bounds(path: str, every: int) -> list[tuple[int, int]]:
     return [b for b in bounds if b[0] < offset]
 
 
-def _numbered_lines(source: Source) -> Iterator[tuple[int, bytes]]:
-    """Yield (line number, line) of a shard, without a leading byte order mark."""
+def _numbered_lines(source: Source, limit: int) -> Iterator[tuple[int, bytes | LongRecord]]:
+    """Yield (line number, line) of a shard, without a leading byte order mark, decoded to
+    UTF-8 from UTF-16 or UTF-32; a line over ``limit`` bytes as a ``LongRecord``."""
     with source.open() as stream:
-        for lineno, line in enumerate(stream, start=source.first_line):
-            # A byte order mark (Windows tools write one) is not part of the JSON.
-            yield lineno, line.removeprefix(codecs.BOM_UTF8) if lineno == 1 else line
+        lines: Any = stream
+        encoding = sniff_encoding(stream.peek(4)[:4]) if source.start == 0 else None
+        if encoding is not None:
+            source.counters[f"encoding/{encoding[:6]}"] += 1
+            lines = io.BufferedReader(Recoded(stream, encoding), buffer_size=1 << 20)
+        for lineno, line in enumerate(bounded_lines(lines, limit), start=source.first_line):
+            if lineno == 1 and isinstance(line, bytes):
+                # A byte order mark (Windows tools write one) is not part of the JSON.
+                line = line.removeprefix(codecs.BOM_UTF8)
+            yield lineno, line
 
 
 class _JsonlSink(RecordSink):

@@ -10,13 +10,19 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from saring.document import Document, Dropped
-from saring.io.base import READ_ERRORS, RecordReader, RecordSink, Source, Writer
+from saring.errors import ConfigError
+from saring.io.base import MAX_RECORD_BYTES, READ_ERRORS, RecordReader, RecordSink, Source, Writer
 
 _TYPES: dict[str, pa.DataType] = {"lang_score": pa.float64()}
+_CODECS = ("none", "snappy", "gzip", "brotli", "lz4", "zstd")
+"""Compression names ``pyarrow.parquet.ParquetWriter`` takes (where this pyarrow has them)."""
 
 
 class ParquetReader(RecordReader):
-    """Reads one document per row of Parquet files, in row-group batches."""
+    """Reads one document per row of Parquet files, in row-group batches.
+
+    A row group whose rows average over ``max_record_bytes`` (uncompressed, from the file's
+    metadata) is not read: each of its rows is kept in ``removed/`` as ``invalid/too_large``."""
 
     extensions = (".parquet",)
 
@@ -33,6 +39,7 @@ class ParquetReader(RecordReader):
         url_field: str = "url",
         max_chars: int = 5_000_000,
         batch_size: int = 1024,
+        max_record_bytes: int = MAX_RECORD_BYTES,
     ) -> None:
         self.paths = paths
         self.text_field = text_field
@@ -40,18 +47,34 @@ class ParquetReader(RecordReader):
         self.url_field = url_field
         self.max_chars = max_chars
         self.batch_size = batch_size
+        self.max_record_bytes = max_record_bytes
 
     def read(self, source: Source, strict: bool = False) -> Iterator[Document | Dropped]:
         row = 0
         try:
             with source.open() as stream:
                 parquet = pq.ParquetFile(stream)
-                for batch in parquet.iter_batches(batch_size=self.batch_size):
-                    for record in batch.to_pylist():
-                        row += 1
-                        if isinstance(record.get("metadata"), str):
-                            record["metadata"] = _loads_or_none(record["metadata"])
-                        yield self.document(record, source, row, _raw(record), strict)
+                for group in range(parquet.num_row_groups):
+                    info = parquet.metadata.row_group(group)
+                    if info.total_byte_size > self.max_record_bytes * max(1, info.num_rows):
+                        detail = (
+                            f"row group {group} holds {info.total_byte_size} bytes in "
+                            f"{info.num_rows} rows, over max_record_bytes={self.max_record_bytes}"
+                        )
+                        source.counters["oversized_records"] += info.num_rows
+                        for _ in range(info.num_rows):
+                            row += 1
+                            yield self.invalid(
+                                source, row, "invalid/too_large", b"", detail, strict
+                            )
+                        continue
+                    batches = parquet.iter_batches(batch_size=self.batch_size, row_groups=[group])
+                    for batch in batches:
+                        for record in batch.to_pylist():
+                            row += 1
+                            if isinstance(record.get("metadata"), str):
+                                record["metadata"] = _loads_or_none(record["metadata"])
+                            yield self.document(record, source, row, _raw(record), strict)
         except (*READ_ERRORS, pa.ArrowException) as exc:
             yield self.invalid(
                 source, row + 1, "invalid/file", b"", f"unreadable from here on: {exc}", strict
@@ -98,12 +121,28 @@ class _ParquetSink(RecordSink):
         self._writer.close()
 
 
+def _codecs() -> list[str]:
+    return ["none", *(c for c in _CODECS[1:] if pa.Codec.is_available(c))]
+
+
 class ParquetWriter(Writer):
     """Writes Parquet with a fixed schema; ``metadata`` is stored as a JSON string column."""
 
     def __init__(self, compression: str = "zstd", row_group_size: int = 10_000) -> None:
         self.compression = compression
         self.row_group_size = row_group_size
+
+    def validate(self) -> None:
+        super().validate()
+        if self.compression not in _codecs():
+            known = ", ".join(_codecs())
+            raise ConfigError(
+                f"ParquetWriter.compression must be one of {known}, not {self.compression!r}"
+            )
+        if self.row_group_size <= 0:
+            raise ConfigError(
+                f"ParquetWriter.row_group_size must be positive, not {self.row_group_size!r}"
+            )
 
     def extension(self) -> str:
         return ".parquet"

@@ -7,7 +7,14 @@ from collections.abc import Iterator
 
 from saring import meta
 from saring.document import Document, Dropped, domain_of
-from saring.io.base import READ_ERRORS, Reader, Source, split_compression
+from saring.io.base import (
+    KEPT_HEAD,
+    MAX_RECORD_BYTES,
+    READ_ERRORS,
+    Reader,
+    Source,
+    split_compression,
+)
 
 # A first line that is only a URL or a bare host name names the page's source.
 _SOURCE_LINE = re.compile(
@@ -17,20 +24,37 @@ _SOURCE_LINE = re.compile(
 
 class TextReader(Reader):
     """Reads each .txt file as one document; a first line holding only a URL or host name
-    becomes the document's source (``url``/``domain``) and is not part of the text."""
+    becomes the document's source (``url``/``domain``) and is not part of the text.
+
+    A file over ``max_record_bytes`` (decompressed) is not read further: it is kept in
+    ``removed/`` as ``invalid/too_large`` by its first 64 KiB."""
 
     extensions = (".txt",)
 
-    def __init__(self, paths: list[str], max_chars: int = 5_000_000) -> None:
+    def __init__(
+        self,
+        paths: list[str],
+        max_chars: int = 5_000_000,
+        max_record_bytes: int = MAX_RECORD_BYTES,
+    ) -> None:
         self.paths = paths
         self.max_chars = max_chars
+        self.max_record_bytes = max_record_bytes
 
     def read(self, source: Source, strict: bool = False) -> Iterator[Document | Dropped]:
         try:
             with source.open() as stream:
-                raw = stream.read()
+                raw = stream.read(self.max_record_bytes + 1)
         except READ_ERRORS as exc:
             yield self.invalid(source, 0, "invalid/file", b"", f"unreadable: {exc}", strict)
+            return
+        if len(raw) > self.max_record_bytes:
+            source.counters["oversized_records"] += 1
+            detail = (
+                f"file has over max_record_bytes={self.max_record_bytes} bytes; "
+                f"its first {KEPT_HEAD} are kept"
+            )
+            yield self.invalid(source, 0, "invalid/too_large", raw[:KEPT_HEAD], detail, strict)
             return
         try:
             text = raw.decode("utf-8-sig")
@@ -39,7 +63,7 @@ class TextReader(Reader):
             return
         first, _, rest = text.lstrip("\r\n").partition("\n")
         url = None
-        if _SOURCE_LINE.fullmatch(first.strip()):
+        if len(first) <= 2048 and _SOURCE_LINE.fullmatch(first.strip()):
             url, text = first.strip(), rest
         if not text.strip():
             yield self.invalid(source, 0, "invalid/empty", raw, "text is empty", strict)

@@ -102,6 +102,10 @@ class RedactPII(Transform):
         if isinstance(self.kinds, str) or unknown:
             raise ConfigError(f"kinds must be a list from {list(KINDS)}, got {self.kinds!r}")
 
+    def validate(self) -> None:
+        super().validate()
+        self.setup()
+
     def redact(self, text: str) -> tuple[str, dict[str, int]]:
         """Return the redacted text and how many of each kind were replaced."""
         counts = dict.fromkeys(KINDS, 0)
