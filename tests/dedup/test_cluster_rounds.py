@@ -402,3 +402,56 @@ def test_the_random_documents_cover_mirrors_superseded_copies_and_long_chains() 
     assert seen["superseded"] > 20
     assert seen["mirror drops"] > 20
     assert seen["rounds"] > 8
+
+
+class Inboxes(ClusterDuplicates):
+    """ClusterDuplicates that notes how many records each key receives, round by round."""
+
+    def __init__(self) -> None:
+        super().__init__()
+
+    def decide(
+        self, key: str, items: list[tuple[DocRef, Any]], totals: Mapping[str, int], stats: StepStats
+    ) -> Iterable[Any]:
+        inbox[key] = max(inbox[key], len(items))
+        return super().decide(key, items, totals, stats)
+
+    def resume(self, key: str, messages: list[Any], round: Any, stats: StepStats) -> Iterable[Any]:
+        inbox[key] = max(inbox[key], len(messages))
+        return super().resume(key, messages, round, stats)
+
+
+inbox: Counter[str] = Counter()
+
+
+def wire_copies(pairs: int, crediting: int) -> list[tuple[DocRef, Document]]:
+    """Return ``pairs`` originals each copied once by a site of its own, and ``crediting``
+    pages of one aggregator that each credit the news agency."""
+    docs: list[tuple[DocRef, Document]] = []
+    for n in range(pairs):
+        for side, shard in (("asli", 0), ("salin", 1)):
+            ref = (shard, n)
+            other = f"{1 - shard}:{n}"
+            work = {"fp": f"fp{n}", "uid": _uid(ref), "edges": [[other, "exact", 1.0, None]]}
+            url = f"https://{side}{n}.id/berita/{n}"
+            metadata = {meta.DEDUP_WORK: work, meta.PUBLISHED: f"2024-05-0{1 + shard}"}
+            docs.append((ref, Document(f"{side}-{n}", "kata " * 30, url, metadata=metadata)))
+    for n in range(crediting):
+        metadata = {meta.DEDUP_WORK: {"fp": f"agr{n}"}, meta.CREDITED_DOMAINS: ["antaranews.com"]}
+        url = f"https://agregator.id/{n}"
+        docs.append(((2, n), Document(f"agr-{n}", "kata " * 30, url, metadata=metadata)))
+    return docs
+
+
+def test_no_key_receives_more_as_the_corpus_grows() -> None:
+    largest = []
+    for scale in (1, 4):
+        inbox.clear()
+        reduced = reduce(Inboxes(), wire_copies(10 * scale, 10 * scale))
+        assert reduced.stats.counters["clusters"] == 10 * scale
+        # The agency hears once from the aggregator, however many of its pages credit it.
+        assert inbox["d:antaranews.com"] == 1
+        largest.append(max(n for key, n in inbox.items() if key != "d:agregator.id"))
+    assert largest[0] == largest[1] <= 3
+    # The aggregator's own key holds its pages' credits: a domain's size, as it must.
+    assert inbox["d:agregator.id"] == 40

@@ -9,7 +9,8 @@ keys, says which phase comes next:
    label moves anywhere: each label is then its connected component's smallest id;
 2. ``gather`` — each document sends its facts to its cluster (``c:<label>``);
 3. ``summarise`` — each cluster of two or more counts the evidence between its domains and
-   sends it to both domains (``d:<domain>``), which have also been collecting credits;
+   sends it to both domains (``d:<domain>``); each domain, which has been collecting its
+   documents' credits, sends every domain it credits the sum;
 4. ``judge`` — each domain decides whether it mirrors another, writes its entry of
    ``domains.json`` and broadcasts a verdict of mirror;
 5. ``keep`` — each cluster, knowing the mirrors, keeps one copy and drops the others; a
@@ -146,14 +147,14 @@ class ClusterDuplicates(GlobalStep):
     def _credits(
         self, domain: str, credits: list[str], evidence: DomainEvidence | None
     ) -> Iterator[Output]:
-        """Send one document's credits to its domain (or count them into ``evidence``) and
-        to each domain credited."""
+        """Send one document's credits to its domain (or count them into ``evidence``); the
+        domain tells the credited domains their sums in the ``summarise`` round, so that a
+        domain hears from each domain crediting it once, not from each document."""
         for kind, giver, credited, count in credit_evidence(domain, credits):
             if evidence is not None:
                 evidence.add("out", kind, credited, count)
             else:
                 yield Send(f"d:{giver}", tagged(DomainCount("out", kind, credited, count)))
-            yield Send(f"d:{credited}", tagged(DomainCount("into", kind, giver, count)))
 
     def _moved(
         self, member: Member, label: str, neighbours: list[str], stats: StepStats
@@ -247,20 +248,29 @@ class ClusterDuplicates(GlobalStep):
                 evidence.merge_wire(list(record))
             elif isinstance(record, DomainCount):
                 evidence.add(*record)
+        domain = key[2:]
         if now != "judge":
             counter = {"gather": GATHERED, "summarise": SUMMARISED}.get(now)
             if counter:
                 stats.counters[counter] += 1
+            if now == "summarise":
+                # Every credit has arrived: tell each credited domain, one message per domain.
+                for credited, number in sorted(evidence.out["credits"].items()):
+                    into = DomainCount("into", "credits", domain, number)
+                    yield Send(f"d:{credited}", tagged(into))
             yield Send(key, tagged(DomainState(*evidence.to_wire())))
             return
         stats.counters[JUDGED] += 1
-        domain = key[2:]
         if not domain or not evidence.gives_evidence():
             return
-        totals = dict(round.totals)
-        for label, count in (index_domains(self.index) if self.index else {}).items():
-            totals[label] = totals.get(label, 0) + count  # domains count their earlier documents
-        entry = evidence.verdict(domain, totals, self.mirror_share)
+        earlier = index_domains(self.index) if self.index else {}
+
+        def documents(domain: str) -> int:
+            """Documents of a domain, its earlier runs' included."""
+            label = f"domain:{domain}"
+            return round.totals.get(label, 0) + earlier.get(label, 0)
+
+        entry = evidence.verdict(domain, documents, self.mirror_share)
         stats.reports.setdefault("domains", {})[domain] = entry
         if entry["mirror_of"]:
             stats.counters["mirror_domains"] += 1
