@@ -55,7 +55,7 @@ from common import indosum
 from saring.document import Document
 from saring.lang import LanguageID, training
 from saring.lang.cld2 import UNKNOWN, detect, import_cld2
-from saring.lang.model import load
+from saring.lang.model_io import load
 
 DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 Detector = Callable[[str], str]

@@ -30,7 +30,7 @@ from collections import Counter
 from pathlib import Path
 
 from saring.lang import training
-from saring.lang.model import model_path, save
+from saring.lang.model_io import model_path, save
 
 ORDERS = (1, 2, 3, 4)
 """Character n-gram lengths."""

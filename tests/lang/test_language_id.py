@@ -16,7 +16,7 @@ from saring.config import to_table
 from saring.document import Document
 from saring.errors import ConfigError
 from saring.lang import LanguageID
-from saring.lang.model import load, model_path
+from saring.lang.model_io import load, model_path
 from saring.step import Step
 
 SENTENCES = {

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from saring.lang import LanguageID, training
-from saring.lang.model import NaiveBayes, load, save
+from saring.lang.model import NaiveBayes
+from saring.lang.model_io import load, save
 
 TOY = {
     "id": ["pemerintah tidak mau ke sana", "kami tidak tahu apa yang terjadi"],

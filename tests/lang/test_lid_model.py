@@ -14,7 +14,8 @@ from saring.errors import ConfigError
 from saring.lang import training
 from saring.lang.cld2 import clean
 from saring.lang.features import features, word_features, words
-from saring.lang.model import load, save, softmax
+from saring.lang.model import softmax
+from saring.lang.model_io import load, save
 
 TOY = {
     "id": ["saya tidak mau pergi ke sana", "kami tidak tahu apa yang terjadi"],

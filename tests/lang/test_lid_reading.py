@@ -11,7 +11,8 @@ import pytest
 from saring.lang import training
 from saring.lang.cld2 import detect, import_cld2
 from saring.lang.features import STRETCH, stretches, words
-from saring.lang.model import NaiveBayes, load, save
+from saring.lang.model import NaiveBayes
+from saring.lang.model_io import load, save
 
 ORDERS = (1, 2, 3)
 # The Indonesian sample carries English words, the Malay one none: the plain model then takes

@@ -176,17 +176,17 @@ def test_a_census_run_without_quality_signals(
 
 
 def test_a_threshold_in_the_bulk_is_flagged_and_one_in_the_tail_is_not() -> None:
-    from saring.report.html import _hist_svg
+    from saring.report.histogram import hist_svg
     from saring.sample import bins_of
 
     bins = bins_of("gopher_quality.words")
     kept: dict[int, int] = {}
     for words in range(60, 400, 5):
         kept[bins.index(words)] = kept.get(bins.index(words), 0) + 10
-    _, caption, bulk = _hist_svg({"kept": kept}, "gopher_quality.words", ("min", 150.0))
+    _, caption, bulk = hist_svg({"kept": kept}, "gopher_quality.words", ("min", 150.0))
     assert bulk
     assert "cuts into the bulk" in caption
-    _, caption, bulk = _hist_svg({"kept": kept}, "gopher_quality.words", ("min", 50.0))
+    _, caption, bulk = hist_svg({"kept": kept}, "gopher_quality.words", ("min", 50.0))
     assert not bulk
     assert caption.startswith("≈0 of")
 

@@ -15,7 +15,8 @@ from saring import meta
 from saring.document import Document
 from saring.errors import ConfigError
 from saring.lang.cld2 import UNKNOWN, Guess, detect, import_cld2
-from saring.lang.model import NaiveBayes, load
+from saring.lang.model import NaiveBayes
+from saring.lang.model_io import load
 from saring.step import Annotator
 
 LEVELS = ("document", "paragraph")

@@ -1,36 +1,21 @@
 """The archipelago disambiguation model: a multinomial naive Bayes over character n-grams and
 words, after langid.py (Lui & Baldwin 2012) and the n-gram profiles of Cavnar & Trenkle (1994).
 
-The model is data, not code: ``saring/data/lid/<name>.json.gz`` holds the languages, the
-feature settings, a temperature for calibrated scores (Guo et al. 2017, "On Calibration of
-Modern Neural Networks"), per language the log-probability of each feature, quantised, and
-word log-odds between two close languages (Indonesian and Malay) from word-frequency lists
-of other sources than the training text (see ``NaiveBayes``). ``scripts/train_lid.py``
-writes it; NumPy sums the features of words not met before.
+The model is data, not code: ``saring.lang.model_io`` reads and writes its file in
+``saring/data/lid/``, which ``scripts/train_lid.py`` writes; NumPy sums the features of words
+not met before.
 """
 
 from __future__ import annotations
 
-import functools
-import gzip
-import json
 import math
 from collections.abc import Sequence
-from importlib import resources
 from typing import Any
 
 import numpy as np
 
-from saring.errors import ConfigError
 from saring.lang.features import stretches, word_features, words
 
-FORMAT = 3
-"""Version of the model file layout this module writes (2 added ``switch_margin`` and
-``stop_margin``, 3 the pair log-odds)."""
-READS = (2, 3)
-"""Versions of the model file layout this module reads (a format-2 file has no pair)."""
-DEFAULT_MODEL = "archipelago"
-"""Name of the model that ships in ``saring/data/lid/``."""
 ENGLISH = "en"
 """The language whose words inside another language's text count as code-switching."""
 
@@ -252,56 +237,6 @@ class NaiveBayes:
             key=lambda pair: -pair[1],
         )
 
-    def to_json(self, scale: int = 20) -> dict[str, Any]:
-        """Return the model as a JSON-ready mapping, log-probabilities rounded to 1/``scale``."""
-        names = sorted(self.tables[0])
-        rounded = ((w, round(self.pair_odds[w] * scale)) for w in sorted(self.pair_odds))
-        odds = [(w, q) for w, q in rounded if q]
-        return {
-            "format": FORMAT,
-            "langs": list(self.langs),
-            "orders": list(self.orders),
-            "max_chars": self.max_chars,
-            "temperature": self.temperature,
-            "switch_margin": self.switch_margin,
-            "stop_margin": self.stop_margin,
-            "pair": list(self.pair) if self.pair else None,
-            "pair_weight": self.pair_weight,
-            "pair_words": [w for w, q in odds],
-            "pair_odds": [q for w, q in odds],
-            "scale": scale,
-            "features": names,
-            "weights": [[round(table[name] * scale) for name in names] for table in self.tables],
-        }
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any], where: str) -> NaiveBayes:
-        """Return the model stored in a mapping written by ``to_json``."""
-        if data.get("format") not in READS:
-            raise ConfigError(f"{where}: model format {data.get('format')!r}, expected {FORMAT}")
-        scale = float(data["scale"])
-        switch, stop = data.get("switch_margin"), data.get("stop_margin")
-        names: list[str] = data["features"]
-        tables = tuple(
-            dict(zip(names, (w / scale for w in weights), strict=True))
-            for weights in data["weights"]
-        )
-        return cls(
-            langs=tuple(data["langs"]),
-            orders=tuple(data["orders"]),
-            max_chars=int(data["max_chars"]),
-            temperature=float(data["temperature"]),
-            tables=tables,
-            switch_margin=None if switch is None else float(switch),
-            stop_margin=None if stop is None else float(stop),
-            pair=(data["pair"][0], data["pair"][1]) if data.get("pair") else None,
-            pair_weight=float(data.get("pair_weight", 0.0)),
-            pair_odds={
-                w: q / scale
-                for w, q in zip(data.get("pair_words", []), data.get("pair_odds", []), strict=True)
-            },
-        )
-
 
 def softmax(values: Sequence[float], temperature: float = 1.0) -> list[float]:
     """Return the softmax of ``values / temperature``."""
@@ -309,28 +244,3 @@ def softmax(values: Sequence[float], temperature: float = 1.0) -> list[float]:
     exps = [math.exp((v - top) / temperature) for v in values]
     total = sum(exps)
     return [e / total for e in exps]
-
-
-def model_path(name: str = DEFAULT_MODEL) -> str:
-    """Return where a model that ships with saring is stored."""
-    return str(resources.files("saring").joinpath("data", "lid", f"{name}.json.gz"))
-
-
-@functools.lru_cache(maxsize=4)
-def load(path: str | None = None) -> NaiveBayes:
-    """Return the model at ``path``, or the one that ships with saring (read once per process:
-    workers run many tasks)."""
-    where = path or model_path()
-    try:
-        with gzip.open(where, "rb") as stream:
-            data = json.load(stream)
-    except (OSError, ValueError) as exc:
-        raise ConfigError(f"cannot read language model {where!r}: {exc}") from exc
-    return NaiveBayes.from_json(data, where)
-
-
-def save(model: NaiveBayes, path: str) -> None:
-    """Write a model as compact, reproducible gzipped JSON."""
-    text = json.dumps(model.to_json(), ensure_ascii=False, separators=(",", ":"))
-    with open(path, "wb") as out:
-        out.write(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))

@@ -1,36 +1,19 @@
-"""A bounded, mergeable, deterministic sample of a run's documents, kept for the run report.
-
-A run offers every kept and every removed document to a ``Sample``; each task keeps its own
-and the engine adds them up at the end (``merge``), writing one small ``sample.json``. What
-it keeps does not depend on how the documents were cut into tasks, nor on their order:
-
-- examples are a *bottom-k* sample: per drop reason (and for kept documents), the ``k``
-  documents whose id has the smallest stable hash (BLAKE2b), as in bottom-k sketches (Cohen &
-  Kaplan 2007). Removed duplicates are ranked by the hash of their kept copy first, at most
-  two per cluster, so that the kept twins (a bottom-k of kept documents that have copies)
-  are in the sample for the same clusters;
-- counts are exact: documents and bytes per language, documents per domain;
-- quality signals (``metadata.quality``) and ``lang_score`` go into histograms with fixed
-  bins (the same bins in every task), per language, for kept documents, documents removed by
-  a ``quality/`` reason and documents removed otherwise;
-- removed lines recorded in ``metadata.removed_lines`` (steps with ``record_lines=True``):
-  per line reason, a bottom-k of distinct lines with exact counts.
-
-Texts, ids and urls are truncated, so the sample stays small whatever the corpus size.
-"""
+"""The ``Sample`` of a run's documents: what each task offers it, how samples merge, and
+their saved form (``sample.json``)."""
 
 from __future__ import annotations
 
 import functools
-import hashlib
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from saring import meta
 from saring.document import Document, Dropped
+from saring.sample.bottomk import BottomK, stable_hash
+from saring.sample.signals import LANG_SCORE, bins_of, flat_signals
 
 SAMPLE_VERSION = 1
 SAMPLE_FILE = "sample.json"
@@ -40,220 +23,14 @@ NO_LANG = "-"
 KEPT, QUALITY_REMOVED, OTHER_REMOVED = "kept", "quality", "other"
 """Histogram classes: kept, removed for a ``quality/`` reason, removed for another reason."""
 DUPLICATE_PREFIX = "dedup/"
-LANG_SCORE = "lang_score"
-"""Histogram name of the language identifier's confidence."""
 
-_SKIP_SIGNALS = frozenset({"chars", "lang", "short_line_chars"})
-"""Keys of a quality group that are parameters or bookkeeping, not signals."""
 _MAX_ID = 300
 _MAX_URL = 500
 
 
-def stable_hash(value: str) -> str:
-    """Return a 16-hex-digit BLAKE2b hash of a string: the same in every process and run."""
-    return hashlib.blake2b(value.encode("utf-8", "replace"), digest_size=8).hexdigest()
-
-
-# --- fixed histogram bins ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Bins:
-    """Fixed bins of one signal: ``index(value)`` and ``edges(index)``."""
-
-    kind: str
-    """``ratio`` (0..1 in steps of 0.01, one bin above 1), ``linear`` (``step`` wide from 0,
-    ``count`` bins, the last open), ``log`` (20 per decade of value + 1) or ``symlog``."""
-    step: float = 0.02
-    count: int = 50
-
-    def index(self, value: float) -> int:
-        """Return the bin of a value."""
-        if self.kind == "ratio":
-            if value > 1.0:
-                return 100
-            return min(max(int(value * 100), 0), 99)
-        if self.kind == "linear":
-            return min(max(int(value / self.step), 0), self.count - 1)
-        if self.kind == "log":
-            return int(math.log10(max(value, 0.0) + 1.0) * 20)
-        scaled = math.log10(1.0 + abs(value)) * 20
-        return int(scaled) if value >= 0 else -int(scaled) - 1
-
-    def edges(self, index: int) -> tuple[float, float]:
-        """Return the lower and upper edge of a bin (``inf`` for an open last bin)."""
-        if self.kind == "ratio":
-            return (1.0, math.inf) if index >= 100 else (index / 100, (index + 1) / 100)
-        if self.kind == "linear":
-            upper = math.inf if index >= self.count - 1 else (index + 1) * self.step
-            return index * self.step, upper
-        if self.kind == "log":
-            return 10 ** (index / 20) - 1, 10 ** ((index + 1) / 20) - 1
-        if index >= 0:
-            return 10 ** (index / 20) - 1, 10 ** ((index + 1) / 20) - 1
-        return -(10 ** ((-index) / 20) - 1), -(10 ** ((-index - 1) / 20) - 1)
-
-    def position(self, value: float) -> float:
-        """Return where a value falls in bin units (for drawing a threshold)."""
-        index = self.index(value)
-        lower, upper = self.edges(index)
-        if math.isinf(upper) or upper <= lower:
-            return float(index)
-        return index + min(max((value - lower) / (upper - lower), 0.0), 1.0)
-
-
-_RATIO = Bins("ratio")
-_BINS: dict[str, Bins] = {
-    "words": Bins("log"),
-    "sentences": Bins("log"),
-    "mean_word_length": Bins("linear", step=0.25, count=81),
-    "stop_words": Bins("linear", step=1.0, count=101),
-}
-_RATIOS = frozenset(
-    {
-        LANG_SCORE,
-        "hash_ratio",
-        "ellipsis_ratio",
-        "bullet_lines",
-        "ellipsis_lines",
-        "alpha_words",
-        "dup_lines",
-        "dup_paragraphs",
-        "dup_line_chars",
-        "dup_paragraph_chars",
-        "top_ngram",
-        "dup_ngram",
-        "line_punct",
-        "short_lines",
-        "char_dup",
-        "newline_ratio",
-    }
-)
-
-
-@functools.lru_cache(maxsize=4096)
-def bins_of(signal: str) -> Bins:
-    """Return the fixed bins of a signal, by its name (``group.name`` or ``group.name.n``)."""
-    parts = [p for p in signal.split(".") if not p.isdigit()]
-    name = parts[-1] if parts else signal
-    if name in _BINS:
-        return _BINS[name]
-    return _RATIO if name in _RATIOS else Bins("symlog")
-
-
-def flat_signals(doc: Document) -> dict[str, float]:
-    """Return the document's numeric quality signals as ``{"group.name[.n]": value}``."""
-    quality = doc.metadata.get(meta.QUALITY)
-    out: dict[str, float] = {}
-    if not isinstance(quality, dict):
-        return out
-
-    def walk(prefix: str, values: dict[str, Any]) -> None:
-        for key, value in values.items():
-            if key in _SKIP_SIGNALS:
-                continue
-            name = f"{prefix}.{key}"
-            if isinstance(value, dict):
-                walk(name, value)
-            elif (
-                isinstance(value, int | float)
-                and not isinstance(value, bool)
-                and math.isfinite(value)
-            ):
-                out[name] = float(value)
-
-    for group, values in sorted(quality.items()):
-        if isinstance(values, dict):
-            walk(str(group), values)
-    return out
-
-
-# --- bottom-k with at most m per group --------------------------------------------------------
-
-
-@dataclass
-class BottomK:
-    """The ``k`` items with the smallest keys, at most ``per_group`` per group.
-
-    Keeping the smallest ``per_group`` of each group and then the ``k`` smallest overall is
-    a function of the set of offered items alone, and applying it to the union of two such
-    samples gives the sample of the union: merging is exact, in any order. ``count`` adds up
-    repeated offers of one key (the same line seen again).
-    """
-
-    k: int
-    per_group: int = 1
-    items: dict[str, dict[str, Any]] = field(default_factory=dict)
-    """Key → ``{"group": ..., "count": ..., "value": ...}``."""
-    _threshold: str | None = None
-
-    def wants(self, key: str) -> bool:
-        """Return whether an item with this key could be in the sample."""
-        return key in self.items or self._threshold is None or key <= self._threshold
-
-    def offer(self, key: str, group: str, make: Callable[[], Any], count: int = 1) -> None:
-        """Offer an item; ``make`` builds its value only when it may be kept."""
-        found = self.items.get(key)
-        if found is not None:
-            found["count"] += count
-            return
-        if not self.wants(key):
-            return
-        self.items[key] = {"group": group, "count": count, "value": make()}
-        if len(self.items) > 4 * self.k:
-            self._prune()
-
-    def _prune(self) -> None:
-        self._threshold = None
-        per_group: Counter[str] = Counter()
-        kept: dict[str, dict[str, Any]] = {}
-        for key in sorted(self.items):
-            item = self.items[key]
-            if per_group[item["group"]] >= self.per_group:
-                continue
-            per_group[item["group"]] += 1
-            kept[key] = item
-            if len(kept) == self.k:
-                self._threshold = key
-                break
-        self.items = kept
-
-    def merge(self, other: BottomK) -> None:
-        """Add another sample of the same shape."""
-        for key, item in other.items.items():
-            if key in self.items:
-                self.items[key]["count"] += item["count"]
-            else:
-                self.items[key] = dict(item)
-        self._prune()
-
-    def values(self) -> list[dict[str, Any]]:
-        """Return the kept items in key order."""
-        self._prune()
-        return [{"key": key, **self.items[key]} for key in sorted(self.items)]
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"k": self.k, "per_group": self.per_group, "items": self.values()}
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> BottomK:
-        sample = cls(data["k"], data["per_group"])
-        for item in data["items"]:
-            sample.items[item["key"]] = {
-                "group": item["group"],
-                "count": item["count"],
-                "value": item["value"],
-            }
-        sample._prune()
-        return sample
-
-
-# --- the sample -------------------------------------------------------------------------------
-
-
 @dataclass
 class Sample:
-    """What the report needs of a run's documents, bounded in size (see the module)."""
+    """What the report needs of a run's documents, bounded in size (see ``saring.sample``)."""
 
     per_reason: int = 6
     kept_examples: int = 8
