@@ -13,12 +13,9 @@ keys, says which phase comes next:
    documents' credits, sends every domain it credits the sum;
 4. ``judge`` — each domain decides whether it mirrors another, writes its entry of
    ``domains.json`` and broadcasts a verdict of mirror;
-5. ``keep`` — each cluster, knowing the mirrors, keeps one copy and drops the others; a
-   cluster with documents of an earlier run sends those its kept copy outranks to one key,
-   which writes ``superseded.json`` in the order of the clusters' first documents (its size is
-   the report's).
-
-Records travel as the typed tuples of ``records.py``.
+5. ``keep`` — each cluster, knowing the mirrors, keeps one copy and drops the others, and
+   sends the earlier runs' documents it outranks to the key that writes ``superseded.json``
+   (in the order of the clusters' first documents). Records are those of ``records.py``.
 """
 
 from __future__ import annotations
@@ -147,9 +144,8 @@ class ClusterDuplicates(GlobalStep):
     def _credits(
         self, domain: str, credits: list[str], evidence: DomainEvidence | None
     ) -> Iterator[Output]:
-        """Send one document's credits to its domain (or count them into ``evidence``); the
-        domain tells the credited domains their sums in the ``summarise`` round, so that a
-        domain hears from each domain crediting it once, not from each document."""
+        """Send one document's credits to its domain (or count them into ``evidence``), which
+        sends the credited domains their sums: one message per domain, not per document."""
         for kind, giver, credited, count in credit_evidence(domain, credits):
             if evidence is not None:
                 evidence.add("out", kind, credited, count)
@@ -226,8 +222,7 @@ class ClusterDuplicates(GlobalStep):
                 if member.ref[0] < 0:
                     superseded.append({"id": member.id, "duplicate_of": kept.id, "reason": why})
         if any(m.ref[0] < 0 for m in members):
-            # Documents of earlier runs that a new copy outranks: remove them from that output.
-            # The report exists (perhaps empty) whenever an earlier run's document is in a cluster.
+            # Earlier runs' documents a new copy outranks (the report exists, perhaps empty).
             stats.reports.setdefault("superseded", [])
             if superseded:
                 first = list(order(members[0].uid))
