@@ -156,7 +156,7 @@ def build_run(out: Path, docs: int, tasks: int) -> float:
     pipeline = Pipeline(JsonlReader(["crawl/"]), news(), output=str(out))
     (out / "config.toml").write_text(config.dumps(pipeline, LocalExecutor(workers=2)))
     removed = sum(dropped.values())
-    names = pipeline.step_names()
+    names = [named.name for named in pipeline.flat_steps()]
     steps = [{"name": "read", "docs_in": docs, "docs_out": docs, "dropped": {}}]
     left = docs
     for name in names:

@@ -292,3 +292,32 @@ def test_exact_jaccard_of_shingle_sets() -> None:
     # The first half holds about half of the 5-grams of the whole.
     assert 0.4 < jaccard(shingle_set(half, 5), shingle_set(text, 5)) < 0.6
     assert jaccard(shingle_set(article(1), 5), shingle_set(article(2), 5)) < 0.3
+
+
+def test_superseded_lists_earlier_documents_in_the_order_of_the_earlier_output(
+    tmp_path: Path,
+) -> None:
+    # Twelve articles crawled late last month; this month brings each one's earlier original,
+    # in the opposite order. superseded.json follows the earlier output, as one process did.
+    old = [
+        {"id": f"lama-{n}", "url": f"https://salin.id/{n}", "text": article(50 + n),
+         "date": "2024-06-09"}
+        for n in range(12)
+    ]  # fmt: skip
+    new = [
+        {"id": f"asli-{n}", "url": f"https://asli.id/{n}", "text": article(50 + n),
+         "date": "2024-06-01"}
+        for n in reversed(range(12))
+    ]  # fmt: skip
+    old_in = tmp_path / "old-in"
+    old_in.mkdir()
+    for part in range(3):
+        write_jsonl(old_in / f"part-{part}.jsonl", list(old[part * 4 : part * 4 + 4]))
+    second = write_jsonl(tmp_path / "baru.jsonl", list(new))
+    kept_old, old_out = kept_after([old_in], tmp_path / "old", save_index=True)
+    assert kept_old == {f"lama-{n}" for n in range(12)}
+    _, new_out = kept_after([second], tmp_path / "new", index=(str(old_out),))
+    superseded = orjson.loads((new_out / "superseded.json").read_bytes())
+    assert [s["id"] for s in superseded] == [f"lama-{n}" for n in range(12)]
+    assert [s["duplicate_of"] for s in superseded] == [f"asli-{n}" for n in range(12)]
+    assert {s["reason"] for s in superseded} == {"dedup/exact"}

@@ -1,7 +1,7 @@
 """The first stages of near-dedup: MinHash signatures, LSH candidate groups, verified links.
 
-1. ``MinHashSignature`` (annotator) stores each document's MinHash signature and text
-   fingerprint for the later stages.
+1. ``MinHashSignature`` (annotator) stores each document's text fingerprint for the later
+   stages (its MinHash signature is recomputed where a stage needs it).
 2. ``MinHashBuckets`` (global) groups documents by LSH band and by normalised URL (and the
    canonical URL a page declares); in every group, each member is linked to the group's first
    member. Only references travel, never signatures.
@@ -28,6 +28,7 @@ from saring.dedup.minhash import (
     similarity,
     to_hex,
 )
+from saring.dedup.records import BucketLink, Edge, Hub, Probe, tagged, untag
 from saring.dedup.urls import normalize_url, page_urls
 from saring.document import Document, Dropped
 from saring.stats import StepStats
@@ -98,18 +99,19 @@ class MinHashBuckets(GlobalStep):
             return []
         stats.counters["candidate_groups"] += 1
         hub = items[0][0]
-        decisions: list[tuple[DocRef, Any]] = [(hub, [uid_of(hub), None, items[0][1]])]
-        decisions += [(ref, [uid_of(ref), uid_of(hub), kind]) for ref, kind in new if ref != hub]
-        return decisions
+        links = [(hub, BucketLink(uid_of(hub), None, items[0][1]))]
+        links += [(r, BucketLink(uid_of(r), uid_of(hub), kind)) for r, kind in new if r != hub]
+        return [(ref, list(link)) for ref, link in links]
 
     def apply(self, doc: Document, decisions: list[Any], stats: StepStats) -> Document | Dropped:
         if decisions:
             work = work_of(doc)
-            work["uid"] = decisions[0][0]
+            found = [BucketLink(*decision) for decision in decisions]
+            work["uid"] = found[0].uid
             links: dict[str, str] = {}
-            for _, hub, kind in decisions:
-                if hub is not None and links.get(hub) != "url":
-                    links[hub] = kind
+            for link in found:
+                if link.hub is not None and links.get(link.hub) != "url":
+                    links[link.hub] = link.kind
             work["links"] = sorted(links.items())
             stats.counters["linked_docs"] += 1
         return doc
@@ -133,8 +135,8 @@ class VerifyCandidates(GlobalStep):
         for ref, entry in earlier_documents(self.index):
             uid = uid_of(ref)
             if partition_of(uid, partitions) == partition:
-                value = ["self", entry.signature, entry.fingerprint, None, entry.evidence()]
-                yield uid, ref, value
+                hub = Hub(entry.signature, entry.fingerprint, None, entry.evidence())
+                yield uid, ref, tagged(hub)
 
     def observe(self, doc: Document) -> Iterable[tuple[str, Any]]:
         work = work_of(doc)
@@ -142,37 +144,41 @@ class VerifyCandidates(GlobalStep):
             return []
         sh = shingle_set(doc.text, self.config.ngram) if self.config.exact else None
         sig = signature_of(doc, self.config)
-        pairs: list[tuple[str, Any]] = [(work["uid"], ["self", sig, work["fp"], sh, None])]
+        pairs: list[tuple[str, Any]] = [(work["uid"], tagged(Hub(sig, work["fp"], sh, None)))]
         pairs += [
-            (hub, ["probe", work["uid"], sig, work["fp"], kind, sh]) for hub, kind in work["links"]
+            (hub, tagged(Probe(work["uid"], sig, work["fp"], kind, sh)))
+            for hub, kind in work["links"]
         ]
         return pairs
 
     def decide(
         self, key: str, items: list[tuple[DocRef, Any]], totals: Mapping[str, int], stats: StepStats
     ) -> Iterable[tuple[DocRef, Any]]:
-        hubs = [(ref, value) for ref, value in items if value[0] == "self"]
+        records = [(ref, untag(value)) for ref, value in items]
+        hubs = [(ref, record) for ref, record in records if isinstance(record, Hub)]
         if not hubs:
             return []
-        # A hub from an earlier run is known only here: its evidence travels with the link.
-        hub_ref, (_, hub_sig, hub_fp, hub_shingles, evidence) = hubs[0]
-        hub_signature = from_hex(hub_sig)
+        # A hub from an earlier run is known only here: its facts travel with the link.
+        hub_ref, hub = hubs[0]
+        hub_signature = from_hex(hub.signature)
         decisions: list[tuple[DocRef, Any]] = []
-        for ref, value in items:
-            if value[0] != "probe":
+        for ref, probe in records:
+            if not isinstance(probe, Probe):
                 continue
-            _, uid, sig, fp, kind, shingles_hex = value
-            if hub_shingles is not None and shingles_hex is not None:
-                score = jaccard(hub_shingles, shingles_hex)
+            if hub.shingles is not None and probe.shingles is not None:
+                score = jaccard(hub.shingles, probe.shingles)
             else:
-                score = similarity(hub_signature, from_hex(sig))
-            relation = "url" if kind == "url" else "exact" if fp == hub_fp else "near"
+                score = similarity(hub_signature, from_hex(probe.signature))
+            relation = "url" if probe.kind == "url" else "near"
+            if relation == "near" and probe.fingerprint == hub.fingerprint:
+                relation = "exact"
             if relation == "near" and score < self.config.threshold:
                 stats.counters["links_rejected"] += 1
                 continue
             stats.counters["links_verified"] += 1
-            decisions.append((ref, [key, relation, round(score, 4), evidence]))
-            decisions.append((hub_ref, [uid, relation, round(score, 4), None]))
+            score = round(score, 4)
+            decisions.append((ref, Edge(key, relation, score, hub.earlier).wire()))
+            decisions.append((hub_ref, Edge(probe.uid, relation, score, None).wire()))
         return decisions
 
     def apply(self, doc: Document, decisions: list[Any], stats: StepStats) -> Document | Dropped:

@@ -9,10 +9,13 @@ keys, says which phase comes next:
    label moves anywhere: each label is then its connected component's smallest id;
 2. ``gather`` — each document sends its facts to its cluster (``c:<label>``);
 3. ``summarise`` — each cluster of two or more counts the evidence between its domains and
-   sends it to both domains (``d:<domain>``), which have also been collecting credits;
+   sends it to both domains (``d:<domain>``); each domain, which has been collecting its
+   documents' credits, sends every domain it credits the sum;
 4. ``judge`` — each domain decides whether it mirrors another, writes its entry of
    ``domains.json`` and broadcasts a verdict of mirror;
-5. ``keep`` — each cluster, knowing the mirrors, keeps one copy and drops the others.
+5. ``keep`` — each cluster, knowing the mirrors, keeps one copy and drops the others, and
+   sends the earlier runs' documents it outranks to the key that writes ``superseded.json``
+   (in the order of the clusters' first documents). Records are those of ``records.py``.
 """
 
 from __future__ import annotations
@@ -27,7 +30,25 @@ from saring.dedup.index import index_domains
 from saring.dedup.keep import EXACT, NEAR, URL, Member, choose, order, reason
 from saring.dedup.minhash import MinHashConfig
 from saring.dedup.mirrors import DomainEvidence, cluster_evidence, credit_evidence
-from saring.dedup.urls import normalize_url, page_urls
+from saring.dedup.records import (
+    ClusterMember,
+    DomainCount,
+    DomainState,
+    Drop,
+    Edge,
+    Facts,
+    Keep,
+    Label,
+    Linked,
+    Mirrors,
+    MirrorVerdict,
+    NodeState,
+    SupersededPart,
+    Tagged,
+    tagged,
+    untag,
+)
+from saring.dedup.urls import page_urls
 from saring.document import Document, Dropped
 from saring.stats import StepStats
 from saring.step import EVERY, Broadcast, DocRef, GlobalStep, Output, Round, Send
@@ -35,6 +56,8 @@ from saring.step import EVERY, Broadcast, DocRef, GlobalStep, Output, Round, Sen
 MIRROR = "dedup/mirror_domain"
 MOVED, GATHERED, SUMMARISED, JUDGED = "_moved", "_gathered", "_summarised", "_judged"
 """Round signals: counters that tell every key which phase the next round is."""
+SUPERSEDED = "s:superseded"
+"""The key that writes ``superseded.json``."""
 
 
 def phase(previous: Mapping[str, int]) -> str:
@@ -84,13 +107,14 @@ class ClusterDuplicates(GlobalStep):
         credits = doc.metadata.get(meta.CREDITED_DOMAINS) or []
         if "edges" not in work and not credits:
             return []
-        facts = [
+        facts = Facts(
             doc.id, doc.domain or "", published_date(doc), len(doc.text), work["fp"], credits,
             sorted(page_urls(doc)),
-        ]  # fmt: skip
+        )  # fmt: skip
         if "uid" not in work:  # credits, but no link: its domain's evidence only
-            return [(f"d:{doc.domain or ''}", ["credit", facts])]
-        return [(f"n:{work['uid']}", ["doc", facts, work.get("edges", [])])]
+            return [(f"d:{facts.domain}", list(facts))]
+        edges = [Edge.of(edge) for edge in work.get("edges", [])]
+        return [(f"n:{work['uid']}", Linked(facts, edges).wire())]
 
     def tally(self, doc: Document) -> Iterable[str]:
         return [f"domain:{doc.domain or ''}"]
@@ -101,137 +125,153 @@ class ClusterDuplicates(GlobalStep):
         stats.reports.setdefault("domains", {})
         if key.startswith("d:"):
             evidence = DomainEvidence()
-            for _, (_, facts) in items:
-                yield from self._credits(key[2:], facts[5], evidence)
-            yield Send(key, ["domain", evidence.to_wire()])
+            for _, wire in items:
+                yield from self._credits(key[2:], Facts(*wire).credits, evidence)
+            yield Send(key, tagged(DomainState(*evidence.to_wire())))
             return
-        ref, (_, facts, edges) = items[0]
+        ref, wire = items[0]
+        linked = Linked.of(wire)
         uid = key[2:]
-        member = Member(uid, ref, *facts)
-        neighbours = sorted({other for other, *_ in edges}, key=order)
+        member = Member(uid, ref, *linked.facts)
+        neighbours = sorted({edge.other for edge in linked.edges}, key=order)
         yield from self._credits(member.domain, member.credits, None)
-        for other, _, _, evidence in edges:
-            if evidence is not None:  # a document of an earlier run: known only by its links
-                old_id, domain, date, chars, fp, credits, url = evidence
-                urls = [normalize_url(url)] if url else []
-                earlier = Member(
-                    other, order(other), old_id, domain, date, chars, fp, credits, urls
-                )
-                yield Send(f"n:{other}", ["node", list(earlier), other, [uid], True])
+        for edge in linked.edges:
+            if edge.earlier is not None:  # a document of an earlier run: known only by its links
+                earlier = edge.earlier.member(edge.other)
+                yield Send(f"n:{edge.other}", tagged(NodeState(earlier, edge.other, [uid], True)))
         yield from self._moved(member, _earliest([uid, *neighbours]), neighbours, stats)
 
     def _credits(
         self, domain: str, credits: list[str], evidence: DomainEvidence | None
     ) -> Iterator[Output]:
-        """Send one document's credits to its domain (or count them into ``evidence``) and
-        to each domain credited."""
+        """Send one document's credits to its domain (or count them into ``evidence``), which
+        sends the credited domains their sums: one message per domain, not per document."""
         for kind, giver, credited, count in credit_evidence(domain, credits):
             if evidence is not None:
                 evidence.add("out", kind, credited, count)
             else:
-                yield Send(f"d:{giver}", ["out", kind, credited, count])
-            yield Send(f"d:{credited}", ["into", kind, giver, count])
+                yield Send(f"d:{giver}", tagged(DomainCount("out", kind, credited, count)))
 
     def _moved(
         self, member: Member, label: str, neighbours: list[str], stats: StepStats
     ) -> Iterator[Output]:
         """Keep a node's new label and tell its neighbours."""
         stats.counters[MOVED] += 1
-        yield Send(f"n:{member.uid}", ["node", list(member), label, neighbours, False])
+        yield Send(f"n:{member.uid}", tagged(NodeState(member, label, neighbours, False)))
         for other in neighbours:
-            yield Send(f"n:{other}", ["label", label])
+            yield Send(f"n:{other}", tagged(Label(label)))
 
     def resume(
         self, key: str, messages: list[Any], round: Round, stats: StepStats
     ) -> Iterable[Output]:
+        records = [untag(message) for message in messages]
+        if key == SUPERSEDED:
+            return self._superseded(records, stats)
         now = phase(round.previous)
         if key.startswith("n:"):
-            return self._node(messages, now, stats)
+            return self._node(records, now, stats)
         if key.startswith("c:"):
-            return self._cluster(key, messages, now, round, stats)
-        return self._domain(key, messages, now, round, stats)
+            return self._cluster(key, records, now, round, stats)
+        return self._domain(key, records, now, round, stats)
 
-    def _node(self, messages: list[Any], now: str, stats: StepStats) -> Iterator[Output]:
-        states = [m for m in messages if m[0] == "node"]
+    def _node(self, records: list[Tagged], now: str, stats: StepStats) -> Iterator[Output]:
+        states = [r for r in records if isinstance(r, NodeState)]
         if not states:
             return  # a link to a document that is not here (never happens)
-        member = Member.of(states[0][1])
-        label = _earliest(s[2] for s in states)
-        neighbours = sorted({n for s in states for n in s[3]}, key=order)
-        fresh = any(s[4] for s in states)
+        member = states[0].member
+        label = _earliest(s.label for s in states)
+        neighbours = sorted({n for s in states for n in s.neighbours}, key=order)
+        fresh = any(s.fresh for s in states)
         if fresh:  # an earlier run's document, first heard of: its credits count too
             yield from self._credits(member.domain, member.credits, None)
         if now == "propagate":
-            new = _earliest([label, *(m[1] for m in messages if m[0] == "label")])
+            new = _earliest([label, *(r.label for r in records if isinstance(r, Label))])
             if new != label or fresh:
                 yield from self._moved(member, new, neighbours, stats)
             else:
-                yield Send(f"n:{member.uid}", ["node", list(member), label, neighbours, False])
+                yield Send(f"n:{member.uid}", tagged(NodeState(member, label, neighbours, False)))
         else:
             stats.counters[GATHERED] += 1
-            yield Send(f"c:{label}", ["member", list(member)])
+            yield Send(f"c:{label}", tagged(ClusterMember(member)))
 
     def _cluster(
-        self, key: str, messages: list[Any], now: str, round: Round, stats: StepStats
+        self, key: str, records: list[Tagged], now: str, round: Round, stats: StepStats
     ) -> Iterator[Output]:
         members = sorted(
-            (Member.of(m[1]) for m in messages if m[0] == "member"), key=lambda m: order(m.uid)
+            (r.member for r in records if isinstance(r, ClusterMember)), key=lambda m: order(m.uid)
         )
         if now == "summarise":
             if len(members) < 2:
                 return
             stats.counters["clusters"] += 1
             for kind, domain, other, count in cluster_evidence(members):
-                yield Send(f"d:{domain}", ["out", kind, other, count])
-                yield Send(f"d:{other}", ["into", kind, domain, count])
+                yield Send(f"d:{domain}", tagged(DomainCount("out", kind, other, count)))
+                yield Send(f"d:{other}", tagged(DomainCount("into", kind, domain, count)))
         if now in ("summarise", "judge"):
             stats.counters[SUMMARISED if now == "summarise" else JUDGED] += 1
-            yield from (Send(key, ["member", list(m)]) for m in members)
+            yield from (Send(key, tagged(ClusterMember(m))) for m in members)
             return
-        mirror_of = dict(round.broadcast)
+        mirror_of = dict(MirrorVerdict(*verdict) for verdict in round.broadcast)
         kept = choose(members, mirror_of)
-        yield kept.ref, ["keep", kept.id, len(members)]
+        yield kept.ref, tagged(Keep(kept.id, len(members)))
         superseded = []
         for member in members:
             if member is not kept:
                 why = reason(member, kept)
-                yield member.ref, ["drop", kept.id, why]
+                yield member.ref, tagged(Drop(kept.id, why))
                 if member.ref[0] < 0:
                     superseded.append({"id": member.id, "duplicate_of": kept.id, "reason": why})
         if any(m.ref[0] < 0 for m in members):
-            # Documents of earlier runs that a new copy outranks: remove them from that output.
-            stats.reports.setdefault("superseded", []).extend(superseded)
+            # Earlier runs' documents a new copy outranks (the report exists, perhaps empty).
+            stats.reports.setdefault("superseded", [])
+            if superseded:
+                first = list(order(members[0].uid))
+                yield Send(SUPERSEDED, tagged(SupersededPart(first, superseded)))
+
+    def _superseded(self, records: list[Tagged], stats: StepStats) -> Iterator[Output]:
+        """Write the clusters' superseded documents in the order of their first documents."""
+        parts = sorted((r for r in records if isinstance(r, SupersededPart)), key=lambda p: p.first)
+        stats.reports["superseded"] = [entry for part in parts for entry in part.entries]
+        yield from ()
 
     def _domain(
-        self, key: str, messages: list[Any], now: str, round: Round, stats: StepStats
+        self, key: str, records: list[Tagged], now: str, round: Round, stats: StepStats
     ) -> Iterator[Output]:
         evidence = DomainEvidence()
-        for message in messages:
-            if message[0] == "domain":
-                evidence.merge_wire(message[1])
-            else:
-                direction, kind, other, count = message
-                evidence.add(direction, kind, other, count)
+        for record in records:
+            if isinstance(record, DomainState):
+                evidence.merge_wire(list(record))
+            elif isinstance(record, DomainCount):
+                evidence.add(*record)
+        domain = key[2:]
         if now != "judge":
             counter = {"gather": GATHERED, "summarise": SUMMARISED}.get(now)
             if counter:
                 stats.counters[counter] += 1
-            yield Send(key, ["domain", evidence.to_wire()])
+            if now == "summarise":
+                # Every credit has arrived: tell each credited domain, one message per domain.
+                for credited, number in sorted(evidence.out["credits"].items()):
+                    into = DomainCount("into", "credits", domain, number)
+                    yield Send(f"d:{credited}", tagged(into))
+            yield Send(key, tagged(DomainState(*evidence.to_wire())))
             return
         stats.counters[JUDGED] += 1
-        domain = key[2:]
         if not domain or not evidence.gives_evidence():
             return
-        totals = dict(round.totals)
-        for label, count in (index_domains(self.index) if self.index else {}).items():
-            totals[label] = totals.get(label, 0) + count  # domains count their earlier documents
-        entry = evidence.verdict(domain, totals, self.mirror_share)
+        earlier = index_domains(self.index) if self.index else {}
+
+        def documents(domain: str) -> int:
+            """Documents of a domain, its earlier runs' included."""
+            label = f"domain:{domain}"
+            return round.totals.get(label, 0) + earlier.get(label, 0)
+
+        entry = evidence.verdict(domain, documents, self.mirror_share)
         stats.reports.setdefault("domains", {})[domain] = entry
         if entry["mirror_of"]:
             stats.counters["mirror_domains"] += 1
-            yield Broadcast([domain, entry["mirror_of"]])
+            yield Broadcast(list(MirrorVerdict(domain, entry["mirror_of"])))
             if self.drop_mirror_domains:
-                yield EVERY, ["mirrors", [domain]]
+                yield EVERY, tagged(Mirrors([domain]))
 
     def apply(self, doc: Document, decisions: list[Any], stats: StepStats) -> Document | Dropped:
         work = doc.metadata.pop(meta.DEDUP_WORK, {})
@@ -243,16 +283,16 @@ class ClusterDuplicates(GlobalStep):
                 "date": published_date(doc),
             }
         kept = False
-        for decision in decisions:
-            if decision[0] == "keep":
+        for decision in map(untag, decisions):
+            if isinstance(decision, Keep):
                 kept = True
-                doc.metadata[meta.CLUSTER_ID] = decision[1]
-                doc.metadata[meta.CLUSTER_SIZE] = decision[2]
-            elif decision[0] == "drop":
-                doc.metadata[meta.CLUSTER_ID] = decision[1]
+                doc.metadata[meta.CLUSTER_ID] = decision.cluster_id
+                doc.metadata[meta.CLUSTER_SIZE] = decision.size
+            elif isinstance(decision, Drop):
+                doc.metadata[meta.CLUSTER_ID] = decision.duplicate_of
                 doc.metadata.pop(meta.DEDUP_INDEX, None)
-                return Dropped(doc, decision[2], duplicate_of=decision[1])
-            elif decision[0] == "mirrors" and doc.domain in decision[1] and not kept:
+                return Dropped(doc, decision.reason, duplicate_of=decision.duplicate_of)
+            elif isinstance(decision, Mirrors) and doc.domain in decision.domains and not kept:
                 # The copy kept for a cluster stays: its duplicates point at it.
                 return Dropped(doc, MIRROR)
         return doc

@@ -8,9 +8,9 @@ import os
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
 from saring import meta
+from saring.dedup.records import Earlier
 from saring.document import Document
 from saring.errors import ConfigError
 from saring.step import DocRef
@@ -32,12 +32,12 @@ class IndexEntry:
     date: str
     credits: tuple[str, ...]
 
-    def evidence(self) -> list[Any]:
+    def evidence(self) -> Earlier:
         """Return what clustering needs to know about it."""
-        return [
+        return Earlier(
             self.id, self.domain, self.date, self.chars, self.fingerprint, list(self.credits),
             self.url,
-        ]  # fmt: skip
+        )  # fmt: skip
 
 
 @functools.lru_cache(maxsize=2)

@@ -11,7 +11,7 @@ documents with it than the other does.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from saring.dedup.keep import Member
@@ -69,16 +69,18 @@ class DomainEvidence:
         """Whether the domain belongs in the report: it shares clusters or credits others."""
         return bool(self.out["shared"] or self.out["credits"])
 
-    def verdict(self, domain: str, totals: Mapping[str, int], share: float) -> dict[str, Any]:
-        """Return the domain's entry in ``domains.json``."""
+    def verdict(
+        self, domain: str, documents_of: Callable[[str], int], share: float
+    ) -> dict[str, Any]:
+        """Return the domain's entry in ``domains.json``, given the documents per domain."""
         shared, credits, later = self.out["shared"], self.out["credits"], self.out["later"]
-        documents = totals.get(f"domain:{domain}", 0) or 1
+        documents = documents_of(domain) or 1
         evidence = {o: max(shared[o], credits[o]) for o in set(shared) | set(credits)}
         source, count = min(evidence.items(), key=lambda kv: (-kv[1], kv[0]), default=("", 0))
         score = count / documents
         credits_source = credits[source] > 0 and self.into["credits"][source] == 0
         published_after = later[source] > self.into["later"][source]
-        copied_back = self.into["shared"][source] / max(totals.get(f"domain:{source}", 0), 1)
+        copied_back = self.into["shared"][source] / max(documents_of(source), 1)
         # Without a credit, one or two shared articles are wire copies, not a mirror.
         enough = credits_source or documents >= MIRROR_MIN_DOCS
         is_mirror = (
