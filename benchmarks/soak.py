@@ -3,6 +3,12 @@ process of a killed run survives it.
 
 Usage: python benchmarks/soak.py [--data SHARED_DATA_DIR] [--docs 5000] [--kills 10]
        [--workers 2] [--seed 12]
+       python benchmarks/soak.py --adversarial
+
+``--adversarial`` instead times each text step on the adversarial inputs of
+``tests/reliability/test_regex_linear.py`` (runs and alternations of character classes, 1 MB
+lines) and prints the slowest, with the time of the same steps on an ordinary article text
+of the same length in the same run.
 
 Writes at least ``--docs`` articles (IndoSum dev folds, then the Malay news crawl) as ten
 JSON Lines files, runs ``saring clean`` (news preset) on them once uninterrupted, then for
@@ -79,7 +85,51 @@ def finish(process: subprocess.Popen[bytes]) -> int:
     return process.returncode
 
 
+def adversarial() -> None:
+    """Print the slowest step on adversarial texts, against an ordinary text as long."""
+    from saring import (
+        NormalizeUnicode,
+        NormalizeWhitespace,
+        RedactPII,
+        RemovePhraseLines,
+        RemoveRepeatedLines,
+    )
+    from saring.document import Document
+    from saring.stats import StepStats
+
+    steps = [NormalizeUnicode(), NormalizeWhitespace(), RemoveRepeatedLines()]
+    steps += [RemovePhraseLines(), RedactPII()]
+    classes = ["a", "1", ".", " ", "-", "@", ":", "&", "#", ";", "\n", "_", "é", "\u00a0"]
+    classes += ["+", "/", "(", "\u0080", "Ã", "0", "8", ","]
+    cases = [(f"run {c!r}", "a" + c * 100_000 + "a") for c in classes]
+    cases += [
+        (f"alternation {c!r}{d!r}", "a " + (c + d) * 50_000 + " a")
+        for i, c in enumerate(classes)
+        for d in classes[i + 1 :]
+    ]
+    cases += [("1 MB line", "Jakarta " * 131_072), ("1 MB of digits", "7" * 1_000_000)]
+    ordinary = ("Harga cabai di Pasar Minggu naik lagi pekan ini. " * 2100)[:100_002]
+
+    def timed(text: str) -> list[tuple[float, str]]:
+        out = []
+        for step in steps:
+            started = time.perf_counter()
+            step.transform(Document(id="x", text=text), StepStats("s"))
+            out.append((time.perf_counter() - started, type(step).__name__))
+        return out
+
+    worst = sorted(((t, step, name) for name, text in cases for t, step in timed(text)))
+    base = max(t for t, _ in timed(ordinary))
+    print(f"{len(cases)} adversarial texts x {len(steps)} steps; slowest:")
+    for seconds, step, name in worst[-5:][::-1]:
+        print(f"  {seconds:.3f} s  {step} on {name} ({seconds / base:.1f}x ordinary text)")
+    print(f"ordinary 100,000-character text, slowest step: {base:.3f} s")
+
+
 def main() -> None:
+    if "--adversarial" in sys.argv:
+        adversarial()
+        return
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", help="the shared data folder")
     parser.add_argument("--docs", type=int, default=5000)
