@@ -43,6 +43,16 @@ class Earlier(NamedTuple):
         )  # fmt: skip
 
 
+def with_earlier(record: Hub | Edge) -> list[Any]:
+    """Return a record whose last field is an optional ``Earlier`` as a JSON list."""
+    return [*record[:3], None if record.earlier is None else list(record.earlier)]
+
+
+def earlier_of(wire: list[Any] | None) -> Earlier | None:
+    """Inverse of the last field of ``with_earlier``."""
+    return None if wire is None else Earlier(*wire)
+
+
 class Hub(NamedTuple):
     """A linked document's own record in ``VerifyCandidates``: what its probes compare with."""
 
@@ -53,12 +63,12 @@ class Hub(NamedTuple):
     """Set for a document of an earlier run: its facts travel with the links to it."""
 
     def wire(self) -> list[Any]:
-        return [*self[:3], None if self.earlier is None else list(self.earlier)]
+        return with_earlier(self)
 
     @classmethod
     def of(cls, wire: list[Any]) -> Hub:
         signature, fingerprint, shingles, earlier = wire
-        return cls(signature, fingerprint, shingles, None if earlier is None else Earlier(*earlier))
+        return cls(signature, fingerprint, shingles, earlier_of(earlier))
 
 
 class Probe(NamedTuple):
@@ -82,12 +92,12 @@ class Edge(NamedTuple):
     """The other document's facts when it belongs to an earlier run."""
 
     def wire(self) -> list[Any]:
-        return [*self[:3], None if self.earlier is None else list(self.earlier)]
+        return with_earlier(self)
 
     @classmethod
     def of(cls, wire: list[Any]) -> Edge:
         other, relation, score, earlier = wire
-        return cls(other, relation, score, None if earlier is None else Earlier(*earlier))
+        return cls(other, relation, score, earlier_of(earlier))
 
 
 class Facts(NamedTuple):
