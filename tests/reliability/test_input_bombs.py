@@ -18,7 +18,8 @@ import pytest
 from conftest import article
 from saring import ParquetReader
 from saring.document import Dropped
-from saring.io.base import KEPT_HEAD, LongRecord, Source, bounded_lines
+from saring.io.shards import Source
+from saring.io.streams import KEPT_HEAD, LongRecord, bounded_lines
 
 LINE_BYTES = 256 * 2**20
 """Decompressed size of the bomb's one long line; the cap in these tests is 1 MiB."""
@@ -38,7 +39,7 @@ def _gzip_bomb(path: Path, head: bytes, tail: bytes) -> Path:
 _CHILD = """
 import json, resource, sys
 from saring import {reader}
-from saring.io.base import Source
+from saring.io.shards import Source
 reader = {reader}([sys.argv[1]], max_record_bytes=2**20)
 source = Source(sys.argv[1])
 items = [(type(i).__name__, getattr(i, "reason", None)) for i in reader.read(source)]

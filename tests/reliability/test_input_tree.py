@@ -15,7 +15,7 @@ from conftest import article, read_rows, write_jsonl
 from saring import JsonlReader
 from saring.cli import main
 from saring.document import Document
-from saring.io.base import Source
+from saring.io.shards import Source
 
 
 def _doc(n: int) -> dict[str, str]:

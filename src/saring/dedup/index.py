@@ -45,7 +45,7 @@ def load_index(paths: tuple[str, ...]) -> tuple[IndexEntry, ...]:
     """Return the documents earlier runs kept with ``save_index``: ``paths`` are their output
     folders (or ``docs/`` folders), read once per process."""
     from saring.io import reader_for
-    from saring.io.base import Source
+    from saring.io.shards import Source
 
     folders = [
         p if os.path.basename(os.path.normpath(p)) == "docs" else os.path.join(p, "docs")

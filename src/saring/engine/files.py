@@ -15,8 +15,9 @@ from typing import Any
 
 import orjson
 
-from saring.io.base import RecordSink, Source
+from saring.io.base import RecordSink
 from saring.io.jsonl import JsonlWriter
+from saring.io.shards import Source
 from saring.stats import StepStats
 
 

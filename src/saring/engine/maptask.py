@@ -27,7 +27,8 @@ from saring.engine.resources import PeakMemory
 from saring.engine.shuffle import RunWriter, leading_number, merged, run_files, sort_key
 from saring.engine.timed import Timed
 from saring.executors.base import Report
-from saring.io.base import RecordSink, Source
+from saring.io.base import RecordSink
+from saring.io.shards import Source
 from saring.pipeline import Pipeline, Stage
 from saring.sample import Sample
 from saring.stats import READ, StepStats

@@ -17,7 +17,7 @@ from saring.engine.summary import RunSummary
 from saring.errors import SaringError
 from saring.executors.base import Executor
 from saring.executors.local import LocalExecutor
-from saring.io.base import shard_bytes, shard_file
+from saring.io.shards import shard_bytes, shard_file
 from saring.pipeline import Pipeline
 from saring.sample import SAMPLE_FILE, Sample, merge_samples
 from saring.stats import merge_stats

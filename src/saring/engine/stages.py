@@ -17,7 +17,7 @@ from saring.engine.reducetask import ReduceTask
 from saring.engine.rounds import check_round
 from saring.errors import SaringError
 from saring.executors.base import Executor, Task
-from saring.io.base import shard_bytes
+from saring.io.shards import shard_bytes
 from saring.pipeline import Pipeline, Stage
 from saring.stats import StepStats, merge_stats
 

@@ -1,9 +1,11 @@
 """Readers and writers of documents."""
 
-from saring.io.base import Reader, Source, Writer, find_files
+from saring.io.base import Reader, Writer
+from saring.io.files import find_files
 from saring.io.html import HtmlReader
 from saring.io.jsonl import JsonlReader, JsonlWriter
 from saring.io.parquet import ParquetReader, ParquetWriter
+from saring.io.shards import Source
 from saring.io.text import TextReader
 from saring.io.warc import WarcReader
 

@@ -23,7 +23,9 @@ from saring.extract import (
     decode_html,
     shared_extractor,
 )
-from saring.io.base import INVALID_REASONS, READ_ERRORS, Reader, Source, split_compression
+from saring.io.base import INVALID_REASONS, Reader
+from saring.io.shards import Source
+from saring.io.streams import READ_ERRORS, split_compression
 
 MAX_HTML_BYTES = 3_000_000
 """Default size bound of one page: twice the largest page of the article-extraction benchmark."""

@@ -13,20 +13,18 @@ import orjson
 import zstandard
 
 from saring.document import Document, Dropped
-from saring.io.base import (
+from saring.io.base import RecordReader, RecordSink, Writer
+from saring.io.html import EXTRACT_TIMEOUT, MAX_HTML_BYTES, ExtractingReader
+from saring.io.shards import Source
+from saring.io.streams import (
     MAX_RECORD_BYTES,
     READ_ERRORS,
     LongRecord,
     Recoded,
-    RecordReader,
-    RecordSink,
-    Source,
-    Writer,
     bounded_lines,
     sniff_encoding,
     split_compression,
 )
-from saring.io.html import EXTRACT_TIMEOUT, MAX_HTML_BYTES, ExtractingReader
 
 Compression = Literal["none", "gzip", "zstd"]
 _SUFFIX: dict[str, str] = {"none": "", "gzip": ".gz", "zstd": ".zst"}

@@ -11,7 +11,9 @@ import pyarrow.parquet as pq
 
 from saring.document import Document, Dropped
 from saring.errors import ConfigError
-from saring.io.base import MAX_RECORD_BYTES, READ_ERRORS, RecordReader, RecordSink, Source, Writer
+from saring.io.base import RecordReader, RecordSink, Writer
+from saring.io.shards import Source
+from saring.io.streams import MAX_RECORD_BYTES, READ_ERRORS
 
 _TYPES: dict[str, pa.DataType] = {"lang_score": pa.float64()}
 _CODECS = ("none", "snappy", "gzip", "brotli", "lz4", "zstd")

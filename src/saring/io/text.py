@@ -7,14 +7,9 @@ from collections.abc import Iterator
 
 from saring import meta
 from saring.document import Document, Dropped, domain_of
-from saring.io.base import (
-    KEPT_HEAD,
-    MAX_RECORD_BYTES,
-    READ_ERRORS,
-    Reader,
-    Source,
-    split_compression,
-)
+from saring.io.base import Reader
+from saring.io.shards import Source
+from saring.io.streams import KEPT_HEAD, MAX_RECORD_BYTES, READ_ERRORS, split_compression
 
 # A first line that is only a URL or a bare host name names the page's source.
 _SOURCE_LINE = re.compile(

@@ -39,8 +39,9 @@ from fastwarc.warc import ArchiveIterator, WarcRecord, WarcRecordType
 from saring import meta
 from saring.document import Document, Dropped
 from saring.extract import UndecodableError, binary_kind, decode_html
-from saring.io.base import READ_ERRORS, Source
 from saring.io.html import EXTRACT_TIMEOUT, MAX_HTML_BYTES, PAGE_REASONS, ExtractingReader
+from saring.io.shards import Source
+from saring.io.streams import READ_ERRORS
 from saring.io.warc_records import END, LENGTH, RawRecord, RecordSplitter
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")

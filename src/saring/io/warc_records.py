@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from saring.io.base import READ_ERRORS
+from saring.io.streams import READ_ERRORS
 
 _MAGIC = b"WARC/1."
 """How every WARC 1.0/1.1 record starts; the reader resyncs to the next one after damage."""

@@ -12,7 +12,7 @@ import pyarrow.parquet as pq
 from saring.engine.layout import Layout
 from saring.engine.summary import RunSummary
 from saring.errors import SaringError
-from saring.io.base import Source
+from saring.io.shards import Source
 
 _COLUMNS = ["id", "text", "domain", "reason", "duplicate_of"]
 
