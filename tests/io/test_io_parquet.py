@@ -103,6 +103,19 @@ def test_writer_row_groups(tmp_path: Path) -> None:
     assert [d.id for d in read(path) if isinstance(d, Document)] == [f"detik-{i}" for i in range(5)]
 
 
+def test_writer_row_group_ends_at_its_byte_bound(tmp_path: Path) -> None:
+    """Long documents end a row group before ``row_group_size`` rows: the writer holds one
+    group's rows, so the byte bound keeps its memory flat."""
+    path = tmp_path / "docs.parquet"
+    docs = news(path, 6)
+    size = sum(len(v) for v in to_record(docs[0]).values() if isinstance(v, str))
+    write(path, docs, row_group_bytes=2 * size)
+    groups = pq.ParquetFile(path).metadata
+    assert groups.num_row_groups == 3
+    assert [groups.row_group(g).num_rows for g in range(3)] == [2, 2, 2]
+    assert [d.id for d in read(path) if isinstance(d, Document)] == [f"detik-{i}" for i in range(6)]
+
+
 def test_writer_output_is_byte_identical_run_to_run(tmp_path: Path) -> None:
     first = write(tmp_path / "satu.parquet", news(tmp_path / "x.parquet", 20))
     second = write(tmp_path / "dua.parquet", news(tmp_path / "x.parquet", 20))
