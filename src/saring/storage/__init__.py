@@ -212,6 +212,7 @@ def publish(staged: str, path: str) -> None:
         os.replace(staged, path)
         return
     fs, inner = filesystem(path)
+    _parent_ready(fs, inner)
     try:
         fs.put_file(staged, inner)
     finally:
@@ -283,5 +284,12 @@ def create(path: str, data: bytes) -> bool:
         return True
     if fs.exists(inner):
         return False
+    _parent_ready(fs, inner)
     fs.pipe_file(inner, data)
     return True
+
+
+def _parent_ready(fs: Any, inner: str) -> None:
+    """Make the folder of a file on a filesystem that has folders (``file://``)."""
+    if "file" in fs.protocol or "local" in fs.protocol:
+        fs.makedirs(fs._parent(inner), exist_ok=True)
