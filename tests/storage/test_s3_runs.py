@@ -136,6 +136,13 @@ def test_credentials_appear_in_nothing_a_run_writes_or_prints(
     assert (
         b'endpoint_url = "http://127.0.0.1' in written[f"{out.removeprefix('s3://')}/config.toml"]
     )
+    # The finished run in the bucket can be looked into like a local one.
+    shown = subprocess.run(
+        [saring_command, "inspect", out, *given], capture_output=True, timeout=600, check=False
+    )
+    assert shown.returncode == 0, shown.stderr.decode()
+    assert b"dedup/exact" in shown.stdout
+    assert SECRET.encode() not in shown.stdout + shown.stderr
     # A failing run's error names no credential either.
     bad = subprocess.run(
         [*command[:2], f"{bucket}/nothing/", *command[3:], *given],
