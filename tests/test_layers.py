@@ -24,6 +24,7 @@ LAYERS: dict[str, int] = {
     "saring.stats": 1,
     "saring.version": 1,
     "saring.sample": 1,
+    "saring.storage": 1,
     # 2: the shapes a step can take
     "saring.step": 2,
     # 3: the steps, readers and writers

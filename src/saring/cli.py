@@ -8,7 +8,7 @@ import os
 import sys
 from importlib import resources
 
-from saring import config
+from saring import config, storage
 from saring.engine import run as run_pipeline
 from saring.errors import SaringError
 from saring.executors.base import Executor
@@ -44,13 +44,26 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
         nargs="?",
         const="auto",
         metavar="ADDRESS",
-        help="run on a Ray cluster (default address: auto); input and output on shared storage",
+        help="run on a Ray cluster (default address: auto); input and output on shared "
+        "storage or an object store (s3://…)",
     )
     parser.add_argument(
         "--overwrite", action="store_true", help="replace an existing output folder"
     )
     parser.add_argument(
         "--no-report", action="store_true", help="do not write report.html at the end"
+    )
+    _add_storage_option(parser)
+
+
+def _add_storage_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--storage-option",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="an fsspec option for s3://, hf://, … paths (endpoint_url=…, anon=true, "
+        "s3.profile=…); repeatable",
     )
 
 
@@ -130,11 +143,13 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("output", help="output folder of a run")
     show.add_argument("--reason", default=None, help="only examples removed for this reason")
     show.add_argument("-n", "--examples", type=int, default=3, help="examples per reason")
+    _add_storage_option(show)
     page = commands.add_parser("report", help="write a finished run's report.html")
     page.add_argument("output", help="output folder of a run")
     page.add_argument(
         "-o", "--to", default=None, help="where to write (default OUTPUT/report.html)"
     )
+    _add_storage_option(page)
     return parser
 
 
@@ -176,13 +191,15 @@ def _check(pipeline: Pipeline, executor: Executor) -> None:
     for part in (pipeline.reader, *pipeline.steps, pipeline.writer, executor):
         if part is not None:
             part.validate()
+    if storage.is_url(pipeline.output):
+        return  # the runner checks a remote output, once the storage options are set
     if os.path.exists(pipeline.output) and not os.path.isdir(pipeline.output):
         raise SaringError(f"output {pipeline.output!r} is a file; -o names a folder")
 
 
 def _execute(pipeline: Pipeline, executor: Executor, overwrite: bool, report: bool = True) -> None:
     _check(pipeline, executor)
-    summary = run_pipeline(pipeline, executor, overwrite=overwrite)
+    summary = run_pipeline(pipeline, executor, overwrite, storage.current())
     print(summary.text())
     print(
         f"output: {pipeline.output}/docs (kept), {pipeline.output}/removed (removed, with reasons)"
@@ -211,10 +228,24 @@ def list_steps() -> str:
     return "\n".join(out)
 
 
+def _configure_storage(args: argparse.Namespace) -> None:
+    """Set the storage options: a config's ``[storage]`` table, then ``--storage-option``."""
+    options = config.load_storage(args.config) if args.command == "run" else {}
+    for given in getattr(args, "storage_option", []):
+        key, value = storage.parse_option(given)
+        for name, part in storage.normalize({key: value}).items():
+            if isinstance(part, dict):
+                options.setdefault(name, {}).update(part)
+            else:
+                options[name] = part
+    storage.configure(options)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = build_parser().parse_args(argv)
     try:
+        _configure_storage(args)
         if args.command == "steps":
             print(list_steps())
             return 0
@@ -232,7 +263,7 @@ def main(argv: list[str] | None = None) -> int:
         pipeline = _pipeline_from_args(args, inputs)
         executor = _executor(args)
         if args.print_config:
-            print(config.dumps(pipeline, executor), end="")
+            print(config.dumps(pipeline, executor, storage.current()), end="")
             return 0
         _execute(pipeline, executor, args.overwrite, not args.no_report)
         return 0

@@ -15,6 +15,9 @@ The file is what ``get_params()`` would write::
     [executor]
     class = "LocalExecutor"
     workers = 2
+
+    [storage]                 # fsspec options for URL paths (s3://, hf://, …)
+    endpoint_url = "http://127.0.0.1:9000"
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from typing import Any, TypeVar
 
 import tomli_w
 
+from saring import storage
 from saring.errors import ConfigError
 from saring.executors.base import Executor
 from saring.io.base import Reader, Writer
@@ -78,8 +82,11 @@ def to_table(component: Params) -> dict[str, Any]:
     return table
 
 
-def dumps(pipeline: Pipeline, executor: Executor | None = None) -> str:
-    """Return the TOML text that ``loads`` turns back into this pipeline and executor."""
+def dumps(
+    pipeline: Pipeline, executor: Executor | None = None, options: dict[str, Any] | None = None
+) -> str:
+    """Return the TOML text that ``loads`` turns back into this pipeline and executor, with
+    the storage ``options`` less credentials as a ``[storage]`` table."""
     data: dict[str, Any] = {"output": pipeline.output, "strict": pipeline.strict}
     if pipeline.shard_bytes != SHARD_BYTES:
         data["shard_bytes"] = pipeline.shard_bytes
@@ -91,6 +98,8 @@ def dumps(pipeline: Pipeline, executor: Executor | None = None) -> str:
         data["writer"] = to_table(pipeline.writer)
     if executor is not None:
         data["executor"] = to_table(executor)
+    if options and (public := storage.public(options)):
+        data["storage"] = public
     return tomli_w.dumps(data)
 
 
@@ -150,9 +159,11 @@ def loads(text: str, where: str = "config") -> tuple[Pipeline, Executor | None]:
         "steps",
         "writer",
         "executor",
+        "storage",
     }
     if unknown:
         raise ConfigError(f"{where}: unknown top-level key(s): {', '.join(sorted(unknown))}")
+    storage_table(data, where)
     if "reader" not in data or "output" not in data:
         raise ConfigError(f"{where}: needs 'output' and a [reader] table")
     if not isinstance(data["output"], str) or not data["output"]:
@@ -188,6 +199,29 @@ def loads(text: str, where: str = "config") -> tuple[Pipeline, Executor | None]:
         else None
     )
     return pipeline, executor
+
+
+def storage_table(data: dict[str, Any], where: str = "config") -> dict[str, Any]:
+    """Return the ``[storage]`` table of a parsed config (fsspec options: bare keys for every
+    scheme, a sub-table per scheme), checked to hold options only."""
+    table = data.get("storage", {})
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where}: storage must be a table ([storage]), not {table!r}")
+    for key, value in table.items():
+        if isinstance(value, list) or (
+            isinstance(value, dict) and any(isinstance(v, dict | list) for v in value.values())
+        ):
+            raise ConfigError(f"{where}: storage.{key} must be a value or a table of values")
+    return storage.normalize(table)
+
+
+def load_storage(path: str) -> dict[str, Any]:
+    """Return the storage options of a TOML file's ``[storage]`` table ({} without one)."""
+    try:
+        with open(path, "rb") as config:
+            return storage_table(tomllib.load(config), path)
+    except (OSError, tomllib.TOMLDecodeError):
+        return {}  # ``load`` tells what is wrong with the file
 
 
 def load(path: str) -> tuple[Pipeline, Executor | None]:

@@ -1,20 +1,20 @@
 """Files a task writes: outputs under temporary names, spooled documents, completion markers.
 
-A task writes its files under temporary names and renames them into place when it commits,
-then writes its completion marker: a task killed part-way leaves nothing a reader could
-mistake for output, and runs again.
+A task writes its files under temporary names and renames them into place when it commits
+(on an object store: writes them locally and uploads each whole), then writes its completion
+marker: a task killed part-way leaves nothing a reader could mistake for output, and runs
+again.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import orjson
 
+from saring import storage
 from saring.io.base import RecordSink
 from saring.io.jsonl import JsonlWriter
 from saring.io.shards import Source
@@ -25,26 +25,25 @@ class Outputs:
     """Record sinks opened on first use under temporary names, renamed into place on commit."""
 
     def __init__(self) -> None:
-        self._open: dict[str, RecordSink] = {}
+        self._open: dict[str, tuple[str, RecordSink]] = {}
 
     def sink(self, path: str, opener: Callable[[str], RecordSink]) -> RecordSink:
         if path not in self._open:
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-            self._open[path] = opener(path + ".tmp")
-        return self._open[path]
+            staged = storage.staging(path)
+            self._open[path] = (staged, opener(staged))
+        return self._open[path][1]
 
     def commit(self) -> None:
-        for path, sink in self._open.items():
+        for path, (staged, sink) in self._open.items():
             sink.close()
-            os.replace(path + ".tmp", path)
+            storage.publish(staged, path)
 
     def abort(self) -> None:
-        for path, sink in self._open.items():
+        for staged, sink in self._open.values():
             try:
                 sink.close()
             finally:
-                if os.path.exists(path + ".tmp"):
-                    os.remove(path + ".tmp")
+                storage.discard(staged)
 
 
 def spool_sink(path: str) -> RecordSink:
@@ -61,15 +60,11 @@ def spooled(path: str) -> Iterator[Any]:
 
 def write_json(path: str, data: Any) -> None:
     """Write JSON atomically."""
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path + ".tmp", "wb") as out:
-        out.write(orjson.dumps(data, option=orjson.OPT_SORT_KEYS))
-    os.replace(path + ".tmp", path)
+    storage.write_bytes(path, orjson.dumps(data, option=orjson.OPT_SORT_KEYS))
 
 
 def read_json(path: str) -> Any:
-    with open(path, "rb") as saved:
-        return orjson.loads(saved.read())
+    return orjson.loads(storage.read_bytes(path))
 
 
 @dataclass(frozen=True)
@@ -94,16 +89,14 @@ def write_marker(path: str, marker: Marker) -> None:
 
 def read_marker(path: str) -> Marker | None:
     """Return what a finished task saved, or ``None`` if it has not finished."""
-    if not os.path.exists(path):
+    try:
+        data = read_json(path)
+    except FileNotFoundError:
         return None
-    data = read_json(path)
     stats = [StepStats.from_dict(d) for d in data["stats"]]
     return Marker(stats, data["sent"], data["peak_rss"], data["growth"], data["records"])
 
 
 def remove(path: str) -> None:
     """Delete a file or folder that a finished stage no longer needs."""
-    if os.path.isdir(path):
-        shutil.rmtree(path, ignore_errors=True)
-    elif os.path.exists(path):
-        os.remove(path)
+    storage.remove(path)

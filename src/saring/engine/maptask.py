@@ -9,7 +9,6 @@ global step observes (``observe``) as sorted runs.
 from __future__ import annotations
 
 import functools
-import os
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -17,7 +16,7 @@ from typing import Any
 
 import orjson
 
-from saring import meta
+from saring import meta, storage
 from saring.document import Document, Dropped, from_record, to_record
 from saring.engine.bound import TOO_SLOW, Bound, TooSlowError
 from saring.engine.files import Marker, Outputs, remove, spool_sink, spooled, write_json
@@ -57,31 +56,35 @@ class MapTask:
     shard: int
     files: tuple[str, ...]
     partitions: int
+    layout: Layout
+    options: dict[str, Any] = field(default_factory=dict)
+    """The storage options of the run (``saring.storage``), set in the worker first."""
 
     @property
     def marker(self) -> str:
-        return Layout(self.pipeline.output).map_marker(self.stage, self.shard)
+        return self.layout.map_marker(self.stage, self.shard)
 
     def __call__(self, report: Report) -> list[StepStats]:
+        storage.configure(self.options)
         with PeakMemory() as memory:
             stats = self._call(report)
         marker = Marker(stats, peak_rss=memory.peak, growth=memory.growth, records=stats[0].docs_in)
         save_marker(self.marker, marker)
         if self.stage > 0:
-            remove(Layout(self.pipeline.output).spool(self.stage - 1, self.shard))  # consumed
+            remove(self.layout.spool(self.stage - 1, self.shard))  # consumed
         return stats
 
     def _call(self, report: Report) -> list[StepStats]:
-        layout = Layout(self.pipeline.output)
+        layout = self.layout
         stage = self.pipeline.stages()[self.stage]
         for named in (stage.applies, *stage.steps, stage.observes):
             if named is not None:
                 named.step.setup()
         outputs = Outputs()
-        keys = RunWriter(os.path.join(layout.keys(self.stage), f"{self.shard:05d}"))
+        keys = RunWriter(storage.join(layout.keys(self.stage), f"{self.shard:05d}"))
         for stale in run_files(layout.keys(self.stage)):
-            if os.path.basename(stale).startswith(f"{self.shard:05d}-"):
-                os.remove(stale)  # left by a killed attempt of this task
+            if stale.rsplit("/", 1)[-1].startswith(f"{self.shard:05d}-"):
+                storage.remove(stale)  # left by a killed attempt of this task
         run = _Run(self, layout, stage, outputs, keys, report)
         try:
             stats = run.run()
@@ -182,9 +185,9 @@ class _Run:
         folder = self.layout.stage_dir(previous)
         runs = [
             path
-            for name in sorted(os.listdir(folder))
+            for name in storage.listdir(folder)
             if name.startswith("round-")
-            for path in run_files(os.path.join(folder, name, "decisions"))
+            for path in run_files(storage.join(folder, name, "decisions"))
         ]
         every = [orjson.loads(value) for _, value in merged(runs, EVERY_SECTION)]
         decisions = merged(runs, self.task.shard)

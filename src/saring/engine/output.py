@@ -16,6 +16,7 @@ from types import TracebackType
 
 import orjson
 
+from saring import storage
 from saring.engine.files import remove
 from saring.engine.layout import Layout
 from saring.engine.summary import RunSummary
@@ -29,16 +30,17 @@ _PART = re.compile(r"^part-\d{5}(?:-\d+)?\.[a-z.]+(?:\.tmp)?$")
 
 def prepare(layout: Layout, fingerprint: str, overwrite: bool) -> RunSummary | None:
     """Make the output folder ready; return the saved summary if this run already finished."""
-    saved = next((p for p in (layout.work_config, layout.run) if os.path.exists(p)), None)
+    saved = next((p for p in (layout.unfinished, layout.run) if storage.exists(p)), None)
     if overwrite and saved:
         clear(layout)
         saved = None
-    if saved == layout.work_config:
+    if saved == layout.unfinished:
         if read_text(saved) != fingerprint:
             raise SaringError(
                 f"{layout.root} holds an unfinished run of another pipeline or other input "
                 "files; use --overwrite to start again"
             )
+        _ready_scratch(layout, fingerprint)
         return None
     if saved == layout.run:
         if read_text(saved) != fingerprint:
@@ -46,70 +48,84 @@ def prepare(layout: Layout, fingerprint: str, overwrite: bool) -> RunSummary | N
                 f"{layout.root} holds the output of another pipeline or other input files; "
                 "use --overwrite to replace it"
             )
-        with open(layout.stats, "rb") as stats:
-            return RunSummary.from_dict(layout.root, orjson.loads(stats.read()))
+        return RunSummary.from_dict(layout.root, orjson.loads(storage.read_bytes(layout.stats)))
     for path in (layout.docs, layout.removed):
-        if os.path.isdir(path) and os.listdir(path):
+        if storage.listdir(path):
             raise SaringError(f"{path} is not empty and holds no saring run; choose another folder")
-    os.makedirs(layout.work, exist_ok=True)
-    write_text(layout.work_config, fingerprint)
+    storage.makedirs(layout.work)
+    write_text(layout.unfinished, fingerprint)
+    _ready_scratch(layout, fingerprint)
     return None
+
+
+def _ready_scratch(layout: Layout, fingerprint: str) -> None:
+    """Make a local scratch folder (remote output) ready: kept if it holds this run's work,
+    else emptied (the work of another run, or of a run on another machine)."""
+    if layout.work_config == layout.unfinished:
+        return
+    if storage.exists(layout.work_config) and read_text(layout.work_config) == fingerprint:
+        return
+    remove(layout.work)
+    storage.makedirs(layout.work)
+    write_text(layout.work_config, fingerprint)
 
 
 def clear(layout: Layout) -> None:
     """Remove a saring run's files from its output folder, and nothing else: the files its
     manifest lists, or (for an unfinished run) its work folder and output parts."""
-    manifest = os.path.join(layout.root, MANIFEST)
+    manifest = storage.join(layout.root, MANIFEST)
     listed: list[str] = []
-    if os.path.exists(manifest):
-        with open(manifest, "rb") as saved:
-            listed = orjson.loads(saved.read())
-    for folder in (layout.docs, layout.removed):
-        if os.path.isdir(folder):
-            listed += [
-                os.path.relpath(os.path.join(folder, name), layout.root)
-                for name in os.listdir(folder)
-                if _PART.match(name)
-            ]
+    if storage.exists(manifest):
+        listed = orjson.loads(storage.read_bytes(manifest))
+    listed += _parts(layout)
+    remote = storage.is_url(layout.root)
     for name in listed:
+        if remote:
+            if _inside(name):
+                storage.remove(storage.join(layout.root, name))
+            continue
         path = os.path.normpath(os.path.join(layout.root, name))
         if path.startswith(os.path.normpath(layout.root) + os.sep) and os.path.isfile(path):
             os.remove(path)
     for folder in (layout.docs, layout.removed):
-        if os.path.isdir(folder) and not os.listdir(folder):
+        if not remote and os.path.isdir(folder) and not os.listdir(folder):
             os.rmdir(folder)
     remove(layout.work)
+    remove(storage.join(layout.root, "_work"))
     for path in (manifest, layout.run):
-        if os.path.exists(path):
-            os.remove(path)
+        remove(path)
+
+
+def _inside(name: str) -> bool:
+    """Return whether a manifest entry names a file inside the output folder."""
+    parts = name.replace("\\", "/").split("/")
+    return bool(name) and not name.startswith("/") and ".." not in parts and "" not in parts
+
+
+def _parts(layout: Layout) -> list[str]:
+    """Return the output parts in ``docs/`` and ``removed/``, relative to the output folder."""
+    return [
+        f"{os.path.basename(folder)}/{name}"
+        for folder in (layout.docs, layout.removed)
+        for name in storage.listdir(folder)
+        if _PART.match(name)
+    ]
 
 
 def write_manifest(layout: Layout, names: list[str]) -> None:
     """List every file of the finished run: ``names`` in the folder's root and the parts in
     ``docs/`` and ``removed/``."""
-    files = list(names)
-    for top in (layout.docs, layout.removed):
-        if os.path.isdir(top):
-            files += [
-                os.path.relpath(os.path.join(top, name), layout.root)
-                for name in os.listdir(top)
-                if _PART.match(name)
-            ]
-    path = os.path.join(layout.root, MANIFEST)
-    with open(path + ".tmp", "wb") as out:
-        out.write(orjson.dumps(sorted(set(files)), option=orjson.OPT_INDENT_2))
-    os.replace(path + ".tmp", path)
+    files = [*names, *_parts(layout)]
+    path = storage.join(layout.root, MANIFEST)
+    storage.write_bytes(path, orjson.dumps(sorted(set(files)), option=orjson.OPT_INDENT_2))
 
 
 def read_text(path: str) -> str:
-    with open(path, encoding="utf-8") as saved:
-        return saved.read()
+    return storage.read_bytes(path).decode("utf-8")
 
 
 def write_text(path: str, text: str) -> None:
-    with open(path + ".tmp", "w", encoding="utf-8") as out:
-        out.write(text)
-    os.replace(path + ".tmp", path)
+    storage.write_bytes(path, text.encode("utf-8"))
 
 
 class Lock:
@@ -117,27 +133,23 @@ class Lock:
     is gone (on this host) is stale and taken over."""
 
     def __init__(self, root: str) -> None:
-        self.path = os.path.join(root, LOCK)
+        self.path = storage.join(root, LOCK)
         self.owner = f"{os.getpid()} {socket.gethostname()}"
 
     def __enter__(self) -> Lock:
-        os.makedirs(os.path.dirname(self.path), exist_ok=True)
         for _ in range(2):
-            try:
-                descriptor = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-            except FileExistsError:
+            if not storage.create(self.path, (self.owner + "\n").encode()):
                 holder = _holder(self.path)
                 if holder is not None:
                     raise SaringError(
-                        f"{os.path.dirname(self.path)} is being written by another run "
-                        f"(process {holder}); wait for it or choose another folder"
+                        f"{storage.parent(self.path)} is being written by another run "
+                        f"(process {holder}); wait for it or choose another folder (if that "
+                        f"run is gone, delete {self.path})"
                     ) from None
-                os.remove(self.path)  # stale: its process is gone
+                storage.remove(self.path)  # stale: its process is gone
                 continue
-            with os.fdopen(descriptor, "w") as lock:
-                lock.write(self.owner + "\n")
             return self
-        raise SaringError(f"cannot lock {os.path.dirname(self.path)}")
+        raise SaringError(f"cannot lock {storage.parent(self.path)}")
 
     def __exit__(
         self,
@@ -145,8 +157,8 @@ class Lock:
         error: BaseException | None,
         trace: TracebackType | None,
     ) -> None:
-        if os.path.exists(self.path) and _read_owner(self.path) == self.owner:
-            os.remove(self.path)
+        if _read_owner(self.path) == self.owner:
+            storage.remove(self.path)
 
 
 def _read_owner(path: str) -> str:
@@ -172,7 +184,7 @@ def _holder(path: str) -> str | None:
 
 def no_space(error: OSError, root: str) -> SaringError | None:
     """Return a one-line error for a full disk, or ``None`` for another error."""
-    if error.errno != errno.ENOSPC:
+    if error.errno != errno.ENOSPC or storage.is_url(root):
         return None
     stats = os.statvfs(root)
     free = stats.f_bavail * stats.f_frsize >> 20

@@ -11,13 +11,13 @@ file. No round holds more than one key's records at a time.
 from __future__ import annotations
 
 import itertools
-import os
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 import orjson
 
+from saring import storage
 from saring.engine.files import Marker, read_json, remove, write_json, write_marker
 from saring.engine.layout import Layout
 from saring.engine.maptask import EVERY_SECTION
@@ -48,14 +48,18 @@ class ReduceTask:
     number: int
     partition: int
     partitions: int
+    layout: Layout
     previous: dict[str, int] = field(default_factory=dict)
     """Counters of the previous round, summed over its partitions (round 1 and later)."""
+    options: dict[str, Any] = field(default_factory=dict)
+    """The storage options of the run (``saring.storage``), set in the worker first."""
 
     @property
     def marker(self) -> str:
-        return Layout(self.pipeline.output).reduce_marker(self.stage, self.number, self.partition)
+        return self.layout.reduce_marker(self.stage, self.number, self.partition)
 
     def __call__(self, report: Report) -> list[StepStats]:
+        storage.configure(self.options)
         with PeakMemory() as memory:
             stats, routed = self._call()
         sent = routed.sent + len(routed.broadcasts)
@@ -66,13 +70,13 @@ class ReduceTask:
         return stats
 
     def _call(self) -> tuple[list[StepStats], _Router]:
-        layout = Layout(self.pipeline.output)
+        layout = self.layout
         name, step = self.pipeline.stages()[self.stage].global_step()
         step.setup()
         timed = Timed(name)
         prefix = f"{self.partition:05d}"
-        sends = RunWriter(os.path.join(layout.sends(self.stage, self.number), prefix))
-        decisions = RunWriter(os.path.join(layout.decisions(self.stage, self.number), prefix))
+        sends = RunWriter(storage.join(layout.sends(self.stage, self.number), prefix))
+        decisions = RunWriter(storage.join(layout.decisions(self.stage, self.number), prefix))
         try:
             routed = _Router(sends, decisions, self.number, self.partitions)
             timed.call(lambda: self._reduce(layout, step, timed.stats, routed))
@@ -82,7 +86,7 @@ class ReduceTask:
             sends.abort()
             decisions.abort()
             raise
-        broadcast = os.path.join(layout.broadcasts(self.stage, self.number), f"{prefix}.json")
+        broadcast = storage.join(layout.broadcasts(self.stage, self.number), f"{prefix}.json")
         write_json(broadcast, [value.decode() for value in routed.broadcasts])
         remove(layout.scratch(self.stage, self.number, self.partition))
         if self.number == 0:
@@ -99,8 +103,8 @@ class ReduceTask:
         folder = layout.broadcasts(self.stage, self.number - 1)
         values = sorted(
             value.encode()
-            for name in sorted(os.listdir(folder))
-            for value in read_json(os.path.join(folder, name))
+            for name in storage.listdir(folder)
+            for value in read_json(storage.join(folder, name))
         )
         context = Round(
             self.number,

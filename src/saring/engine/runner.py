@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import glob
 import os
 import time
+from collections.abc import Mapping
+from typing import Any
 
 import orjson
 
-from saring import config
+from saring import config, storage
 from saring.engine.files import read_json, remove
-from saring.engine.layout import Layout
+from saring.engine.layout import Layout, scratch_for
 from saring.engine.output import Lock, no_space, prepare, write_manifest, write_text
 from saring.engine.stages import Resources, batches, run_stages
 from saring.engine.summary import RunSummary
@@ -27,13 +28,21 @@ REPORT_NAMES = ("report.html",)
 
 
 def run(
-    pipeline: Pipeline, executor: Executor | None = None, overwrite: bool = False
+    pipeline: Pipeline,
+    executor: Executor | None = None,
+    overwrite: bool = False,
+    storage_options: Mapping[str, Any] | None = None,
 ) -> RunSummary:
     """Run a pipeline to completion (resuming a killed run in the same output) on an executor
-    (``LocalExecutor()`` by default) and return the summary saved as ``stats.json``."""
+    (``LocalExecutor()`` by default) and return the summary saved as ``stats.json``.
+
+    Inputs and output may be URLs (``s3://``, ``hf://``, …); ``storage_options`` (see
+    ``saring.storage``) are handed to every worker."""
     executor = executor or LocalExecutor()
     started = time.perf_counter()
-    layout = Layout(pipeline.output)
+    if storage_options is not None:
+        storage.configure(storage_options)
+    layout = _layout(pipeline.output, executor)
     inputs = _inputs(pipeline, layout)
     fingerprint = _fingerprint(pipeline, inputs)
     try:
@@ -44,7 +53,7 @@ def run(
             try:
                 shards = batches(inputs, pipeline.shard_bytes)
                 used = Resources()
-                results = run_stages(pipeline, executor, shards, used)
+                results = run_stages(pipeline, executor, shards, used, layout)
             finally:
                 executor.close()
             summary = RunSummary(
@@ -55,7 +64,8 @@ def run(
                 seconds=time.perf_counter() - started,
                 tasks=dict(used),
             )
-            _finish(layout, summary, config.dumps(pipeline, executor), fingerprint)
+            resolved = config.dumps(pipeline, executor, storage.public(storage.current()))
+            _finish(layout, summary, resolved, fingerprint)
             return summary
     except OSError as error:
         full = no_space(error, layout.root)
@@ -64,54 +74,84 @@ def run(
         raise full from error
 
 
+def _layout(output: str, executor: Executor) -> Layout:
+    """Return where the run's files go: with an output on an object store and workers on this
+    machine, the work files stay in a local scratch folder; Ray's nodes share nothing but the
+    store, so there they go to the store too."""
+    if storage.is_url(output) and isinstance(executor, LocalExecutor):
+        return Layout(output, scratch_for(output))
+    return Layout(output)
+
+
 def _inputs(pipeline: Pipeline, layout: Layout) -> list[str]:
     """Return the input files, less any inside the output folder; refuse an output folder
     that is a file or that holds an input."""
+    if storage.is_url(layout.root):
+        return _remote_inputs(pipeline, layout.root)
     if os.path.exists(layout.root) and not os.path.isdir(layout.root):
         raise SaringError(f"output {layout.root!r} is a file; name a folder")
     output = os.path.realpath(layout.root) + os.sep
     inputs = []
     for path in pipeline.reader.shards():
+        if storage.is_url(path):
+            inputs.append(path)
+            continue
         real = os.path.realpath(shard_file(path))
         if real.startswith(output):
             continue  # an output folder inside an input folder is not input
         inputs.append(path)
     for given in pipeline.reader.paths:
+        if storage.is_url(given):
+            continue
         if os.path.isdir(given) and (os.path.realpath(given) + os.sep).startswith(output):
             raise SaringError(f"output {layout.root!r} holds the input {given!r}; choose another")
     return inputs
 
 
+def _remote_inputs(pipeline: Pipeline, root: str) -> list[str]:
+    """``_inputs`` for an output on an object store, where paths compare as strings."""
+    if storage.isfile(root):
+        raise SaringError(f"output {root!r} is a file; name a folder")
+    output = root.rstrip("/") + "/"
+    for given in pipeline.reader.paths:
+        if output.startswith(given.rstrip("/") + "/") and storage.isdir(given):
+            raise SaringError(f"output {root!r} holds the input {given!r}; choose another")
+    return [p for p in pipeline.reader.shards() if not shard_file(p).startswith(output)]
+
+
 def _fingerprint(pipeline: Pipeline, inputs: list[str]) -> str:
-    """Return what identifies a run: the pipeline's TOML and each input file's size and time."""
-    lines = [f"# {shard_bytes(p)} {os.path.getmtime(shard_file(p)):.6f} {p}" for p in inputs]
+    """Return what identifies a run: the pipeline's TOML and each input file's size and
+    time (on an object store: its ETag)."""
+    lines = [f"# {shard_bytes(p)} {storage.stamp(shard_file(p))} {p}" for p in inputs]
     return "\n".join([config.dumps(pipeline), "# inputs", *lines, ""])
 
 
 def _finish(layout: Layout, summary: RunSummary, resolved: str, fingerprint: str) -> None:
-    os.makedirs(layout.docs, exist_ok=True)
+    storage.makedirs(layout.docs)
     write_text(layout.config, resolved)
     names = [os.path.basename(layout.config), os.path.basename(layout.stats)]
     for name, data in summary.reports().items():
-        path = os.path.join(layout.root, f"{name}.json")
-        with open(path + ".tmp", "wb") as report:
-            report.write(orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS))
-        os.replace(path + ".tmp", path)
+        path = storage.join(layout.root, f"{name}.json")
+        options = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS
+        storage.write_bytes(path, orjson.dumps(data, option=options))
         names.append(f"{name}.json")
-    with open(layout.stats + ".tmp", "wb") as stats:
-        stats.write(summary.to_json())
-    os.replace(layout.stats + ".tmp", layout.stats)
+    storage.write_bytes(layout.stats, summary.to_json())
     _write_sample(layout)
     write_manifest(layout, [*names, SAMPLE_FILE, *REPORT_NAMES, os.path.basename(layout.run)])
     write_text(layout.run, fingerprint)
     remove(layout.work)
+    remove(storage.join(layout.root, "_work"))
 
 
 def _write_sample(layout: Layout) -> None:
     """Merge the map tasks' samples of documents into ``sample.json`` (for the report)."""
-    paths = sorted(glob.glob(os.path.join(layout.work, "stage-*", "sample", "*.json")))
+    stages = [name for name in storage.listdir(layout.work) if name.startswith("stage-")]
+    folders = [storage.join(layout.work, name, "sample") for name in stages]
+    paths = sorted(
+        storage.join(folder, name)
+        for folder in folders
+        for name in storage.listdir(folder)
+        if name.endswith(".json")
+    )
     merged = merge_samples(Sample.from_dict(read_json(path)) for path in paths)
-    path = os.path.join(layout.root, SAMPLE_FILE)
-    with open(path + ".tmp", "wb") as out:
-        out.write(orjson.dumps(merged.compact()))
-    os.replace(path + ".tmp", path)
+    storage.write_bytes(storage.join(layout.root, SAMPLE_FILE), orjson.dumps(merged.compact()))

@@ -15,10 +15,12 @@ import io
 import os
 import struct
 from collections.abc import Iterable, Iterator
-from typing import Any, BinaryIO
+from typing import IO, Any
 
 import orjson
 import zstandard
+
+from saring import storage
 
 _FOOTER = struct.Struct("<Q")
 _LENGTHS = struct.Struct("<II")
@@ -89,10 +91,9 @@ class RunWriter:
             return
         self._records.sort()
         path = f"{self.prefix}-{len(self.paths):04d}.run"
-        os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
         index: dict[str, list[int]] = {}
         compressor = zstandard.ZstdCompressor(level=1)
-        with open(path + ".tmp", "wb") as out:
+        with storage.writing(path) as staged, open(staged, "wb") as out:
             start = 0
             while start < len(self._records):
                 section = self._records[start][0]
@@ -107,7 +108,6 @@ class RunWriter:
                 start = end
             encoded = orjson.dumps(index)
             out.write(encoded + _FOOTER.pack(len(encoded)))
-        os.replace(path + ".tmp", path)
         self.paths.append(path)
         self._records = []
         self._size = 0
@@ -121,13 +121,12 @@ class RunWriter:
         """Remove every run written (the task failed and will run again)."""
         self._records = []
         for path in self.paths:
-            if os.path.exists(path):
-                os.remove(path)
+            storage.remove(path)
 
 
 def _section(path: str, section: int) -> Iterator[tuple[bytes, bytes]]:
     """Yield one section's records of a run file, in order, reading it as a stream."""
-    with open(path, "rb") as source:
+    with storage.open_file(path) as source:
         source.seek(-_FOOTER.size, os.SEEK_END)
         (length,) = _FOOTER.unpack(source.read(_FOOTER.size))
         source.seek(-_FOOTER.size - length, os.SEEK_END)
@@ -151,7 +150,7 @@ def _section(path: str, section: int) -> Iterator[tuple[bytes, bytes]]:
 class _Slice(io.RawIOBase):
     """The next ``length`` bytes of a file, as a stream of their own."""
 
-    def __init__(self, raw: BinaryIO, length: int) -> None:
+    def __init__(self, raw: IO[bytes], length: int) -> None:
         self._raw = raw
         self._left = length
 
@@ -191,14 +190,10 @@ class _Buffered:
 
 def merged(paths: Iterable[str], section: int) -> Iterator[tuple[bytes, bytes]]:
     """Yield one section's records of many runs as one stream in sort-key order."""
-    streams = [_section(path, section) for path in paths if os.path.exists(path)]
+    streams = [_section(path, section) for path in paths if storage.exists(path)]
     return heapq.merge(*streams, key=lambda record: record[0])
 
 
 def run_files(folder: str) -> list[str]:
     """Return the finished run files under a folder, in name order."""
-    if not os.path.isdir(folder):
-        return []
-    return sorted(
-        os.path.join(folder, name) for name in os.listdir(folder) if name.endswith(".run")
-    )
+    return [storage.join(folder, name) for name in storage.listdir(folder) if name.endswith(".run")]

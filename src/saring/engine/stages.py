@@ -5,10 +5,11 @@ finished stage's successor has consumed."""
 from __future__ import annotations
 
 import math
-import os
 from collections import Counter
 from collections.abc import Sequence
+from typing import Any
 
+from saring import storage
 from saring.engine.files import Marker, read_json, read_marker, remove, write_json
 from saring.engine.layout import Layout
 from saring.engine.maptask import MapTask
@@ -60,11 +61,16 @@ class Resources(dict[str, dict[str, int]]):
 
 
 def run_stages(
-    pipeline: Pipeline, executor: Executor, shards: list[tuple[str, ...]], used: Resources
+    pipeline: Pipeline,
+    executor: Executor,
+    shards: list[tuple[str, ...]],
+    used: Resources,
+    layout: Layout | None = None,
 ) -> list[list[StepStats]]:
     """Run each stage's map tasks, then its global step's reduce rounds; return all stats
     and note in ``used`` what each phase's tasks cost."""
-    layout = Layout(pipeline.output)
+    layout = layout or Layout(pipeline.output)
+    options = storage.current()
     total_bytes = sum(shard_bytes(path) for shard in shards for path in shard)
     partitions = partitions_for(total_bytes)
     stages = pipeline.stages()
@@ -72,7 +78,7 @@ def run_stages(
     entering = None
     for stage in stages:
         maps = [
-            MapTask(pipeline, stage.index, number, files, partitions)
+            MapTask(pipeline, stage.index, number, files, partitions, layout, options)
             for number, files in enumerate(shards)
         ]
         label = f"stage {stage.index + 1}/{len(stages)}"
@@ -85,7 +91,8 @@ def run_stages(
         if stage.index > 0:
             _forget_rounds(layout, stage.index - 1)  # every shard has applied them
         if stage.observes is not None:
-            results += _reduce(pipeline, executor, stage, len(shards), partitions, label, used)
+            counts = (len(shards), partitions)
+            results += _reduce(pipeline, executor, stage, counts, label, used, (layout, options))
     return results
 
 
@@ -93,24 +100,28 @@ def _reduce(
     pipeline: Pipeline,
     executor: Executor,
     stage: Stage,
-    shards: int,
-    partitions: int,
+    counts: tuple[int, int],
     label: str,
     used: Resources,
+    where: tuple[Layout, dict[str, Any]],
 ) -> list[list[StepStats]]:
-    """Run round 0 (``decide``) and every further round (``resume``) that messages ask for."""
+    """Run round 0 (``decide``) and every further round (``resume``) that messages ask for;
+    ``counts`` are the shards and partitions, ``where`` the layout and storage options."""
     name, step = stage.global_step()
-    layout = Layout(pipeline.output)
+    shards, partitions = counts
+    layout, options = where
     results: list[list[StepStats]] = []
     previous: dict[str, int] = {}
     number = 0
     while True:
         check_round(number, step)
         reduces = [
-            ReduceTask(pipeline, stage.index, number, partition, partitions, previous)
+            ReduceTask(
+                pipeline, stage.index, number, partition, partitions, layout, previous, options
+            )
             for partition in range(partitions)
         ]
-        if not all(os.path.exists(task.marker) for task in reduces):
+        if not all(storage.exists(task.marker) for task in reduces):
             _sum_tallies(layout, stage.index, shards)
         title = f"{label} {name}" + (f" round {number}" if number else "")
         with Progress(title, None, None) as bar:
@@ -131,7 +142,7 @@ def _reduce(
 
 def _sum_tallies(layout: Layout, stage: int, shards: int) -> None:
     """Write the tally counts over all shards, once, for the reduce tasks to read."""
-    if os.path.exists(layout.totals(stage)):
+    if storage.exists(layout.totals(stage)):
         return
     totals: Counter[str] = Counter()
     for shard in range(shards):
@@ -142,15 +153,14 @@ def _sum_tallies(layout: Layout, stage: int, shards: int) -> None:
 def _forget_rounds(layout: Layout, stage: int) -> None:
     """Delete what a global step's rounds wrote, keeping the completion markers."""
     folder = layout.stage_dir(stage)
-    if os.path.isdir(folder):
-        for name in os.listdir(folder):
-            if name.startswith("round-") or name in ("tally", "totals.json"):
-                remove(os.path.join(folder, name))
+    for name in storage.listdir(folder):
+        if name.startswith("round-") or name in ("tally", "totals.json"):
+            remove(storage.join(folder, name))
 
 
 def _run(executor: Executor, tasks: Sequence[MapTask | ReduceTask], bar: Progress) -> list[Marker]:
     """Run the tasks that have no completion marker; return every task's marker in order."""
-    todo: list[Task] = [task for task in tasks if not os.path.exists(task.marker)]
+    todo: list[Task] = [task for task in tasks if not storage.exists(task.marker)]
     if todo:
         executor.run(todo, bar)
     markers = [read_marker(task.marker) for task in tasks]

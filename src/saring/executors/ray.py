@@ -1,8 +1,10 @@
 """Runs tasks on a Ray cluster (``pip install saring[ray]``).
 
-Every node must see the pipeline's input and output folders at the same paths (a shared or
-network file system): tasks read and write files there, exactly as local workers do, so the
-output is the same byte for byte. Ray is imported here only, when a run starts.
+Every node must reach the pipeline's inputs and output: on an object store (``s3://``,
+``gs://``, …; nodes then share nothing else, and the run's work files go to the store too),
+or at the same paths on a shared file system. Tasks read and write there exactly as local
+workers do, carrying the run's storage options, so the output is the same byte for byte.
+Ray is imported here only, when a run starts.
 """
 
 from __future__ import annotations

@@ -32,6 +32,7 @@ def reader_for(paths: list[str], format: str | None = None) -> type[Reader]:
     import glob
     import os
 
+    from saring import storage
     from saring.errors import InputError
 
     by_name = {cls.__name__.removesuffix("Reader").lower(): cls for cls in READERS}
@@ -42,7 +43,16 @@ def reader_for(paths: list[str], format: str | None = None) -> type[Reader]:
     named: list[str] = []
     in_folders: list[str] = []
     for given in paths:
-        if os.path.isdir(given):
+        if storage.is_url(given) and not any(ch in given for ch in "*?["):
+            if storage.isfile(given):
+                named.append(given)
+            elif storage.isdir(given):
+                in_folders += find_files(given, quiet=True)
+            else:
+                raise InputError(f"input not found: {given!r}")
+        elif storage.is_url(given):
+            named += storage.glob(given)
+        elif os.path.isdir(given):
             in_folders += find_files(given, quiet=True)
         elif os.path.exists(given):
             named.append(given)

@@ -8,7 +8,7 @@ import os
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
-from saring import meta
+from saring import meta, storage
 from saring.document import Document, Dropped
 from saring.errors import ConfigError, InputError
 from saring.io.files import find_files, globbed, is_utf8, shown
@@ -54,7 +54,9 @@ class Reader(Params):
         for given in self.paths:
             if not is_utf8(given):
                 raise InputError(f"input name {shown(given)} is not valid UTF-8; rename it")
-            if os.path.isfile(given):
+            if storage.is_url(given):
+                found.extend(self._remote(given))
+            elif os.path.isfile(given):
                 found.append(given)
             elif os.path.isdir(given):
                 matches = [p for p in find_files(given) if self.accepts(p)]
@@ -73,8 +75,24 @@ class Reader(Params):
         # A file named twice (a folder and a file in it, two globs) is read once.
         unique: dict[str, str] = {}
         for path in found:
-            unique.setdefault(os.path.realpath(path), path)
+            unique.setdefault(path if storage.is_url(path) else os.path.realpath(path), path)
         return list(unique.values())
+
+    def _remote(self, given: str) -> list[str]:
+        """Return the input files a URL names: an object, a folder (prefix) or a glob."""
+        if any(ch in given for ch in "*?["):
+            matches = storage.glob(given)
+            if not matches:
+                raise InputError(f"no input file matches {given!r}")
+            return matches
+        if storage.isfile(given):
+            return [given]
+        if storage.isdir(given):
+            matches = [p for p in find_files(given) if self.accepts(p)]
+            if not matches:
+                raise InputError(f"no {self.describe()} file in folder {given!r}")
+            return matches
+        raise InputError(f"input not found: {given!r}")
 
     @classmethod
     def accepts(cls, path: str) -> bool:

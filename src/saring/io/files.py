@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import logging
 import os
+import posixpath
 import stat
+from typing import Any
+
+from saring import storage
 
 RUN_MARKERS = (".saring-run", os.path.join("_work", "config.toml"))
 """Files that mark a folder as a saring run's output (finished, or unfinished)."""
@@ -19,7 +23,7 @@ def note(message: str) -> None:
 
 def is_run_output(folder: str) -> bool:
     """Return whether a folder is the output of a saring run (it holds a run marker)."""
-    return any(os.path.isfile(os.path.join(folder, marker)) for marker in RUN_MARKERS)
+    return any(storage.isfile(storage.join(folder, marker)) for marker in RUN_MARKERS)
 
 
 def is_utf8(path: str) -> bool:
@@ -42,9 +46,11 @@ def find_files(folder: str, quiet: bool = False) -> list[str]:
     Skipped with a note: names that are not UTF-8, dangling symlinks, FIFOs, sockets and
     devices, unreadable folders, symlink loops, and earlier saring outputs nested inside (a
     folder that is itself an output is read from its ``docs/`` only)."""
+    tell = (lambda message: None) if quiet else note
+    if storage.is_url(folder):
+        return _find_remote(folder, tell)
     found: list[str] = []
     seen: set[tuple[int, int]] = set()
-    tell = (lambda message: None) if quiet else note
 
     def visit(path: str) -> None:
         try:
@@ -87,8 +93,30 @@ def find_files(folder: str, quiet: bool = False) -> list[str]:
     return sorted(found)
 
 
+def _find_remote(folder: str, tell: Any) -> list[str]:
+    """Return the files under a folder of an object store, sorted, without earlier outputs."""
+    files = storage.find(folder)
+    root = folder.rstrip("/")
+    outputs = {
+        path[: -len(marker) - 1]
+        for path in files
+        for marker in RUN_MARKERS
+        if path.endswith("/" + marker.replace(os.sep, "/"))
+    }
+    if root in outputs:
+        tell(f"{folder} is an earlier saring run's output: reading its docs/ only")
+        root = posixpath.join(root, "docs")
+        outputs.discard(folder.rstrip("/"))
+        files = [path for path in files if path.startswith(root + "/")]
+    for output in sorted(outputs):
+        tell(f"skipped {output}: the output of an earlier saring run")
+    return [path for path in files if not any(path.startswith(o + "/") for o in outputs)]
+
+
 def globbed(path: str) -> bool:
     """Return whether a glob match is a file to read; say why when it is not."""
+    if storage.is_url(path):
+        return True  # an object store's glob matches objects only
     if not is_utf8(path):
         note(f"skipped {shown(path)}: its name is not valid UTF-8; rename it")
         return False

@@ -5,13 +5,13 @@ from __future__ import annotations
 import codecs
 import gzip
 import io
-import os
 from collections.abc import Iterator
 from typing import IO, Any, Literal
 
 import orjson
 import zstandard
 
+from saring import storage
 from saring.document import Document, Dropped
 from saring.io.base import RecordReader, RecordSink, Writer
 from saring.io.html import EXTRACT_TIMEOUT, MAX_HTML_BYTES, ExtractingReader
@@ -81,7 +81,7 @@ class JsonlReader(RecordReader, ExtractingReader):
     def shards(self) -> list[str]:
         shards: list[str] = []
         for path in super().shards():
-            size = os.path.getsize(path)
+            size = storage.size(path)
             if self.split_bytes <= 0 or size <= self.split_bytes or split_compression(path)[1]:
                 shards.append(path)
                 continue
@@ -165,7 +165,7 @@ def _line_bounds(path: str, every: int) -> list[tuple[int, int]]:
     lines_before = 0
     offset = 0
     target = every
-    with open(path, "rb") as file:
+    with storage.open_file(path) as file:
         while chunk := file.read(1 << 20):
             while offset + len(chunk) > target:
                 cut = chunk.find(b"\n", max(target - offset - 1, 0))

@@ -11,24 +11,33 @@ import re
 from collections import Counter
 from typing import IO, Any
 
+from saring import storage
 from saring.io.streams import CountingFile, ZstdFile, split_compression
 
 # A shard that is part of a file: "<path>#lines=<first line>@<start byte>-<end byte>".
 _RANGE = re.compile(r"^(?P<path>.*)#lines=(?P<line>\d+)@(?P<start>\d+)-(?P<end>\d+)$")
 
 
+def _ranged(shard: str) -> re.Match[str] | None:
+    """Return the parts of a shard that names a byte range of a file, else ``None``."""
+    found = _RANGE.match(shard)
+    if found is None or (not storage.is_url(shard) and os.path.exists(shard)):
+        return None  # a local file whose name only looks like a range
+    return found
+
+
 def shard_file(shard: str) -> str:
     """Return the file a shard reads (a shard is a file or a line-aligned part of one)."""
-    found = _RANGE.match(shard)
-    return found["path"] if found and not os.path.exists(shard) else shard
+    found = _ranged(shard)
+    return found["path"] if found else shard
 
 
 def shard_bytes(shard: str) -> int:
     """Return how many bytes of its file a shard reads."""
-    found = _RANGE.match(shard)
-    if found and not os.path.exists(shard):
+    found = _ranged(shard)
+    if found:
         return int(found["end"]) - int(found["start"])
-    return os.path.getsize(shard)
+    return storage.size(shard)
 
 
 class Source:
@@ -36,12 +45,11 @@ class Source:
     file, or a line-aligned byte range of an uncompressed file (see ``JsonlReader``)."""
 
     def __init__(self, path: str) -> None:
-        found = _RANGE.match(path)
-        ranged = found is not None and not os.path.exists(path)
-        self.path = found["path"] if ranged and found else path
-        self.start = int(found["start"]) if ranged and found else 0
-        self.end = int(found["end"]) if ranged and found else None
-        self.first_line = int(found["line"]) if ranged and found else 1
+        found = _ranged(path)
+        self.path = found["path"] if found else path
+        self.start = int(found["start"]) if found else 0
+        self.end = int(found["end"]) if found else None
+        self.first_line = int(found["line"]) if found else 1
         """Number of the shard's first line in its file."""
         self.name = os.path.basename(self.path)
         self.counters: Counter[str] = Counter()
@@ -55,7 +63,7 @@ class Source:
 
     def open(self) -> Any:
         """Return a buffered binary stream (a ``BinaryIO``) of the decompressed content."""
-        file = open(self.path, "rb")  # noqa: SIM115 - the caller closes the stream
+        file = storage.open_file(self.path)
         if self.end is not None:
             file.seek(self.start)
         limit = None if self.end is None else self.end - self.start

@@ -7,14 +7,13 @@ takes the same time.
 
 from __future__ import annotations
 
-import os
 import tomllib
 from dataclasses import dataclass, field
 from typing import Any
 
 import orjson
 
-from saring import config
+from saring import config, storage
 from saring.engine.layout import Layout
 from saring.errors import SaringError
 from saring.sample import SAMPLE_FILE, Sample
@@ -41,30 +40,28 @@ class RunData:
 
 
 def _read_json(path: str) -> Any:
-    with open(path, "rb") as saved:
-        return orjson.loads(saved.read())
+    return orjson.loads(storage.read_bytes(path))
 
 
 def load_run(output: str) -> RunData:
     """Return a finished run's saved account and sample; raise ``SaringError`` if there is none."""
     layout = Layout(output)
-    if not os.path.exists(layout.stats):
+    if not storage.exists(layout.stats):
         raise SaringError(f"{output} holds no finished run (no stats.json)")
     notes: list[str] = []
     stats = _read_json(layout.stats)
-    domains_path = os.path.join(output, "domains.json")
-    domains = _read_json(domains_path) if os.path.exists(domains_path) else {}
+    domains_path = storage.join(output, "domains.json")
+    domains = _read_json(domains_path) if storage.exists(domains_path) else {}
     config_text, config_data = "", {}
-    if os.path.exists(layout.config):
-        with open(layout.config, encoding="utf-8") as saved:
-            config_text = saved.read()
+    if storage.exists(layout.config):
+        config_text = storage.read_bytes(layout.config).decode("utf-8")
         try:
             config_data = tomllib.loads(config_text)
         except tomllib.TOMLDecodeError:
             notes.append("config.toml is not valid TOML")
     sample, sample_meta = None, {}
-    sample_path = os.path.join(output, SAMPLE_FILE)
-    if os.path.exists(sample_path):
+    sample_path = storage.join(output, SAMPLE_FILE)
+    if storage.exists(sample_path):
         raw = _read_json(sample_path)
         try:
             sample = Sample.from_dict(raw)

@@ -17,6 +17,7 @@ import hashlib
 import os
 from importlib import resources
 
+from saring import storage
 from saring.report.data import RunData, load_run
 from saring.report.facts import section_facts
 from saring.report.funnel import kept_text_bytes, section_funnel
@@ -109,9 +110,6 @@ def write_report(output: str, path: str | None = None) -> str:
     """Write the report of the finished run in ``output`` (to ``output/report.html`` unless
     ``path`` is given) and return its path."""
     run = load_run(output)
-    target = path or os.path.join(output, REPORT_FILE)
-    page = render(run)
-    with open(target + ".tmp", "w", encoding="utf-8") as out:
-        out.write(page)
-    os.replace(target + ".tmp", target)
+    target = path or storage.join(output, REPORT_FILE)
+    storage.write_bytes(target, render(run).encode("utf-8"))
     return target

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from typing import Any
 
 import orjson
 import pyarrow.parquet as pq
 
+from saring import storage
 from saring.engine.layout import Layout
 from saring.engine.summary import RunSummary
 from saring.errors import SaringError
@@ -20,13 +20,12 @@ _COLUMNS = ["id", "text", "domain", "reason", "duplicate_of"]
 def removed_records(output: str) -> Iterator[dict[str, Any]]:
     """Yield the rows of a run's ``removed/`` files (Parquet or JSON Lines) in file order."""
     folder = Layout(output).removed
-    if not os.path.isdir(folder):
-        return
-    for name in sorted(os.listdir(folder)):
-        path = os.path.join(folder, name)
+    for name in storage.listdir(folder):
+        path = storage.join(folder, name)
         if name.endswith(".parquet"):
-            for batch in pq.ParquetFile(path).iter_batches(columns=_COLUMNS):
-                yield from batch.to_pylist()
+            with storage.open_file(path) as file:
+                for batch in pq.ParquetFile(file).iter_batches(columns=_COLUMNS):
+                    yield from batch.to_pylist()
         else:
             with Source(path).open() as stream:
                 for line in stream:
@@ -36,10 +35,9 @@ def removed_records(output: str) -> Iterator[dict[str, Any]]:
 def inspect_run(output: str, reason: str | None = None, examples: int = 3) -> str:
     """Return a run's account and, per removal reason, a few examples of removed documents."""
     stats_path = Layout(output).stats
-    if not os.path.exists(stats_path):
+    if not storage.exists(stats_path):
         raise SaringError(f"{output} holds no finished run (no stats.json)")
-    with open(stats_path, "rb") as saved:
-        summary = RunSummary.from_dict(output, orjson.loads(saved.read()))
+    summary = RunSummary.from_dict(output, orjson.loads(storage.read_bytes(stats_path)))
     out = [summary.text()]
     found: dict[str, list[str]] = {}
     for record in removed_records(output):
