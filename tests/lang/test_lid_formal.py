@@ -85,7 +85,13 @@ def test_the_shipped_model_carries_the_pair() -> None:
 
 @pytest.mark.parametrize(
     ("name", "floor"),
-    [("formal-id-tuning", 0.88), ("formal-ms-tuning", 0.97), ("uud1945", 0.70)],
+    [
+        ("formal-id-tuning", 0.90),
+        ("formal-ms-tuning", 0.97),
+        ("uud1945", 0.77),
+        ("formal-id-heldout", 0.92),
+        ("formal-ms-heldout", 0.95),
+    ],
 )
 def test_formal_sets_stay_above_their_floor(name: str, floor: float) -> None:
     step = LanguageID()
@@ -103,3 +109,13 @@ def test_statute_style_indonesian_is_indonesian() -> None:
         "Setiap pelaku usaha wajib memberikan informasi yang benar dan jelas."
     )
     assert step.guesses(text)[0][0] == "id"
+
+
+@pytest.mark.parametrize("name", ["formal-id-heldout", "formal-ms-heldout"])
+def test_confident_scores_are_right_on_the_held_out_formal_sets(name: str) -> None:
+    step = LanguageID()
+    step.setup()
+    found = [(step.guesses(text)[0], lang) for text, lang in training.eval_set(name)]
+    sure = [guess == lang for (guess, score), lang in found if score >= 0.9]
+    assert len(sure) >= 0.6 * len(found)
+    assert sum(sure) >= 0.99 * len(sure)

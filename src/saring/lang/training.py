@@ -87,10 +87,14 @@ EVAL_SETS = {
     "formal-id-tuning": "id",
     "formal-ms-tuning": "ms",
     "uud1945": "id",
+    "formal-id-heldout": "id",
+    "formal-ms-heldout": "ms",
 }
 """The formal-text sets in ``saring/data/lid/eval/`` (one text a line) and their language:
-the two tuning sets choose the pair settings of ``scripts/train_lid.py``; the articles of
-Indonesia's constitution are held out of all training and tuning (``benchmarks/lid.py``)."""
+the two tuning sets choose the register and pair settings of ``scripts/train_lid.py``; the
+``HELD_OUT_SETS`` play no part in training or tuning."""
+HELD_OUT_SETS = ("uud1945", "formal-id-heldout", "formal-ms-heldout")
+"""The ``EVAL_SETS`` held out of all training and tuning."""
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
@@ -162,9 +166,14 @@ def news_documents(
 
 def eval_set(name: str) -> list[tuple[str, str]]:
     """Return the (text, language) pairs of one of the ``EVAL_SETS``."""
-    path = resources.files("saring").joinpath("data", "lid", "eval", f"{name}.txt")
+    return [(line, EVAL_SETS[name]) for line in data_lines("eval", name)]
+
+
+def data_lines(folder: str, name: str) -> list[str]:
+    """Return the non-empty stripped lines of ``saring/data/lid/<folder>/<name>.txt``."""
+    path = resources.files("saring").joinpath("data", "lid", folder, f"{name}.txt")
     lines = path.read_text(encoding="utf-8").splitlines()
-    return [(line.strip(), EVAL_SETS[name]) for line in lines if line.strip()]
+    return [line.strip() for line in lines if line.strip()]
 
 
 def wordfreq_lists(langs: Iterable[str]) -> dict[str, dict[str, float]]:
@@ -235,7 +244,7 @@ def count(
 
 
 def train(
-    counts: dict[str, Counter[str]],
+    counts: Mapping[str, Mapping[str, float]],
     orders: tuple[int, ...],
     max_chars: int,
     smoothing: float,
@@ -250,17 +259,18 @@ def train(
     Minangkabau): with plain add-one smoothing the small language wins every unseen word.
     """
     langs = tuple(sorted(counts))
-    overall: Counter[str] = Counter()
+    overall: dict[str, float] = {}
     for per_lang in counts.values():
-        overall.update(per_lang)
+        for feature, n in per_lang.items():
+            overall[feature] = overall.get(feature, 0) + n
     vocab = [f for f, n in overall.items() if n >= min_count]
     tables = []
     for lang in langs:
         per_lang = counts[lang]
-        seen = sum(per_lang[f] for f in vocab)
+        seen = sum(per_lang.get(f, 0) for f in vocab)
         pseudo = smoothing * seen / len(vocab)
         total = seen + pseudo * len(vocab)
-        tables.append({f: math.log((per_lang[f] + pseudo) / total) for f in vocab})
+        tables.append({f: math.log((per_lang.get(f, 0) + pseudo) / total) for f in vocab})
     return NaiveBayes(langs, orders, max_chars, 1.0, tuple(tables))
 
 

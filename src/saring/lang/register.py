@@ -1,0 +1,39 @@
+"""The formal register in the archipelago model's training: statute-style texts written for
+saring, mixed into each language's feature counts at a fixed share.
+
+The other training texts differ in register between Indonesian and Malay (Indonesian: NusaX
+sentences, lingua's sentences, a little news; Malay: formal news), so a word that formal
+Indonesian shares with Malay ("kepada", "keadaan", "mempunyai", "undang-undang") counted as
+Malay, and statutes and declarations read as Malay. Counting a written formal text in both
+languages at the same share of their features, the way corpora of several domains are
+mixed at chosen weights rather than at their sizes, puts the register on both sides.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from saring.lang.training import data_lines
+
+FORMAL_TEXTS = {"formal-id": "id", "formal-ms": "ms"}
+"""Statute-style training texts written for saring, in ``saring/data/lid/train/`` (one text a
+line), and their language. No line shares six words in a row with a line of the evaluation
+sets (``saring.lang.training.EVAL_SETS``; tested)."""
+
+
+def formal_texts(name: str) -> list[str]:
+    """Return the lines of one of the ``FORMAL_TEXTS``."""
+    return data_lines("train", name)
+
+
+def mix(counts: Mapping[str, float], formal: Mapping[str, float], share: float) -> dict[str, float]:
+    """Return a language's feature counts with its formal-text counts added, scaled so that
+    they make up ``share`` of the result (``share`` 0 returns a copy of ``counts``)."""
+    mixed = dict(counts)
+    found = sum(formal.values())
+    if share <= 0 or not found:
+        return mixed
+    scale = share / (1 - share) * sum(counts.values()) / found
+    for feature, n in sorted(formal.items()):
+        mixed[feature] = mixed.get(feature, 0) + n * scale
+    return mixed

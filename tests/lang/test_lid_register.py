@@ -1,0 +1,61 @@
+"""The formal register in training: the statute-style texts written for saring, how they are
+mixed into the feature counts, and that none of them copies an evaluation text."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+
+from saring.lang import register, training
+
+
+def six_word_runs(text: str) -> set[tuple[str, ...]]:
+    found = re.findall(r"[^\W\d_]+", text.casefold())
+    return {tuple(found[i : i + 6]) for i in range(len(found) - 5)}
+
+
+def test_mix_adds_the_formal_counts_at_the_share_asked_for() -> None:
+    counts = Counter({"_kepada": 10, "_tidak": 90})
+    formal = Counter({"_kepada": 4, "_bahwa": 1})
+    mixed = register.mix(counts, formal, 0.2)
+    assert sum(mixed.values()) == pytest.approx(125.0)
+    assert mixed["_bahwa"] == pytest.approx(5.0)
+    assert mixed["_kepada"] == pytest.approx(30.0)
+    assert mixed["_tidak"] == 90
+    assert register.mix(counts, formal, 0.0) == dict(counts)
+    assert counts == Counter({"_kepada": 10, "_tidak": 90}), "the counts are not changed"
+
+
+def test_formal_texts_are_in_their_language_and_sizeable() -> None:
+    assert set(register.FORMAL_TEXTS.values()) == {"id", "ms"}
+    for name in register.FORMAL_TEXTS:
+        lines = register.formal_texts(name)
+        assert len(lines) >= 100
+        assert len(set(lines)) == len(lines)
+    indonesian = " ".join(register.formal_texts("formal-id")).casefold()
+    malay = " ".join(register.formal_texts("formal-ms")).casefold()
+    assert "bahwa" in indonesian
+    assert "bahawa" not in indonesian
+    assert "hendaklah" in malay
+    assert "mana-mana" in malay
+
+
+def test_no_training_or_tuning_text_copies_an_evaluation_text() -> None:
+    """Six words in a row shared with a held-out line would let training see the test."""
+    held = set()
+    for name in training.HELD_OUT_SETS:
+        for text, _ in training.eval_set(name):
+            held |= six_word_runs(text)
+    tuning = {
+        run
+        for name in ("formal-id-tuning", "formal-ms-tuning")
+        for text, _ in training.eval_set(name)
+        for run in six_word_runs(text)
+    }
+    trained = [line for name in register.FORMAL_TEXTS for line in register.formal_texts(name)]
+    assert not [line for line in trained if six_word_runs(line) & (held | tuning)]
+    for name in ("formal-id-heldout", "formal-ms-heldout"):
+        shared = [t for t, _ in training.eval_set(name) if six_word_runs(t) & tuning]
+        assert not shared, f"{name} shares six words in a row with a tuning text"
