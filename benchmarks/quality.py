@@ -340,7 +340,7 @@ def junk_sets(found: dict[str, tuple[str, str, list[Record]]], data: Path, work:
     reasons = {r["id"]: r.get("reason") for r in output}
     peer = peer_reasons(pages, "mixed", output) or {}
     print(
-        f"\njunk never tuned on (made from the held-out sources; trafilatura-eval's"
+        f"\njunk never tuned on (made from the sources not used for tuning; trafilatura-eval's"
         f" boilerplate), {len(pages)} pages:"
     )
     for kind in ("boilerplate", "doubled", "looped", "template", "keywords", "shuffled"):
