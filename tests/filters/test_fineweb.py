@@ -32,30 +32,84 @@ def test_news_passes_and_blank_lines_do_not_count() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "reason"),
+    ("text", "profile", "reason"),
     [
-        (MENU + "\n" + MENU + "\n" + NEWS, "quality/fineweb_line_punct"),
+        (MENU + "\n" + MENU + "\n" + NEWS, "fineweb2", "quality/fineweb_line_punct"),
+        # The news profile weighs lines by characters: the menu is still most of the lines.
+        (MENU + "\n" + MENU + "\n" + NEWS, "news", "quality/fineweb_short_lines"),
+        (
+            MENU + "\n" + MENU + "\n" + MENU + "\n" + PARAGRAPHS[0],
+            "news",
+            "quality/fineweb_line_punct",
+        ),
         (
             "\n".join(["Harga cabai naik lagi.", "Stok aman.", "Pasokan lancar!"] * 2 + PARAGRAPHS),
+            "fineweb2",
+            "quality/fineweb_char_dup",
+        ),
+        (
+            "\n".join(["Harga cabai di pasar induk naik lagi hari ini."] * 3 + PARAGRAPHS),
+            "news",
             "quality/fineweb_char_dup",
         ),
         (
             "\n".join(f"Skor {n}-{n + 1}." for n in range(8)) + "\n" + PARAGRAPHS[0],
+            "news",
             "quality/fineweb_short_lines",
         ),
         (
             "\n".join(f"Pemberitahuan pemeliharaan jaringan {n}." for n in range(10)),
+            "news",
             "quality/fineweb_newline_ratio",
         ),
     ],
 )
-def test_reasons(text: str, reason: str) -> None:
-    assert _reason(text) == reason
+def test_reasons(text: str, profile: str, reason: str) -> None:
+    assert _reason(text, profile=profile) == reason
+
+
+PRICES = [("Pertalite", "10.000"), ("Pertamax", "12.500"), ("Solar", "6.800"),
+    ("Dexlite", "13.000"), ("Pertamax Turbo", "14.000"), ("Pertamina Dex", "13.500"),
+    ("Biosolar", "6.800")]  # fmt: skip
+LONG = [f"{p} {PARAGRAPHS[(i + 1) % 4]}" for i, p in enumerate(PARAGRAPHS)]
+ARTICLE = "\n".join(
+    [
+        "Harga BBM Naik Mulai Besok",
+        "JAKARTA, KOMPAS.com",
+        *LONG[:2],
+        "Daftar harga baru:",
+        *(f"- {fuel} Rp {price} per liter" for fuel, price in PRICES),
+        "Foto: Antrean di SPBU Cikini (Dok. Kompas)",
+        *LONG[2:],
+        "Penulis: Andi Saputra",
+        "Editor: Rina Wulandari",
+    ]
+)
+
+
+def test_news_judges_the_characters_of_prose_lines() -> None:
+    # A heading, a dateline, a list, a caption and credits: 4 of 17 lines end in
+    # punctuation, but the prose paragraphs hold most of the characters.
+    s = fineweb_signals(ARTICLE, 30)
+    assert s["line_punct"] == round(4 / 17, 4)
+    assert s["line_punct_by_chars"] > 0.57
+    assert _reason(ARTICLE, profile="fineweb2") == "quality/fineweb_line_punct"
+    assert _reason(ARTICLE) is None
+    # A paragraph cut off mid-sentence is still prose: it holds a sentence end.
+    cut = ARTICLE.replace("akan turun.\n", "akan turun dan\n", 1)
+    assert cut != ARTICLE
+    assert fineweb_signals(cut, 30)["line_punct"] < s["line_punct"]
+    assert fineweb_signals(cut, 30)["line_punct_by_chars"] == pytest.approx(
+        s["line_punct_by_chars"], abs=0.005
+    )
+    assert _reason(ARTICLE, min_line_punct=0.99) == "quality/fineweb_line_punct"
+    assert _reason(ARTICLE, line_weight="lines", min_line_punct=0.23) is None
+    assert _reason(ARTICLE, line_weight="lines") == "quality/fineweb_line_punct"
 
 
 def test_line_punct_threshold_is_inclusive_and_from_fineweb_2_for_id() -> None:
     # 1 of 4 lines punctuated: 0.25 is at FineWeb-2's Indonesian limit (drop at <= 0.25),
-    # above FineWeb's English 0.12 and the news profile's 0.2.
+    # above FineWeb's English 0.12.
     text = "\n".join(
         [
             PARAGRAPHS[0],
@@ -66,10 +120,13 @@ def test_line_punct_threshold_is_inclusive_and_from_fineweb_2_for_id() -> None:
     )
     assert fineweb_signals(text, 30)["line_punct"] == 0.25
     assert _reason(text, profile="fineweb2") == "quality/fineweb_line_punct"
-    assert _reason(text) is None
-    assert _reason(text, min_line_punct=0.25) == "quality/fineweb_line_punct"
-    assert FineWebQualityFilter(language="en").reason(Document(id="e", text=text)) is None
     assert _reason(text, profile="fineweb2", min_line_punct=0.24) is None
+    assert (
+        FineWebQualityFilter(language="en", profile="fineweb2").reason(Document(id="e", text=text))
+        is None
+    )
+    # The news profile: credit lines hold more characters than the one prose line.
+    assert _reason(text) == "quality/fineweb_line_punct"
 
 
 def test_one_line_article_is_not_judged_by_its_last_character() -> None:
@@ -78,15 +135,22 @@ def test_one_line_article_is_not_judged_by_its_last_character() -> None:
     assert fineweb_signals(text, 30)["line_punct"] == 0.0
     assert _reason(text) is None
     assert _reason(text, profile="fineweb2") == "quality/fineweb_line_punct"
-    assert _reason(text, min_lines=1) == "quality/fineweb_line_punct"
+    assert _reason(text, profile="fineweb2", min_lines=1) == "quality/fineweb_line_punct"
+    # Even judged, the line holds sentence ends: prose.
+    assert _reason(text, min_lines=1) is None
 
 
-def test_one_repeated_line_reaches_the_char_dup_limit() -> None:
+def test_a_line_repeated_once_is_news_three_times_is_not() -> None:
     text = NEWS + "\n\n" + PARAGRAPHS[1]
-    ratio = fineweb_signals(text, 30)["char_dup"]
-    assert ratio == round(len(PARAGRAPHS[1]) / (len(NEWS) - 6 + len(PARAGRAPHS[1])), 4)
-    assert _reason(text) == "quality/fineweb_char_dup"
-    assert _reason(text, max_char_dup=0.3) is None
+    s = fineweb_signals(text, 30)
+    assert s["char_dup"] == round(len(PARAGRAPHS[1]) / (len(NEWS) - 6 + len(PARAGRAPHS[1])), 4)
+    assert s["char_dup_3"] == 0.0
+    assert _reason(text, profile="fineweb2") == "quality/fineweb_char_dup"
+    assert _reason(text, profile="fineweb2", max_char_dup=0.3) is None
+    assert _reason(text) is None
+    thrice = text + "\n\n" + PARAGRAPHS[1]
+    assert fineweb_signals(thrice, 30)["char_dup_3"] > 0.01
+    assert _reason(thrice) == "quality/fineweb_char_dup"
 
 
 def test_annotator_signals_are_reused_unless_short_line_length_differs() -> None:

@@ -204,7 +204,31 @@ def test_duplicated_long_ngrams_are_caught() -> None:
     assert GopherRepetitionFilter(max_dup_ngram=(0.05,)).reason(_doc(text)) is None
     thrice = text + f" Ia menegaskan {sentence}."
     assert gopher_repetition_signals(thrice)["dup_ngram_3"]["5"] > 0.05
-    assert GopherRepetitionFilter(max_dup_ngram=(0.05,)).reason(_doc(thrice)) == (
+    counted = GopherRepetitionFilter(max_dup_ngram=(0.05,), dup_ngram_restated=True)
+    assert counted.reason(_doc(thrice)) == "quality/gopher_dup_ngram"
+    # ... and outside restated sentences: each "Lalu ..." and "Ia menegaskan ..." restates
+    # the first, so they count as restatement (a small share here), not as duplicate n-grams.
+    assert gopher_repetition_signals(thrice)["dup_ngram_3_unrestated"]["5"] == 0.0
+    said = gopher_repetition_signals(thrice)
+    assert 0 < said["restated_3"] <= said["restated"] < 0.25
+    assert GopherRepetitionFilter(max_dup_ngram=(0.05,)).reason(_doc(thrice)) is None
+    phrase = "harga bawang merah yang terus naik di pasar"
+    varied = (
+        NEWS
+        + "\n\n"
+        + " ".join(
+            f"Di {city}, {phrase} membuat pedagang {verb}."
+            for city, verb in [
+                ("Bekasi", "resah"),
+                ("Bogor", "rugi"),
+                ("Depok", "mengeluh"),
+                ("Tangerang", "libur"),
+            ]
+        )
+    )
+    # The same phrase in four different sentences: not restatement, still duplicate n-grams.
+    assert gopher_repetition_signals(varied)["restated"] == 0.0
+    assert GopherRepetitionFilter(max_dup_ngram=(0.05,)).reason(_doc(varied)) == (
         "quality/gopher_dup_ngram"
     )
     assert (

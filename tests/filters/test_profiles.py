@@ -54,11 +54,25 @@ def test_limits_follow_the_profile_and_the_parameters() -> None:
     assert GopherRepetitionFilter().limits("id")["top_ngram.2"] == ("max", 0.2)
     assert GopherRepetitionFilter(profile="fineweb2").limits("id")["top_ngram.2"] == ("max", 0.088)
     assert GopherRepetitionFilter(profile="fineweb2").limits("id")["dup_ngram.5"] == ("max", 0.176)
-    assert GopherRepetitionFilter().limits("id")["dup_ngram_3.5"] == ("max", 0.176)
-    assert FineWebQualityFilter(min_line_punct=0.3).limits("ms")["line_punct"] == ("min", 0.3)
+    assert GopherRepetitionFilter().limits("id")["dup_ngram_3_unrestated.5"] == ("max", 0.176)
+    assert GopherRepetitionFilter().limits("id")["restated_3"] == ("max", 0.25)
+    assert FineWebQualityFilter(min_line_punct=0.3).limits("ms")["line_punct_by_chars"] == (
+        "min",
+        0.3,
+    )
+    assert FineWebQualityFilter(profile="fineweb2").limits("ms")["line_punct"] == ("min", 0.25)
+    assert FineWebQualityFilter().limits("id")["char_dup_3"] == ("max", 0.01)
     assert GopherQualityFilter().limits("id")["words"] == ("min", 50)
     assert GopherQualityFilter().limits("id")["words:max"] == ("max", 100_000)
     assert "stop_words" not in GopherQualityFilter().limits("xx")
+
+
+NEW_SIGNALS = {
+    "gopher_repetition": ("max_restated",),
+    "fineweb": ("min_line_punct",),
+}
+"""Thresholds the news profile applies to signals FineWeb-2 has no limit for: restated
+sentences, and (id, ms, en) the characters of prose lines rather than punctuated lines."""
 
 
 def test_fineweb2_profile_keeps_the_published_values_and_news_is_never_stricter() -> None:
@@ -66,11 +80,23 @@ def test_fineweb2_profile_keeps_the_published_values_and_news_is_never_stricter(
     assert fw2.gopher_repetition.max_top_ngram == (0.088, 0.104, 0.12)
     assert fw2.fineweb.min_line_punct == 0.25
     assert profile("ms", "fineweb2").gopher_repetition.max_dup_lines == 0.375
+    assert fw2.fineweb.line_weight == "lines"
+    assert fw2.fineweb.char_dup_min_count == 2
+    assert fw2.gopher_repetition.dup_ngram_restated
+    assert fw2.gopher_repetition.max_restated == 1
+    for lang in ("jv", "su"):
+        # No news source to derive a prose-character limit from: FineWeb-2's line rule.
+        assert profile(lang).fineweb.line_weight == "lines"
+        assert (
+            profile(lang).fineweb.min_line_punct == profile(lang, "fineweb2").fineweb.min_line_punct
+        )
     for lang in available_languages():
         news, published = profile(lang), profile(lang, "fineweb2")
         for family in ("gopher_quality", "gopher_repetition", "fineweb"):
             for name, value in vars(getattr(news, family)).items():
                 other = getattr(getattr(published, family), name)
+                if name in NEW_SIGNALS.get(family, ()):
+                    continue  # the news profile reads another signal or adds the rule
                 if name.startswith("min_") and name != "min_lines":
                     assert value <= other, (lang, name)
                 elif name.startswith("max_") and isinstance(value, tuple):
@@ -107,7 +133,7 @@ def test_stored_signals_carry_the_texts_hash_and_a_version() -> None:
     stored = doc.metadata[QUALITY][QUALITY_FINEWEB]
     assert stored["text_hash"] == text_hash(NEWS)
     assert isinstance(stored["version"], int)
-    stored["line_punct"] = 0.0
+    stored["line_punct_by_chars"] = 0.0
     assert FineWebQualityFilter().reason(doc) == "quality/fineweb_line_punct"  # reused
     # Same length, other text (a cleaner replaced a word): computed again, not trusted.
     doc.text = NEWS.replace("depan", "lalu.")

@@ -13,6 +13,8 @@ one line would otherwise be judged by its last character.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from typing import Any
 
 from saring.document import Document
@@ -28,37 +30,55 @@ SHORT_LINES = "quality/fineweb_short_lines"
 CHAR_DUP = "quality/fineweb_char_dup"
 NEWLINE_RATIO = "quality/fineweb_newline_ratio"
 
-VERSION = 2
+VERSION = 3
 """Version of ``fineweb_signals``; stored signals of another version are recomputed."""
 
 STOP_CHARS = (".", "'", '"', "!", "?", "”", "’")
 """Line endings that count as punctuated (FineWeb's, plus curly closing quotes)."""
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+\S")
+"""A sentence that ends inside a line: the line is prose even if its last one is cut off."""
 
 
 def fineweb_signals(text: str, short_line_chars: int) -> dict[str, Any]:
     """Return FineWeb's line ratios of a text (4 decimals)."""
     ls = lines(text)
     n = len(ls)
+    total = sum(map(len, ls))
     _, dup_chars = duplicates(ls)
+    seen = Counter(ls)
+    punct = [line for line in ls if line.endswith(STOP_CHARS)]
+    prose = [line for line in ls if line.endswith(STOP_CHARS) or _SENTENCE_END.search(line)]
+    short = [line for line in ls if len(line) <= short_line_chars]
     return {
         "chars": len(text),
         "lines": n,
         "short_line_chars": short_line_chars,
-        "line_punct": ratio(sum(1 for line in ls if line.endswith(STOP_CHARS)), n),
-        "short_lines": ratio(sum(1 for line in ls if len(line) <= short_line_chars), n),
-        "char_dup": ratio(dup_chars, sum(map(len, ls))),
+        "line_punct": ratio(len(punct), n),
+        "short_lines": ratio(len(short), n),
+        "char_dup": ratio(dup_chars, total),
         "newline_ratio": ratio(max(n - 1, 0), len(words(text))),
+        "line_punct_by_chars": ratio(sum(map(len, prose)), total),
+        "char_dup_3": ratio(sum(len(k) * (c - 1) for k, c in seen.items() if c > 2), total),
     }
+
+
+def signal_keys(t: FineWebThresholds) -> tuple[str, str, str]:
+    """Return the signals the punctuation, short-line and duplicate-line rules read under
+    thresholds ``t`` (the short-line rule always counts lines)."""
+    punct = "line_punct_by_chars" if t.line_weight == "chars" else "line_punct"
+    dup = "char_dup" if t.char_dup_min_count == 2 else "char_dup_3"
+    return punct, "short_lines", dup
 
 
 def fineweb_reason(signals: dict[str, Any], t: FineWebThresholds) -> str | None:
     """Return the first FineWeb rule the signals break, or ``None``."""
     line_rules = signals["lines"] >= t.min_lines
-    if line_rules and signals["line_punct"] <= t.min_line_punct:
+    punct, short, dup = signal_keys(t)
+    if line_rules and signals[punct] <= t.min_line_punct:
         return LINE_PUNCT
-    if line_rules and signals["short_lines"] >= t.max_short_lines:
+    if line_rules and signals[short] >= t.max_short_lines:
         return SHORT_LINES
-    if signals["char_dup"] >= t.max_char_dup:
+    if signals[dup] >= t.max_char_dup:
         return CHAR_DUP
     if signals["newline_ratio"] > t.max_newline_ratio:
         return NEWLINE_RATIO
@@ -67,8 +87,10 @@ def fineweb_reason(signals: dict[str, Any], t: FineWebThresholds) -> str | None:
 
 class FineWebQualitySignals(Annotator):
     """Writes FineWeb's line ratios (lines ending in punctuation, lines of at most
-    ``short_line_chars`` characters, characters in repeated lines, line breaks per word)
-    under ``metadata["quality"]["fineweb"]``."""
+    ``short_line_chars`` characters, characters in repeated lines, line breaks per word;
+    the characters of prose lines, ``line_punct_by_chars`` (lines that end in punctuation
+    or hold a sentence end); characters in lines occurring three times or more,
+    ``char_dup_3``) under ``metadata["quality"]["fineweb"]``."""
 
     def __init__(self, short_line_chars: int = 30) -> None:
         self.short_line_chars = short_line_chars
@@ -83,7 +105,10 @@ class FineWebQualityFilter(UsesProfile, Filter):
     most ``short_line_chars`` long, ``quality/fineweb_char_dup`` when repeated lines hold at
     least ``max_char_dup`` of the characters, ``quality/fineweb_newline_ratio`` when line
     breaks per word exceed ``max_newline_ratio`` (Penedo et al. 2024; comparisons as in
-    datatrove); the first two only for documents of at least ``min_lines`` lines. ``None``
+    datatrove); the first two only for documents of at least ``min_lines`` lines; with
+    ``line_weight="chars"`` (news profile of id, ms, en) the punctuation rule reads
+    ``line_punct_by_chars`` instead; repeated lines count from ``char_dup_min_count``
+    occurrences (3 in the news profile). ``None``
     takes the value of the language's ``profile`` (``doc.lang``, else ``language``). Uses
     ``FineWebQualitySignals``' stored signals when they fit the text."""
 
@@ -100,6 +125,8 @@ class FineWebQualityFilter(UsesProfile, Filter):
         max_char_dup: float | None = None,
         max_newline_ratio: float | None = None,
         min_lines: int | None = None,
+        line_weight: str | None = None,
+        char_dup_min_count: int | None = None,
     ) -> None:
         self.language = language
         self.profile = profile
@@ -109,6 +136,8 @@ class FineWebQualityFilter(UsesProfile, Filter):
         self.max_char_dup = max_char_dup
         self.max_newline_ratio = max_newline_ratio
         self.min_lines = min_lines
+        self.line_weight = line_weight
+        self.char_dup_min_count = char_dup_min_count
 
     def signals(self, doc: Document) -> dict[str, Any]:
         """Return the document's stored signals if they fit, else freshly computed ones."""
@@ -121,10 +150,11 @@ class FineWebQualityFilter(UsesProfile, Filter):
         (``line_punct`` drops at or below its limit, ``short_lines`` and ``char_dup`` at or
         above, ``newline_ratio`` above)."""
         t: FineWebThresholds = self.thresholds(lang)
+        punct, short, dup = signal_keys(t)
         return {
-            "line_punct": ("min", t.min_line_punct),
-            "short_lines": ("max", t.max_short_lines),
-            "char_dup": ("max", t.max_char_dup),
+            punct: ("min", t.min_line_punct),
+            short: ("max", t.max_short_lines),
+            dup: ("max", t.max_char_dup),
             "newline_ratio": ("max", t.max_newline_ratio),
         }
 

@@ -19,19 +19,21 @@ import numpy.typing as npt
 
 from saring.document import Document
 from saring.filters.profiles import UsesProfile
+from saring.filters.restated import RESTATED_N, restated_words, sentence_words
 from saring.filters.signals import store, stored
-from saring.filters.text import duplicates, lines, paragraphs, ratio, words
+from saring.filters.text import duplicates, lines, paragraphs, ratio
 from saring.filters.thresholds import GopherRepetitionThresholds
 from saring.meta import QUALITY_REPETITION
 from saring.step import Annotator, Filter
 
-VERSION = 2
+VERSION = 3
 """Version of ``gopher_repetition_signals``; stored signals of another version are recomputed."""
 
 DUP_LINES = "quality/gopher_dup_lines"
 DUP_PARAGRAPHS = "quality/gopher_dup_paragraphs"
 DUP_LINE_CHARS = "quality/gopher_dup_line_chars"
 DUP_PARAGRAPH_CHARS = "quality/gopher_dup_paragraph_chars"
+RESTATED = "quality/gopher_restated"
 TOP_NGRAM = "quality/gopher_top_ngram"
 DUP_NGRAM = "quality/gopher_dup_ngram"
 
@@ -101,20 +103,17 @@ def gopher_repetition_signals(text: str) -> dict[str, Any]:
     ps = paragraphs(text)
     dup_lines, dup_line_chars = duplicates(ls)
     dup_paras, dup_para_chars = duplicates(ps)
-    ws = words(text)
+    ws, ends = sentence_words(text)
     # A word's id is the position of its first occurrence: equal words, equal ids.
     vocabulary: dict[str, int] = {}
     ids = np.fromiter(map(vocabulary.setdefault, ws, count()), np.uint64, len(ws))
     lengths = np.fromiter(map(len, ws), np.int64, len(ws))
     total = int(lengths.sum())
-    dup: dict[str, float] = {}
-    thrice: dict[str, float] = {}
-    fractions = (0.0, 0.0)
-    for n in DUP_NGRAM_SIZES:
-        # An n-gram that occurs twice contains (n-1)-grams that do: once none repeat, stop.
-        if n == DUP_NGRAM_SIZES[0] or fractions[0] > 0:
-            fractions = dup_ngram_fractions(ids, lengths, total, n)
-        dup[str(n)], thrice[str(n)] = fractions
+    restated = thrice_said = np.zeros(len(ws), dtype=np.bool_)
+    if len(ws) >= RESTATED_N:
+        restated, thrice_said = restated_words(_gram_keys(ids, RESTATED_N), ends, len(ws))
+    dup, thrice = _dup_ngrams(ids, lengths, total)
+    fresh, fresh_thrice = _dup_ngrams(ids[~restated], lengths[~restated], total)
     return {
         "chars": len(text),
         "dup_lines": ratio(dup_lines, len(ls)),
@@ -124,7 +123,38 @@ def gopher_repetition_signals(text: str) -> dict[str, Any]:
         "top_ngram": {str(n): top_ngram_fraction(ids, lengths, total, n) for n in TOP_NGRAM_SIZES},
         "dup_ngram": dup,
         "dup_ngram_3": thrice,
+        "restated": ratio(int(lengths[restated].sum()), total),
+        "restated_3": ratio(int(lengths[thrice_said].sum()), total),
+        "dup_ngram_unrestated": fresh,
+        "dup_ngram_3_unrestated": fresh_thrice,
     }
+
+
+def _dup_ngrams(
+    ids: npt.NDArray[np.uint64], lengths: npt.NDArray[np.int64], total: int
+) -> tuple[dict[str, float], dict[str, float]]:
+    """Return ``dup_ngram_fractions`` for every n of ``DUP_NGRAM_SIZES``: the shares of
+    n-grams occurring twice or more and three times or more, keyed by n."""
+    dup: dict[str, float] = {}
+    thrice: dict[str, float] = {}
+    fractions = (0.0, 0.0)
+    for n in DUP_NGRAM_SIZES:
+        # An n-gram that occurs twice contains (n-1)-grams that do: once none repeat, stop.
+        if n == DUP_NGRAM_SIZES[0] or fractions[0] > 0:
+            fractions = dup_ngram_fractions(ids, lengths, total, n)
+        dup[str(n)], thrice[str(n)] = fractions
+    return dup, thrice
+
+
+def restated_key(t: GopherRepetitionThresholds) -> str:
+    """Return the signal the restatement rule reads under thresholds ``t``."""
+    return "restated" if t.restated_min_count == 2 else "restated_3"
+
+
+def dup_ngram_key(t: GopherRepetitionThresholds) -> str:
+    """Return the signal the duplicate n-gram rule reads under thresholds ``t``."""
+    key = "dup_ngram" if t.dup_ngram_min_count == 2 else "dup_ngram_3"
+    return key if t.dup_ngram_restated else f"{key}_unrestated"
 
 
 def gopher_repetition_reason(signals: dict[str, Any], t: GopherRepetitionThresholds) -> str | None:
@@ -137,10 +167,12 @@ def gopher_repetition_reason(signals: dict[str, Any], t: GopherRepetitionThresho
         return DUP_LINE_CHARS
     if signals["dup_paragraph_chars"] > t.max_dup_paragraph_chars:
         return DUP_PARAGRAPH_CHARS
+    if signals[restated_key(t)] > t.max_restated:
+        return RESTATED
     top = signals["top_ngram"]
     if any(top[str(n)] > limit for n, limit in zip(TOP_NGRAM_SIZES, t.max_top_ngram, strict=False)):
         return TOP_NGRAM
-    dup = signals["dup_ngram" if t.dup_ngram_min_count == 2 else "dup_ngram_3"]
+    dup = signals[dup_ngram_key(t)]
     if any(dup[str(n)] > limit for n, limit in zip(DUP_NGRAM_SIZES, t.max_dup_ngram, strict=False)):
         return DUP_NGRAM
     return None
@@ -150,7 +182,10 @@ class GopherRepetitionSignals(Annotator):
     """Writes the Gopher repetition signals (duplicate line and paragraph fractions, by count
     and by characters; character share of the most frequent 2-, 3-, 4-gram; character share
     of 5- to 10-grams occurring twice or more, ``dup_ngram``, and three times or more,
-    ``dup_ngram_3``) under ``metadata["quality"]["gopher_repetition"]``."""
+    ``dup_ngram_3``; character share of restated sentences, ``restated``, and of sentences
+    said a third time or more, ``restated_3``; and the two
+    duplicate n-gram shares outside them, ``dup_ngram_unrestated`` and
+    ``dup_ngram_3_unrestated``) under ``metadata["quality"]["gopher_repetition"]``."""
 
     def __init__(self) -> None:
         pass
@@ -166,7 +201,11 @@ class GopherRepetitionFilter(UsesProfile, Filter):
     characters (``max_top_ngram``, one limit per n in 2, 3, 4), or duplicated 5- to 10-grams
     covering too many (``max_dup_ngram``, one per n in 5..10; with ``dup_ngram_min_count=3``,
     as in the news profile, only n-grams occurring three times or more count, so a quote
-    restated once or a caption repeated as the lede is not "repetition"). ``None`` takes the
+    restated once or a caption repeated as the lede is not "repetition"; with
+    ``dup_ngram_restated=False``, also as in the news profile, n-grams of restated sentences
+    do not count, and ``quality/gopher_restated`` drops a text when restated sentences
+    (with ``restated_min_count=3``, as in the news profile, those said a third time or more)
+    hold more than ``max_restated`` of its characters). ``None`` takes the
     language's ``profile`` value (``doc.lang``, else ``language``): ``"news"`` (default) or
     ``"fineweb2"`` (FineWeb-2's published limits). Uses ``GopherRepetitionSignals``' stored
     signals when they fit the text."""
@@ -177,6 +216,7 @@ class GopherRepetitionFilter(UsesProfile, Filter):
         DUP_PARAGRAPHS,
         DUP_LINE_CHARS,
         DUP_PARAGRAPH_CHARS,
+        RESTATED,
         TOP_NGRAM,
         DUP_NGRAM,
     )
@@ -192,6 +232,9 @@ class GopherRepetitionFilter(UsesProfile, Filter):
         max_top_ngram: tuple[float, ...] | None = None,
         max_dup_ngram: tuple[float, ...] | None = None,
         dup_ngram_min_count: int | None = None,
+        max_restated: float | None = None,
+        dup_ngram_restated: bool | None = None,
+        restated_min_count: int | None = None,
     ) -> None:
         self.language = language
         self.profile = profile
@@ -202,6 +245,9 @@ class GopherRepetitionFilter(UsesProfile, Filter):
         self.max_top_ngram = max_top_ngram
         self.max_dup_ngram = max_dup_ngram
         self.dup_ngram_min_count = dup_ngram_min_count
+        self.max_restated = max_restated
+        self.dup_ngram_restated = dup_ngram_restated
+        self.restated_min_count = restated_min_count
 
     def overrides(self) -> dict[str, Any]:
         found = super().overrides()
@@ -227,7 +273,8 @@ class GopherRepetitionFilter(UsesProfile, Filter):
         }
         for n, limit in zip(TOP_NGRAM_SIZES, t.max_top_ngram, strict=False):
             found[f"top_ngram.{n}"] = ("max", limit)
-        dup = "dup_ngram" if t.dup_ngram_min_count == 2 else "dup_ngram_3"
+        found[restated_key(t)] = ("max", t.max_restated)
+        dup = dup_ngram_key(t)
         for n, limit in zip(DUP_NGRAM_SIZES, t.max_dup_ngram, strict=False):
             found[f"{dup}.{n}"] = ("max", limit)
         return found

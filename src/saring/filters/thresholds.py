@@ -44,7 +44,11 @@ class GopherQualityThresholds:
 class GopherRepetitionThresholds:
     """Gopher repetition rules (Rae et al. 2021, table A1): ``max_top_ngram`` holds one limit
     per n in 2, 3, 4 and ``max_dup_ngram`` one per n in 5 to 10, applied to the words covered
-    by n-grams that occur at least ``dup_ngram_min_count`` times (2, Gopher's rule, or 3)."""
+    by n-grams that occur at least ``dup_ngram_min_count`` times (2, Gopher's rule, or 3),
+    over the whole text or, with ``dup_ngram_restated=False``, outside restated sentences
+    (``saring.filters.restated``); ``max_restated`` bounds the share of characters in
+    restated sentences, counted from their second saying (``restated_min_count=2``) or
+    their third (3); 1.0, the papers' default, is no bound."""
 
     max_dup_lines: float = 0.3
     max_dup_paragraphs: float = 0.3
@@ -53,10 +57,15 @@ class GopherRepetitionThresholds:
     max_top_ngram: tuple[float, ...] = (0.2, 0.18, 0.16)
     max_dup_ngram: tuple[float, ...] = (0.15, 0.14, 0.13, 0.12, 0.11, 0.1)
     dup_ngram_min_count: int = 2
+    max_restated: float = 1.0
+    dup_ngram_restated: bool = True
+    restated_min_count: int = 2
 
     def __post_init__(self) -> None:
         if self.dup_ngram_min_count not in (2, 3):
             raise ValueError(f"dup_ngram_min_count must be 2 or 3, not {self.dup_ngram_min_count}")
+        if self.restated_min_count not in (2, 3):
+            raise ValueError(f"restated_min_count must be 2 or 3, not {self.restated_min_count}")
 
 
 @dataclass(frozen=True)
@@ -72,7 +81,13 @@ class C4Thresholds:
 @dataclass(frozen=True)
 class FineWebThresholds:
     """FineWeb's line-ratio rules (Penedo et al. 2024). The punctuation and short-line rules
-    judge only documents of at least ``min_lines`` non-blank lines."""
+    judge only documents of at least ``min_lines`` non-blank lines. The punctuation rule
+    counts lines that end in punctuation (``line_weight="lines"``, FineWeb's rule) or the
+    share of characters in prose lines, lines that end in punctuation or hold a sentence
+    end (``"chars"``: a heading, dateline, list item or caption then counts for its few
+    characters, and a paragraph cut off mid-sentence still counts as prose). The
+    duplicate-line rule counts every repeated line (``char_dup_min_count=2``, FineWeb's) or
+    only lines occurring three times or more (3)."""
 
     min_line_punct: float = 0.12
     max_short_lines: float = 0.67
@@ -80,6 +95,14 @@ class FineWebThresholds:
     max_char_dup: float = 0.01
     max_newline_ratio: float = 0.3
     min_lines: int = 1
+    line_weight: str = "lines"
+    char_dup_min_count: int = 2
+
+    def __post_init__(self) -> None:
+        if self.line_weight not in ("lines", "chars"):
+            raise ValueError(f"line_weight must be 'lines' or 'chars', not {self.line_weight!r}")
+        if self.char_dup_min_count not in (2, 3):
+            raise ValueError(f"char_dup_min_count must be 2 or 3, not {self.char_dup_min_count}")
 
 
 def field_names(family: type[Any]) -> tuple[str, ...]:
