@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import itertools
 import logging
+import os
 import random
 from collections.abc import Iterator
 from pathlib import Path
@@ -108,9 +109,13 @@ _buckets = itertools.count()
 
 @pytest.fixture(scope="session")
 def s3_endpoint() -> Iterator[str]:
-    """The URL of a moto S3 server running for the session."""
-    moto_server = pytest.importorskip("moto.server", reason="needs moto[server] (the dev extra)")
+    """The URL of a moto S3 server: the one ``SARING_S3_ENDPOINT`` names (``.ci/run`` starts
+    one), or one started for the session."""
     pytest.importorskip("s3fs", reason="needs s3fs: pip install 'saring[s3]'")
+    if os.environ.get("SARING_S3_ENDPOINT"):
+        yield os.environ["SARING_S3_ENDPOINT"]
+        return
+    moto_server = pytest.importorskip("moto.server", reason="needs moto[server] (the dev extra)")
     logging.getLogger("werkzeug").setLevel(logging.ERROR)
     server = moto_server.ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
     server.start()

@@ -84,9 +84,15 @@ _RATIOS = frozenset(
         "dup_paragraph_chars",
         "top_ngram",
         "dup_ngram",
+        "dup_ngram_unrestated",
+        "dup_ngram_3_unrestated",
+        "restated",
+        "restated_3",
         "line_punct",
+        "line_punct_by_chars",
         "short_lines",
         "char_dup",
+        "char_dup_3",
         "newline_ratio",
     }
 )
