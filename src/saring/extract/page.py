@@ -44,6 +44,8 @@ _DATE = re.compile(
     r"(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?"
 )
 _SPACE = re.compile(r"\s+")
+_LD_OR_TIME = 'script[type="application/ld+json"], time[itemprop=datePublished][datetime]'
+"""The page's JSON-LD blocks and its ``<time>`` elements naming the publication date."""
 
 
 MAX_REPLACED_SHARE = 0.01
@@ -184,15 +186,15 @@ def page_metadata(html: str | HTMLTree, url: str | None = None) -> dict[str, str
     if title:
         found[meta.TITLE] = title
 
-    ld = " ".join(
-        node.text
-        for node in document.query_selector_all('script[type="application/ld+json"]')
-        if node.text
-    )
+    # One selector for both: lexbor compiles a selector on every call (~0.3 ms a page).
+    found_nodes = document.query_selector_all(_LD_OR_TIME)
+    scripts = [node for node in found_nodes if node.tag == "script"]
+    ld = " ".join(node.text for node in scripts if node.text)
     dates = [props[k] for k in _DATE_PROPERTIES if k in props]
     dates += _LD_DATE.findall(ld)
-    for time_node in document.query_selector_all("time[itemprop=datePublished][datetime]"):
-        dates.append(time_node.get_attribute("datetime") or "")
+    for time_node in found_nodes:
+        if time_node.tag == "time":
+            dates.append(time_node.get_attribute("datetime") or "")
     published = next((d for d in map(iso_date, dates) if d), None)
     if published:
         found[meta.PUBLISHED] = published
