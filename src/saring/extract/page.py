@@ -74,6 +74,28 @@ def binary_kind(data: bytes) -> str | None:
     return None
 
 
+_FEED = re.compile(rb"<(?:rss|feed|rdf:rdf|urlset|sitemapindex)[\s>]")
+_PAGE_TAG = re.compile(rb"<(?:!doctype\s+html|html|head|body)[\s>]")
+
+
+def non_page_kind(data: bytes) -> str | None:
+    """Return why a payload declared as HTML is no page — binary (``binary_kind``), JSON, or
+    an RSS/Atom feed or sitemap — or ``None`` if it may be one. Only the first 4 KiB are
+    looked at, and a payload holding ``<html>``, ``<head>``, ``<body>`` or an HTML doctype
+    there is always taken as a page."""
+    problem = binary_kind(data)
+    if problem is not None:
+        return problem
+    head = data[:4096].lstrip().lower()
+    if _PAGE_TAG.search(head):
+        return None
+    if head[:1] in (b"{", b"["):
+        return "payload is JSON, not a page"
+    if head.startswith(b"<?xml") and _FEED.search(head):
+        return "payload is an RSS/Atom feed or a sitemap, not a page"
+    return None
+
+
 def _codec(name: str | None) -> str | None:
     """Return the name if Python knows the codec, else ``None``."""
     if not name:
@@ -93,10 +115,27 @@ def decode_html(data: bytes, declared: str | None = None, strict: bool = False) 
     decodes the bytes cleanly, they are decoded with replacement characters; with ``strict``,
     more than ``MAX_REPLACED_SHARE`` of them raises ``UndecodableError`` (a wrong charset).
     """
+    text, encoding, _ = decode_page(data, declared, strict)
+    return text, encoding
+
+
+def decode_page(
+    data: bytes, declared: str | None = None, strict: bool = False
+) -> tuple[str, str, bytes]:
+    """Return (text, encoding, UTF-8 bytes of the text) as ``decode_html`` decodes; for valid
+    UTF-8 the bytes are ``data`` itself (after a byte order mark), never encoded again."""
     try:
-        return data.decode("utf-8").removeprefix("\ufeff"), "utf-8"
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
-        pass
+        text, encoding = _decode_other(data, declared, strict)
+        return text, encoding, text.encode("utf-8", errors="surrogatepass")
+    if text.startswith("\ufeff"):
+        return text[1:], "utf-8", data[len(codecs.BOM_UTF8) :]
+    return text, "utf-8", data
+
+
+def _decode_other(data: bytes, declared: str | None, strict: bool) -> tuple[str, str]:
+    """Return (text, encoding) for bytes that are not valid UTF-8 (see ``decode_html``)."""
     given = _codec(declared)
     found = _codec(detect_encoding(data, from_html_meta=True))
     for encoding in dict.fromkeys(e for e in (given, found) if e):
