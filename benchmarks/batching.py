@@ -34,17 +34,24 @@ def pages(data: str | None, count: int) -> list[bytes]:
     return [html[n % len(html)] for n in range(count)]
 
 
-def warc_record(url: str, body: bytes) -> bytes:
-    """Return one gzipped WARC response record holding an HTTP response with the page."""
-    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + body
+def warc_record(
+    url: str,
+    body: bytes,
+    kind: WarcRecordType = WarcRecordType.response,
+    content_type: str = "application/http; msgtype=response",
+) -> bytes:
+    """Return one gzipped WARC record: by default a response holding an HTTP response with
+    the page; with another ``kind``, that record with ``body`` as its block."""
+    if kind == WarcRecordType.response:
+        body = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + body
     record = WarcRecord()
-    record.init_headers(WarcRecordType.response)
+    record.init_headers(kind)
     record.headers["WARC-Target-URI"] = url
-    record.headers["Content-Type"] = "application/http; msgtype=response"
-    record.set_bytes_content(http)
+    record.headers["Content-Type"] = content_type
+    record.set_bytes_content(body)
     buffer = io.BytesIO()
     record.write(buffer)
-    return gzip.compress(buffer.getvalue(), compresslevel=1)
+    return gzip.compress(buffer.getvalue(), compresslevel=1, mtime=0)
 
 
 def timed(argv: list[str]) -> float:

@@ -78,7 +78,7 @@ def test_fast_mode_keeps_the_whole_page_when_the_article_element_is_a_fragment()
     assert all(paragraph in text for paragraph in ARTICLE)
 
 
-def test_quality_mode_asks_trafilatura_defaults_when_the_precise_text_looks_cut(
+def test_quality_mode_rechecks_with_fallbacks_then_asks_defaults_when_the_text_looks_cut(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     import trafilatura
@@ -92,13 +92,15 @@ def test_quality_mode_asks_trafilatura_defaults_when_the_precise_text_looks_cut(
 
     def defaults(html: str, **kwargs: Any) -> str:
         calls.append(kwargs)
-        return whole
+        return ARTICLE[0][:60] if kwargs.get("favor_precision") else whole
 
     monkeypatch.setattr(trafilatura, "bare_extraction", precise)
     monkeypatch.setattr(trafilatura, "extract", defaults)
     html = "<html><body>" + "".join(f"<p>{p}</p>" for p in ARTICLE + RELATED) + "</body></html>"
     assert extract_quality(html).text == whole
-    assert [call.get("favor_precision", False) for call in calls] == [True, False]
+    # The quick precise pass, the precise pass with trafilatura's fallbacks, then its defaults.
+    asked = [(call.get("favor_precision", False), call.get("fast", False)) for call in calls]
+    assert asked == [(True, True), (True, False), (False, False)]
 
     calls.clear()
     monkeypatch.setattr(engines_module, "SECOND_OPINION", 0.0)

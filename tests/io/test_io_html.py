@@ -154,3 +154,13 @@ def test_jsonl_html_field_is_extracted_and_not_kept(tmp_path: Path) -> None:
     assert no_article.doc.url == "https://metro.contoh.id/a2"
     assert isinstance(not_html, Dropped)
     assert not_html.reason == "invalid/no_text"
+
+
+def test_json_saved_as_html_is_not_a_page(tmp_path: Path, reader: HtmlReader) -> None:
+    path = tmp_path / "api.html"
+    path.write_bytes(b'  {"judul": "Banjir Rendam Kampung Pulo", "isi": "<p>teks</p>"}')
+    (dropped,) = read(reader, path)
+    assert isinstance(dropped, Dropped)
+    assert dropped.reason == "invalid/not_html"
+    assert dropped.doc.metadata[meta.RAW_BYTES] == path.stat().st_size
+    assert "JSON" in dropped.doc.metadata[meta.INVALID_DETAIL]

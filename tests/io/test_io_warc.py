@@ -4,6 +4,7 @@ skipped and counted; a pathological page is bounded and the rest of the file goe
 from __future__ import annotations
 
 import gzip
+import itertools
 import pickle
 from collections import Counter
 from pathlib import Path
@@ -274,3 +275,79 @@ def test_news_preset_turns_a_warc_into_clean_articles(tmp_path: Path) -> None:
         assert metadata[meta.TITLE] == title
         assert metadata[meta.PUBLISHED] == "2024-09-03T14:30:00+07:00"
     assert "Stadion Madya" in rows[1]["text"]
+
+
+def test_pages_that_are_no_pages_or_cut_short_are_kept_with_size_and_record_id(
+    tmp_path: Path, fast: WarcReader
+) -> None:
+    page = news_page().encode()
+    truncated = response(f"{URL}/terpotong", page[: len(page) // 2])
+    truncated.headers["WARC-Truncated"] = "length"
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: %d\r\n\r\n" % len(page)
+    short = record(
+        WarcRecordType.response,
+        f"{URL}/pendek",
+        http + page[:1000],
+        "application/http; msgtype=response",
+    )
+    feed = b'<?xml version="1.0"?><rss version="2.0"><channel><title>Kabar</title></channel></rss>'
+    records = [
+        truncated,
+        short,
+        response(f"{URL}/api", b'{"status": "ok", "berita": [1, 2, 3]}'),
+        response(f"{URL}/rss", feed),
+        response(f"{URL}/kosong", b"<html><body><script>var x;</script></body></html>"),
+        response(f"{URL}/rusak", b"<html><body><p>Harga " + bytes(range(0x80, 0x100)) * 8),
+        response(URL, page),
+    ]
+    path = write_warc(tmp_path / "akun.warc", records)
+    *failed, good = read(path, fast)[0]
+    assert isinstance(good, Document)
+    reasons = [(d.reason, d.doc.url) for d in failed]  # type: ignore[union-attr]
+    assert reasons == [
+        ("invalid/payload_truncated", f"{URL}/terpotong"),
+        ("invalid/payload_truncated", f"{URL}/pendek"),
+        ("invalid/not_html", f"{URL}/api"),
+        ("invalid/not_html", f"{URL}/rss"),
+        ("invalid/no_content", f"{URL}/kosong"),
+        ("invalid/encoding", f"{URL}/rusak"),
+    ]
+    data = path.read_bytes()
+    starts = [n for n in range(len(data)) if data.startswith(b"WARC/1.", n)] + [len(data)]
+    sizes = [end - start for start, end in itertools.pairwise(starts)]
+    for dropped, rec, size in zip(failed, records, sizes, strict=False):
+        assert isinstance(dropped, Dropped)
+        assert dropped.doc.id == rec.record_id.strip("<>")
+        assert dropped.doc.metadata[meta.RAW_BYTES] == size  # the record as stored
+    details = [d.doc.metadata[meta.INVALID_DETAIL] for d in failed]  # type: ignore[union-attr]
+    assert "WARC-Truncated: length" in details[0]
+    assert f"1000 of the {len(page)} bytes" in details[1]
+    assert "JSON" in details[2]
+    assert "feed" in details[3]
+
+
+def test_pages_sent_ahead_come_back_in_order_around_a_page_that_hangs(tmp_path: Path) -> None:
+    nested = "<html><body>" + "<div>" * 20_000 + "teks" + "</div>" * 20_000 + "</body></html>"
+    pages = [news_page((f"Berita nomor {n}. " + PARAGRAPHS[0],)).encode() for n in range(30)]
+    records = [response(f"{URL}/{n}", page) for n, page in enumerate(pages)]
+    records[3:3] = [response(f"{URL}/racun", nested.encode())]
+    records[20:20] = [record(WarcRecordType.request, URL, b"GET / HTTP/1.1\r\n\r\n", "x")]
+    path = write_warc(tmp_path / "antre.warc.gz", records)
+    reader = WarcReader([], extractor="fast", extract_timeout=1.0)
+    items, counters = read(path, reader)
+    assert [getattr(item, "reason", None) for item in items].count("invalid/extract_timeout") == 1
+    assert items[3].doc.url == f"{URL}/racun"  # type: ignore[union-attr]
+    docs = [item for item in items if isinstance(item, Document)]
+    assert [f"Berita nomor {n}." in doc.text for n, doc in enumerate(docs)] == [True] * 30
+    assert [doc.url for doc in docs] == [f"{URL}/{n}" for n in range(30)]
+    assert counters == Counter({"skipped/request": 1})
+
+
+def test_a_few_stray_bytes_in_a_utf8_page_are_replaced_not_an_error(
+    tmp_path: Path, fast: WarcReader
+) -> None:
+    page = news_page().encode().replace(b"Pertalite", b"Pertalite \xfc")
+    path = write_warc(tmp_path / "campur.warc", [response(URL, page)])
+    (doc,) = read(path, fast)[0]
+    assert isinstance(doc, Document)
+    assert "Pertalite \ufffd" in doc.text

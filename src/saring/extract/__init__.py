@@ -4,8 +4,9 @@ Where extraction happens: in the readers (``WarcReader``, ``HtmlReader``, ``Json
 ``html_field``), not in a pipeline step. Extraction can fail — a page with no article, a
 page too large, a page that makes an engine loop — and a failed page must leave the run as a
 counted, kept record (``invalid/too_large``, ``invalid/extract_timeout``,
-``invalid/extract_error``, ``invalid/no_content``, ``invalid/not_html`` for a binary
-payload declared HTML, ``invalid/encoding`` for bytes that fit no charset, in ``removed/``).
+``invalid/extract_error``, ``invalid/no_content``, ``invalid/not_html`` for a binary,
+JSON or feed payload declared HTML, ``invalid/encoding`` for bytes that fit no charset, and
+for WARC ``invalid/payload_truncated`` for a page the crawler cut short, in ``removed/``).
 Readers are where unusable input becomes such a record; a ``Transform`` may never drop a
 document. So a document's text is already the extracted article, and its metadata holds the
 title, publication date, author, site name, canonical URL and declared language.
@@ -19,7 +20,15 @@ and restarted for the next page; see ``saring.extract.bounded``.
 from saring.extract.bounded import EXTRACT_REASONS, BoundedExtractor, Failure, shared_extractor
 from saring.extract.cues import drop_cue_lines
 from saring.extract.engines import ENGINES, Extraction, Mode, extract_fast, extract_quality
-from saring.extract.page import UndecodableError, binary_kind, decode_html, iso_date, page_metadata
+from saring.extract.page import (
+    UndecodableError,
+    binary_kind,
+    decode_html,
+    decode_page,
+    iso_date,
+    non_page_kind,
+    page_metadata,
+)
 
 __all__ = [
     "ENGINES",
@@ -31,10 +40,12 @@ __all__ = [
     "UndecodableError",
     "binary_kind",
     "decode_html",
+    "decode_page",
     "drop_cue_lines",
     "extract_fast",
     "extract_quality",
     "iso_date",
+    "non_page_kind",
     "page_metadata",
     "shared_extractor",
 ]

@@ -22,6 +22,7 @@ import subprocess
 import sys
 import time
 import weakref
+from collections import deque
 from dataclasses import dataclass
 from typing import IO, Any
 
@@ -71,33 +72,74 @@ def _widen(process: subprocess.Popen[bytes]) -> None:
 
 
 class BoundedExtractor:
-    """Runs one extraction mode on pages in a child process, at most ``timeout`` seconds each."""
+    """Runs one extraction mode on pages in a child process, at most ``timeout`` seconds each.
+
+    Pages can be sent ahead (``submit``) and their answers taken in order (``result``): the
+    child then never waits for the reader between pages. Each page's clock starts when the
+    child reaches it (the answer before it arrived), so a page queued behind others is not
+    charged for their time. Requests are written without blocking while answers are read, so
+    neither side can stall on a full pipe. A page that overruns kills the child; it fails as
+    ``invalid/extract_timeout`` (``invalid/extract_error`` if the child died), and the pages
+    queued behind it are sent again to a new child.
+    """
 
     def __init__(self, mode: str, timeout: float) -> None:
         self.mode = mode
         self.timeout = timeout
         self._process: subprocess.Popen[bytes] | None = None
         self._finalizer: Any = None
+        self._queued: deque[bytes] = deque()
+        """Requests sent or waiting to be sent whose answers have not been taken, in order."""
+        self._outbox = bytearray()
+        self._inbox = bytearray()
+        self._started = 0.0
+        """When the child began the oldest queued page."""
 
-    def extract(self, html: str, url: str | None) -> Extraction | Failure:
+    @property
+    def pending(self) -> int:
+        """Return how many submitted pages still await ``result``."""
+        return len(self._queued)
+
+    def extract(self, html: str | bytes, url: str | None) -> Extraction | Failure:
         """Return the page's extraction, or why there is none (timeout, engine error, no text)."""
-        process = self._running()
-        assert process.stdin is not None
-        assert process.stdout is not None
+        self.discard()
+        body = html if isinstance(html, bytes) else html.encode("utf-8", "surrogatepass")
+        self.submit(body, url)
+        return self.result()
+
+    def submit(self, body: bytes, url: str | None) -> None:
+        """Queue a page (its HTML as UTF-8) for extraction; its answer comes from ``result``."""
+        request = encode_message(orjson.dumps({"url": url})) + encode_message(body)
+        process = self._current()
+        if not self._queued:
+            self._started = time.monotonic()
+        self._queued.append(request)
+        self._outbox += request
+        with contextlib.suppress(OSError, EOFError):  # a dead child shows in ``result``
+            self._pump(process, 0.0)
+
+    def result(self) -> Extraction | Failure:
+        """Return the answer for the oldest submitted page (blocking, within its bound)."""
+        if not self._queued:
+            raise RuntimeError("result() without a submitted page")
+        process = self._current()
         try:
-            process.stdin.write(encode_message(orjson.dumps({"url": url})))
-            process.stdin.write(encode_message(html.encode("utf-8", errors="surrogatepass")))
-            process.stdin.flush()
-            body = self._read(process.stdout, time.monotonic() + self.timeout)
+            while (body := self._answer()) is None:
+                left = self._started + self.timeout - time.monotonic()
+                if left <= 0:
+                    raise TimeoutError
+                self._pump(process, left)
         except TimeoutError:
-            self.close()
+            self._restart()
             return Failure(
                 "invalid/extract_timeout", f"{self.mode} extraction took over {self.timeout} s"
             )
         except (OSError, EOFError) as exc:
             code = process.poll()
-            self.close()
+            self._restart()
             return Failure("invalid/extract_error", f"extractor process failed ({code}): {exc}")
+        self._queued.popleft()
+        self._started = time.monotonic()
         answer = orjson.loads(body)
         if "error" in answer:
             return Failure("invalid/extract_error", str(answer["error"]))
@@ -105,17 +147,73 @@ class BoundedExtractor:
             return Failure("invalid/no_content", f"{self.mode} extraction found no article text")
         return Extraction(answer["text"], answer["metadata"])
 
+    def discard(self) -> None:
+        """Forget submitted pages whose answers were not taken (stopping the child if any)."""
+        if self._queued:
+            self._queued.clear()
+            self.close()
+
     def close(self) -> None:
         """Stop the child process, if one runs."""
         if self._finalizer is not None:
             self._finalizer()
         self._process = None
         self._finalizer = None
+        self._outbox.clear()
+        self._inbox.clear()
+
+    def _current(self) -> subprocess.Popen[bytes]:
+        """Return the child that holds the queued pages (even if it died: its answers so far
+        are still to be read), or a running child if none is queued."""
+        if self._queued and self._process is not None:
+            return self._process
+        return self._running()
+
+    def _restart(self) -> None:
+        """Drop the oldest page, stop the child and queue the pages behind it for a new one."""
+        self._queued.popleft()
+        self.close()
+        self._outbox += b"".join(self._queued)
+        self._started = time.monotonic()
+
+    def _answer(self) -> bytes | None:
+        """Return the next whole answer from the inbox, or ``None`` if it has not all come."""
+        if len(self._inbox) < HEADER.size:
+            return None
+        (size,) = HEADER.unpack_from(self._inbox)
+        if len(self._inbox) < HEADER.size + size:
+            return None
+        body = bytes(self._inbox[HEADER.size : HEADER.size + size])
+        del self._inbox[: HEADER.size + size]
+        return body
+
+    def _pump(self, process: subprocess.Popen[bytes], wait: float) -> None:
+        """Write what the child's input takes and read what its output holds, waiting at most
+        ``wait`` seconds for either; raise ``EOFError`` if the child has gone."""
+        assert process.stdin is not None
+        assert process.stdout is not None
+        out, into = process.stdout.fileno(), process.stdin.fileno()
+        writers = [into] if self._outbox else []
+        readable, writable, _ = select.select([out], writers, [], wait)
+        if writable:
+            try:
+                sent = os.write(into, self._outbox[: 1 << 20])
+            except BlockingIOError:
+                sent = 0
+            except BrokenPipeError as exc:
+                raise EOFError("extractor process ended") from exc
+            del self._outbox[:sent]
+        if readable:
+            chunk = os.read(out, 1 << 20)
+            if not chunk:
+                raise EOFError("extractor process ended")
+            self._inbox += chunk
 
     def _running(self) -> subprocess.Popen[bytes]:
         """Return the child process, started (and waited for) if none runs."""
         if self._process is not None and self._process.poll() is None:
             return self._process
+        outbox = bytes(self._outbox)
         self.close()
         process = subprocess.Popen(
             [sys.executable, "-c", _CHILD, self.mode, str(os.getpid())],
@@ -126,6 +224,7 @@ class BoundedExtractor:
         self._finalizer = weakref.finalize(self, _stop, process)
         _widen(process)
         assert process.stdout is not None
+        assert process.stdin is not None
         try:
             ready = self._exactly(process.stdout, 1, time.monotonic() + STARTUP_SECONDS)
         except (TimeoutError, EOFError, OSError) as exc:
@@ -134,12 +233,10 @@ class BoundedExtractor:
         if ready != READY:
             self.close()
             raise ExtractorStartError(f"the {self.mode} extractor sent {ready!r} when starting")
+        os.set_blocking(process.stdin.fileno(), False)
+        self._outbox += outbox
+        self._started = time.monotonic()
         return process
-
-    def _read(self, stream: IO[bytes], deadline: float) -> bytes:
-        """Return one answer's body, or raise ``TimeoutError`` at the deadline."""
-        (size,) = HEADER.unpack(self._exactly(stream, HEADER.size, deadline))
-        return self._exactly(stream, size, deadline)
 
     @staticmethod
     def _exactly(stream: IO[bytes], size: int, deadline: float) -> bytes:

@@ -44,6 +44,8 @@ _DATE = re.compile(
     r"(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?"
 )
 _SPACE = re.compile(r"\s+")
+_LD_OR_TIME = 'script[type="application/ld+json"], time[itemprop=datePublished][datetime]'
+"""The page's JSON-LD blocks and its ``<time>`` elements naming the publication date."""
 
 
 MAX_REPLACED_SHARE = 0.01
@@ -72,6 +74,28 @@ def binary_kind(data: bytes) -> str | None:
     return None
 
 
+_FEED = re.compile(rb"<(?:rss|feed|rdf:rdf|urlset|sitemapindex)[\s>]")
+_PAGE_TAG = re.compile(rb"<(?:!doctype\s+html|html|head|body)[\s>]")
+
+
+def non_page_kind(data: bytes) -> str | None:
+    """Return why a payload declared as HTML is no page — binary (``binary_kind``), JSON, or
+    an RSS/Atom feed or sitemap — or ``None`` if it may be one. Only the first 4 KiB are
+    looked at, and a payload holding ``<html>``, ``<head>``, ``<body>`` or an HTML doctype
+    there is always taken as a page."""
+    problem = binary_kind(data)
+    if problem is not None:
+        return problem
+    head = data[:4096].lstrip().lower()
+    if _PAGE_TAG.search(head):
+        return None
+    if head[:1] in (b"{", b"["):
+        return "payload is JSON, not a page"
+    if head.startswith(b"<?xml") and _FEED.search(head):
+        return "payload is an RSS/Atom feed or a sitemap, not a page"
+    return None
+
+
 def _codec(name: str | None) -> str | None:
     """Return the name if Python knows the codec, else ``None``."""
     if not name:
@@ -91,10 +115,27 @@ def decode_html(data: bytes, declared: str | None = None, strict: bool = False) 
     decodes the bytes cleanly, they are decoded with replacement characters; with ``strict``,
     more than ``MAX_REPLACED_SHARE`` of them raises ``UndecodableError`` (a wrong charset).
     """
+    text, encoding, _ = decode_page(data, declared, strict)
+    return text, encoding
+
+
+def decode_page(
+    data: bytes, declared: str | None = None, strict: bool = False
+) -> tuple[str, str, bytes]:
+    """Return (text, encoding, UTF-8 bytes of the text) as ``decode_html`` decodes; for valid
+    UTF-8 the bytes are ``data`` itself (after a byte order mark), never encoded again."""
     try:
-        return data.decode("utf-8").removeprefix("\ufeff"), "utf-8"
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
-        pass
+        text, encoding = _decode_other(data, declared, strict)
+        return text, encoding, text.encode("utf-8", errors="surrogatepass")
+    if text.startswith("\ufeff"):
+        return text[1:], "utf-8", data[len(codecs.BOM_UTF8) :]
+    return text, "utf-8", data
+
+
+def _decode_other(data: bytes, declared: str | None, strict: bool) -> tuple[str, str]:
+    """Return (text, encoding) for bytes that are not valid UTF-8 (see ``decode_html``)."""
     given = _codec(declared)
     found = _codec(detect_encoding(data, from_html_meta=True))
     for encoding in dict.fromkeys(e for e in (given, found) if e):
@@ -184,15 +225,15 @@ def page_metadata(html: str | HTMLTree, url: str | None = None) -> dict[str, str
     if title:
         found[meta.TITLE] = title
 
-    ld = " ".join(
-        node.text
-        for node in document.query_selector_all('script[type="application/ld+json"]')
-        if node.text
-    )
+    # One selector for both: lexbor compiles a selector on every call (~0.3 ms a page).
+    found_nodes = document.query_selector_all(_LD_OR_TIME)
+    scripts = [node for node in found_nodes if node.tag == "script"]
+    ld = " ".join(node.text for node in scripts if node.text)
     dates = [props[k] for k in _DATE_PROPERTIES if k in props]
     dates += _LD_DATE.findall(ld)
-    for time_node in document.query_selector_all("time[itemprop=datePublished][datetime]"):
-        dates.append(time_node.get_attribute("datetime") or "")
+    for time_node in found_nodes:
+        if time_node.tag == "time":
+            dates.append(time_node.get_attribute("datetime") or "")
     published = next((d for d in map(iso_date, dates) if d), None)
     if published:
         found[meta.PUBLISHED] = published

@@ -7,8 +7,10 @@ URL, language); see ``saring.extract`` for why extraction happens in readers.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any, ClassVar
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any, ClassVar, cast
 
 from saring import meta
 from saring.document import Document, Dropped
@@ -18,9 +20,10 @@ from saring.extract import (
     EXTRACT_REASONS,
     BoundedExtractor,
     Extraction,
+    Failure,
     UndecodableError,
-    binary_kind,
     decode_html,
+    non_page_kind,
     shared_extractor,
 )
 from saring.io.base import INVALID_REASONS, Reader
@@ -35,6 +38,27 @@ COUNT_BOUND = 64
 """An oversize file's bytes are counted up to this many times ``max_html_bytes``."""
 PAGE_REASONS = (*INVALID_REASONS, *EXTRACT_REASONS, "invalid/not_html")
 """Reasons a page read as HTML is kept in ``removed/``."""
+
+
+Outcome = Callable[[Extraction | Dropped], Document | Dropped]
+"""What a reader makes of a page's extraction, or of the kept record saying why it has none."""
+
+
+@dataclass(slots=True)
+class Pending:
+    """A page waiting for its extraction: the HTML to send (UTF-8), its URL, and what to make
+    of the answer."""
+
+    body: bytes
+    url: str | None
+    finish: Callable[[Extraction | Failure], Document | Dropped]
+
+
+WINDOW_PAGES = 16
+"""Records a reader holds ahead of the one it yields, their pages sent to the extraction
+child, so that the child never waits for the reader between pages."""
+WINDOW_BYTES = 16 << 20
+"""Bytes of HTML sent ahead at most."""
 
 
 class ExtractingReader(Reader):
@@ -59,23 +83,95 @@ class ExtractingReader(Reader):
         """Return the page's extraction, or the kept record saying why it has none; ``size``
         is the page's size in bytes as stored."""
         if size > self.max_html_bytes:
-            detail = f"page has over max_html_bytes={self.max_html_bytes} bytes"
-            dropped = self._invalid(
-                source, position, "invalid/too_large", html, detail, url, strict
-            )
+            return self._too_large(html, url, source, position, strict, size)
+        result = self._extractor().extract(html, url)
+        return self._outcome(result, html, url, source, position, strict, size)
+
+    def pending(
+        self,
+        page: tuple[str, bytes],
+        url: str | None,
+        source: Source,
+        position: int,
+        strict: bool,
+        size: int,
+        done: Outcome,
+    ) -> Pending | Document | Dropped:
+        """Return the page (its text and its UTF-8 bytes) as waiting for extraction, or at
+        once what ``done`` makes of it if it is too large to extract."""
+        html, body = page
+        if size > self.max_html_bytes:
+            return done(self._too_large(html, url, source, position, strict, size))
+
+        def finish(result: Extraction | Failure) -> Document | Dropped:
+            return done(self._outcome(result, html, url, source, position, strict, size))
+
+        return Pending(body, url, finish)
+
+    def pipelined(
+        self, items: Iterable[Document | Dropped | Pending | None], strict: bool
+    ) -> Iterator[Document | Dropped]:
+        """Yield the records in order, each waiting page extracted: up to ``WINDOW_PAGES``
+        records (``WINDOW_BYTES`` of HTML) are read ahead and their pages sent to the child
+        (one at a time under ``strict``, so the run stops exactly at the first bad record)."""
+        extractor = self._extractor()
+        extractor.discard()
+        ahead: deque[Document | Dropped | Pending] = deque()
+        window = 1 if strict else WINDOW_PAGES
+        sent = 0
+        iterator = iter(items)
+        more = True
+        try:
+            while True:
+                while more and len(ahead) < window and sent < WINDOW_BYTES:
+                    item = next(iterator, _END)
+                    if item is _END:
+                        more = False
+                    elif isinstance(item, Pending):
+                        extractor.submit(item.body, item.url)
+                        sent += len(item.body)
+                        ahead.append(item)
+                    elif item is not None:
+                        ahead.append(cast(Document | Dropped, item))
+                if not ahead:
+                    return
+                head = ahead.popleft()
+                if isinstance(head, Pending):
+                    sent -= len(head.body)
+                    yield head.finish(extractor.result())
+                else:
+                    yield head
+        finally:
+            extractor.discard()  # a reader stopped part-way leaves no answer behind
+
+    def _outcome(
+        self,
+        result: Extraction | Failure,
+        html: str,
+        url: str | None,
+        source: Source,
+        position: int,
+        strict: bool,
+        size: int,
+    ) -> Extraction | Dropped:
+        """Return an extraction within ``max_chars``, or the page kept under its reason."""
+        if isinstance(result, Extraction) and len(result.text) <= self.max_chars:
+            return result
+        if isinstance(result, Extraction):
+            detail = f"text has {len(result.text)} characters, more than max_chars"
+            reason = "invalid/too_large"
         else:
-            result = self._extractor().extract(html, url)
-            if isinstance(result, Extraction) and len(result.text) <= self.max_chars:
-                return result
-            if isinstance(result, Extraction):
-                detail = f"text has {len(result.text)} characters, more than max_chars"
-                dropped = self._invalid(
-                    source, position, "invalid/too_large", html, detail, url, strict
-                )
-            else:
-                dropped = self._invalid(
-                    source, position, result.reason, html, result.detail, url, strict
-                )
+            reason, detail = result.reason, result.detail
+        dropped = self._invalid(source, position, reason, html, detail, url, strict)
+        dropped.doc.metadata[meta.RAW_BYTES] = size
+        return dropped
+
+    def _too_large(
+        self, html: str, url: str | None, source: Source, position: int, strict: bool, size: int
+    ) -> Dropped:
+        """Return the kept record of a page over ``max_html_bytes``."""
+        detail = f"page has over max_html_bytes={self.max_html_bytes} bytes"
+        dropped = self._invalid(source, position, "invalid/too_large", html, detail, url, strict)
         dropped.doc.metadata[meta.RAW_BYTES] = size
         return dropped
 
@@ -102,6 +198,9 @@ class ExtractingReader(Reader):
         if self.extractor not in ENGINES:
             raise ConfigError(f"extractor must be one of {sorted(ENGINES)}, not {self.extractor!r}")
         return shared_extractor(self.extractor, self.extract_timeout)
+
+
+_END = object()
 
 
 class HtmlReader(ExtractingReader):
@@ -153,7 +252,7 @@ class HtmlReader(ExtractingReader):
             dropped.doc.metadata[meta.RAW_BYTES] = size
             yield dropped
             return
-        problem = binary_kind(raw)
+        problem = non_page_kind(raw)
         if problem is not None:
             yield self._sized(
                 self.invalid(source, 0, "invalid/not_html", raw[:4096], problem, strict), raw

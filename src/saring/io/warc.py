@@ -38,15 +38,26 @@ from fastwarc.warc import ArchiveIterator, WarcRecord, WarcRecordType
 
 from saring import meta
 from saring.document import Document, Dropped
-from saring.extract import UndecodableError, binary_kind, decode_html
-from saring.io.html import EXTRACT_TIMEOUT, MAX_HTML_BYTES, PAGE_REASONS, ExtractingReader
+from saring.extract import Extraction, UndecodableError, decode_page, non_page_kind
+from saring.io.html import (
+    EXTRACT_TIMEOUT,
+    MAX_HTML_BYTES,
+    PAGE_REASONS,
+    ExtractingReader,
+    Pending,
+)
 from saring.io.shards import Source
 from saring.io.streams import READ_ERRORS
 from saring.io.warc_records import END, LENGTH, RawRecord, RecordSplitter
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 """Content types read as HTML."""
-WARC_REASONS = ("invalid/truncated", "invalid/bad_length", "invalid/bad_header")
+WARC_REASONS = (
+    "invalid/truncated",
+    "invalid/bad_length",
+    "invalid/bad_header",
+    "invalid/payload_truncated",
+)
 """Reasons a damaged record is kept in ``removed/``."""
 _TYPE_NAMES: dict[int, str] = {
     int(WarcRecordType.warcinfo): "warcinfo",
@@ -74,6 +85,26 @@ def _looks_like_html(payload: bytes) -> bool:
     """Return whether a payload without a declared type starts like an HTML page."""
     head = payload[:1024].lstrip().lower()
     return head.startswith((b"<!doctype html", b"<html")) or b"<html" in head
+
+
+def _cut_short(record: WarcRecord, raw: RawRecord) -> str | None:
+    """Return how the crawler cut a response's payload short (``WARC-Truncated``, or an HTTP
+    body shorter than its ``Content-Length``), or ``None`` if it is whole."""
+    flag = record.headers.get("WARC-Truncated")
+    if flag:
+        return f"the crawler truncated the payload (WARC-Truncated: {flag})"
+    http = record.http_headers
+    if http is None:
+        return None
+    declared = (http.get("Content-Length") or "").strip()
+    chunked = "chunked" in (http.get("Transfer-Encoding") or "").lower()
+    end = raw.block.find(END)
+    if not declared.isdigit() or chunked or end == -1:
+        return None
+    body = len(raw.block) - end - len(END)
+    if body < int(declared):
+        return f"the HTTP body holds {body} of the {declared} bytes its Content-Length names"
+    return None
 
 
 class WarcReader(ExtractingReader):
@@ -105,7 +136,6 @@ class WarcReader(ExtractingReader):
         self.max_chars = max_chars
 
     def read(self, source: Source, strict: bool = False) -> Iterator[Document | Dropped]:
-        position = 0
         try:
             stream = source.open()
         except READ_ERRORS as exc:
@@ -113,14 +143,17 @@ class WarcReader(ExtractingReader):
             return
         with stream:
             splitter = RecordSplitter(stream, self.max_html_bytes + HTTP_HEADROOM)
-            last: RawRecord | None = None
-            for position, raw in enumerate(splitter, start=1):
-                last = raw
-                item = self._item(raw, source, position, strict)
-                if item is not None:
-                    yield item
+            last: list[tuple[int, RawRecord]] = []
+
+            def items() -> Iterator[Document | Dropped | Pending | None]:
+                for number, raw in enumerate(splitter, start=1):
+                    last[:] = [(number, raw)]
+                    yield self._item(raw, source, number, strict)
+
+            yield from self.pipelined(items(), strict)
+        position, final = last[0] if last else (0, None)
         damage = splitter.damage
-        if damage is not None and (last is None or last.reason != "invalid/truncated"):
+        if damage is not None and (final is None or final.reason != "invalid/truncated"):
             # Nothing of the next record could be decompressed: a cut file ends in a partial
             # compressed member (EOFError); anything else is a damaged stream.
             cut = isinstance(damage, EOFError)
@@ -130,11 +163,17 @@ class WarcReader(ExtractingReader):
 
     def _item(
         self, raw: RawRecord, source: Source, position: int, strict: bool
-    ) -> Document | Dropped | None:
-        """Return the record's document, its kept failure, or ``None`` for a skipped record."""
+    ) -> Document | Dropped | Pending | None:
+        """Return the record's page waiting for extraction, its kept failure, or ``None`` for
+        a skipped record."""
         if raw.reason is not None:
             text = (raw.header + raw.block)[: self.max_html_bytes]
             return self._damaged(raw, source, position, raw.reason, text, raw.detail, strict)
+        kind = (raw.field("WARC-Type") or "").lower()
+        if kind not in ("response", "resource"):
+            # Requests, metadata and the rest are counted from their header, never parsed.
+            count(source, kind if kind in SKIP_KINDS else "unknown")
+            return None
         header = raw.header
         if len(raw.block) < raw.size - len(raw.header) - len(END):
             # A block over what is held: parsed from its first bytes (it is too large anyway).
@@ -173,7 +212,7 @@ class WarcReader(ExtractingReader):
 
     def _page(
         self, record: WarcRecord, raw: RawRecord, source: Source, position: int, strict: bool
-    ) -> Document | Dropped | None:
+    ) -> Document | Dropped | Pending | None:
         """Return the record's document, its kept failure, or ``None`` for a skipped record."""
         kind = int(record.record_type)
         if kind not in _PAGE_TYPES:
@@ -204,8 +243,15 @@ class WarcReader(ExtractingReader):
             meta.FETCH_DATE: record.record_date.isoformat(),
         }
         too_large = cut or len(payload) > self.max_html_bytes
-        problem = None if too_large else binary_kind(payload)
+        short = None if too_large else _cut_short(record, raw)
+        if short is not None:
+            text = payload[: self.max_html_bytes]
+            return self._damaged(
+                raw, source, position, "invalid/payload_truncated", text, short, strict
+            )
+        problem = None if too_large else non_page_kind(payload)
         encoding = "utf-8"
+        body = b""
         if too_large:
             # Too large: only cut to be kept in removed/, with whatever encoding it has.
             html = payload[: self.max_html_bytes].decode("utf-8", "replace")
@@ -215,7 +261,7 @@ class WarcReader(ExtractingReader):
             )
         else:
             try:
-                html, encoding = decode_html(payload, charset, strict=True)
+                html, encoding, body = decode_page(payload, charset, strict=True)
             except UndecodableError as exc:
                 detail = f"wrong charset: {exc}"
                 text = payload[: self.max_html_bytes]
@@ -223,13 +269,16 @@ class WarcReader(ExtractingReader):
                     raw, source, position, "invalid/encoding", text, detail, strict
                 )
         size = raw.size if cut else len(payload)
-        result = self.extracted(html, url, source, position, strict, size)
-        if isinstance(result, Dropped):
-            result.doc.id = record_id
-            result.doc.metadata.update(metadata)
-            result.doc.metadata[meta.RAW_BYTES] = raw.size
-            return result
-        metadata[meta.ENCODING] = encoding
-        return Document(
-            id=record_id, text=result.text, url=url, metadata={**metadata, **result.metadata}
-        )
+
+        def done(result: Extraction | Dropped) -> Document | Dropped:
+            if isinstance(result, Dropped):
+                result.doc.id = record_id
+                result.doc.metadata.update(metadata)
+                result.doc.metadata[meta.RAW_BYTES] = raw.size
+                return result
+            metadata[meta.ENCODING] = encoding
+            return Document(
+                id=record_id, text=result.text, url=url, metadata={**metadata, **result.metadata}
+            )
+
+        return self.pending((html, body), url, source, position, strict, size, done)
