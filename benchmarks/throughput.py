@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import logging
 import tempfile
 import time
 from collections.abc import Iterator
@@ -37,6 +38,7 @@ def moto_server(bucket: str) -> Iterator[dict[str, Any]]:
     """Run moto's S3 server on loopback with a new bucket; yield the storage options."""
     from moto.server import ThreadedMotoServer
 
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)  # one line per request otherwise
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
     server.start()
     host, port = server.get_host_and_port()

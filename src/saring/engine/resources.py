@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
+import gc
 from types import TracebackType
 
 
 class PeakMemory:
     """Measures a task's peak resident set size: the kernel's high-water mark is reset when
-    the task starts (``/proc/self/clear_refs``) and read when it ends; 0 where unsupported."""
+    the task starts (``/proc/self/clear_refs``) and read when it ends; 0 where unsupported.
+    Memory that earlier tasks of the same worker freed is handed back first."""
 
     def __init__(self) -> None:
         self.start = 0
         self.peak = 0
 
     def __enter__(self) -> PeakMemory:
+        release_free_memory()
         self.start = _status("VmRSS:")
         try:
             with open("/proc/self/clear_refs", "w") as refs:
@@ -34,6 +39,26 @@ class PeakMemory:
     def growth(self) -> int:
         """Bytes the peak rose above what the process held when the task started."""
         return max(0, self.peak - self.start)
+
+
+def _libc() -> ctypes.CDLL | None:
+    name = ctypes.util.find_library("c")
+    try:
+        libc = ctypes.CDLL(name) if name else None
+    except OSError:
+        return None
+    return libc if libc is not None and hasattr(libc, "malloc_trim") else None
+
+
+_LIBC = _libc()
+
+
+def release_free_memory() -> None:
+    """Hand the memory earlier tasks freed back to the system (glibc keeps freed heap pages
+    otherwise), so that a worker holds only what its current task needs."""
+    gc.collect()
+    if _LIBC is not None:
+        _LIBC.malloc_trim(0)
 
 
 def _status(field: str) -> int:
