@@ -60,8 +60,10 @@ def upload(folder: Path, url: str) -> str:
     return target
 
 
-def run(label: str, source: str, out: str, steps: list[Any], workers: int, mb: float) -> float:
-    """Run one pipeline, print its line and return its wall time."""
+def run(
+    label: str, source: str, out: str, steps: list[Any], workers: int, mb: float
+) -> tuple[float, Any]:
+    """Run one pipeline, print its line and return its wall time and summary."""
     pipeline = Pipeline(JsonlReader([source]), steps, output=out)
     started = time.perf_counter()
     summary = saring.run(pipeline, LocalExecutor(workers=workers))
@@ -71,8 +73,7 @@ def run(label: str, source: str, out: str, steps: list[Any], workers: int, mb: f
         f"{mb / wall:5.2f} MB/s  kept {summary.kept:,}",
         end="",
     )
-    run.last = summary  # type: ignore[attr-defined]
-    return wall
+    return wall, summary
 
 
 def main() -> None:
@@ -107,13 +108,14 @@ def main() -> None:
             ("news preset", news()),
         ):
             name = label.replace(" ", "-")
-            local = run(label, str(folder), str(Path(tmp) / name), steps, args.workers, megabytes)
+            local, summary = run(
+                label, str(folder), str(Path(tmp) / name), steps, args.workers, megabytes
+            )
             print()
             if source and remote:
                 out = storage.join(remote, f"out-{name}")
-                wall = run(f"{label} (remote)", source, out, steps, args.workers, megabytes)
+                wall, _ = run(f"{label} (remote)", source, out, steps, args.workers, megabytes)
                 print(f"  {wall / local:.2f}x local")
-        summary = run.last  # type: ignore[attr-defined]
         busy = sum(s.seconds for s in summary.steps)
         print("share of step time (full preset, summed over workers):")
         for stats in sorted(summary.steps, key=lambda s: -s.seconds)[:10]:
