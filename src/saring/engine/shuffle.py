@@ -26,8 +26,14 @@ _FOOTER = struct.Struct("<Q")
 _LENGTHS = struct.Struct("<II")
 _INT = struct.Struct(">Q")
 _OFFSET = 1 << 63
-BUFFER_BYTES = 64 << 20
+BUFFER_BYTES = 32 << 20
 """Bytes of records a writer holds before it sorts them and writes a run."""
+_READ_BYTES = 32 << 10
+"""Decompressed bytes a reader takes from a run at a time. A merge holds one reader per run,
+and with the window below each costs about 0.25 MB (0.8 MB with 256 KB reads and
+level 1's own window): a merge of many runs stays small."""
+_PARAMETERS = zstandard.ZstdCompressionParameters.from_level(1, window_log=17)
+"""Level 1 with a 128 KB window (the decompressor holds one window per open run)."""
 _OVERHEAD = 100
 """Bytes a buffered record costs beyond its payload (tuple and bytes headers), for the cap.
 Records sort by key, then value: keys are unique and end in fixed-width numbers, so the
@@ -92,7 +98,7 @@ class RunWriter:
         self._records.sort()
         path = f"{self.prefix}-{len(self.paths):04d}.run"
         index: dict[str, list[int]] = {}
-        compressor = zstandard.ZstdCompressor(level=1)
+        compressor = zstandard.ZstdCompressor(compression_params=_PARAMETERS)
         with storage.writing(path) as staged, open(staged, "wb") as out:
             start = 0
             while start < len(self._records):
@@ -177,7 +183,7 @@ class _Buffered:
             parts = [self._buffer[self._at :]]
             have = len(parts[0])
             while have < size:
-                chunk = self._raw.read(max(1 << 18, size))
+                chunk = self._raw.read(max(_READ_BYTES, size))
                 if not chunk:
                     break
                 parts.append(chunk)
