@@ -1,0 +1,86 @@
+"""The held-out spam set's format only; it never runs the detector (benchmarks/data/README.md)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).parents[1] / "benchmarks" / "data" / "heldout-spam.jsonl"
+FIELDS = {"id", "label", "kind", "lang", "url", "text"}
+LABELS = {"spam", "news"}
+KINDS = {"gambling", "loan", "pills", "seo"}
+LANGS = {"id", "ms", "en"}
+# The brief the set was written to: at least this many texts of each label, spam kind and
+# spam language other than Indonesian.
+AT_LEAST = {"spam": 100, "news": 60}
+SPAM_KINDS_AT_LEAST = {"gambling": 45, "loan": 20, "pills": 15, "seo": 10}
+SPAM_LANGS_AT_LEAST = {"ms": 8, "en": 8}
+
+
+@pytest.fixture(scope="module")
+def rows() -> list[dict[str, object]]:
+    """Every line of the file, parsed; a line that is not one JSON object fails here."""
+    parsed = []
+    for number, line in enumerate(DATA.read_text(encoding="utf-8").splitlines(), 1):
+        row = json.loads(line)
+        assert isinstance(row, dict), f"line {number} is not a JSON object"
+        parsed.append(row)
+    return parsed
+
+
+def test_every_row_has_exactly_the_declared_fields_and_values(
+    rows: list[dict[str, object]],
+) -> None:
+    for row in rows:
+        assert set(row) == FIELDS, row.get("id")
+        assert isinstance(row["id"], str)
+        assert row["id"]
+        assert row["label"] in LABELS, row["id"]
+        assert row["kind"] in KINDS, row["id"]
+        assert row["lang"] in LANGS, row["id"]
+        url = row["url"]
+        assert url is None or (isinstance(url, str) and url.startswith("https://")), row["id"]
+        assert isinstance(row["text"], str)
+
+
+def test_ids_and_texts_are_unique(rows: list[dict[str, object]]) -> None:
+    ids = [row["id"] for row in rows]
+    texts = [row["text"] for row in rows]
+    assert len(set(ids)) == len(ids)
+    assert len(set(texts)) == len(texts)
+
+
+def test_texts_are_40_to_600_words_with_no_stray_whitespace(
+    rows: list[dict[str, object]],
+) -> None:
+    for row in rows:
+        text = str(row["text"])
+        assert 40 <= len(text.split()) <= 600, row["id"]
+        assert text == text.strip(), row["id"]
+        assert "\n\n\n" not in text, row["id"]
+
+
+def test_counts_per_label_kind_and_language(rows: list[dict[str, object]]) -> None:
+    labels = Counter(str(row["label"]) for row in rows)
+    spam = [row for row in rows if row["label"] == "spam"]
+    kinds = Counter(str(row["kind"]) for row in spam)
+    langs = Counter(str(row["lang"]) for row in spam)
+    for label, least in AT_LEAST.items():
+        assert labels[label] >= least, label
+    for kind, least in SPAM_KINDS_AT_LEAST.items():
+        assert kinds[kind] >= least, kind
+    for lang, least in SPAM_LANGS_AT_LEAST.items():
+        assert langs[lang] >= least, lang
+    news_langs = Counter(str(row["lang"]) for row in rows if row["label"] == "news")
+    assert news_langs["ms"] > 0
+    assert news_langs["en"] > 0
+
+
+def test_labels_are_interleaved_not_in_blocks(rows: list[dict[str, object]]) -> None:
+    """A reader taking the first lines gets both labels, and the order tells nothing."""
+    first = Counter(str(row["label"]) for row in rows[:40])
+    assert first["spam"] > 0
+    assert first["news"] > 0
