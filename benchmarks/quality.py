@@ -17,7 +17,8 @@ news about gambling come from ``quality_texts.py`` (two template families built 
 term lists' vocabulary, and a sealed set written by hand). ``--derive`` prints the
 percentiles the news thresholds were taken from, over the tuning sources.
 
-    .venv/bin/python benchmarks/quality.py [--data DIR] [--derive] [--junk-only | --spam-only]
+    .venv/bin/python benchmarks/quality.py [--data DIR] [--derive] [--losses] [--no-peers]
+        [--junk-only | --spam-only]
 """
 
 from __future__ import annotations
@@ -59,6 +60,8 @@ SEEN = "seen: held out until one rule changed after its first measurement"
 SECOND_LEVEL = ("co", "or", "ac", "go", "web", "my", "sch", "net")
 """Second-level labels under ``.id`` that belong to the suffix, not to the outlet."""
 Record = dict[str, Any]
+PEERS = {"datatrove": True}
+"""Whether the peers run (``--no-peers`` turns them off for quicker runs)."""
 
 
 def _host(url: str) -> str:
@@ -159,7 +162,10 @@ def run_preset(records: list[Record], folder: Path, dedup: bool = True) -> list[
 
 def datatrove_filters(lang: str) -> list[Any] | None:
     """Return datatrove's Gopher quality, Gopher repetition and FineWeb filters set to
-    FineWeb-2's published values for the language (English: datatrove's defaults), or None."""
+    FineWeb-2's published values for the language (English: datatrove's defaults), or None
+    (also when ``--no-peers`` asked to skip them)."""
+    if not PEERS["datatrove"]:
+        return None
     try:
         from datatrove.pipeline.filters import (
             FineWebQualityFilter,
@@ -235,8 +241,30 @@ def peer_reasons(
     return found
 
 
-def clean_news(name: str, lang: str, role: str, records: list[Record], work: Path) -> None:
-    """Print the preset's and datatrove's keep rate of the source's non-duplicate articles."""
+GROUPS = (("quality/fineweb_", "fineweb"), ("quality/gopher_dup_", "gopher_repetition"),
+    ("quality/gopher_restated", "gopher_repetition"), ("quality/gopher_top_", "gopher_repetition"),
+    ("quality/gopher_", "gopher_quality"), ("spam/", "spam"))  # fmt: skip
+"""Reason prefix → the signal group that decided it (first match), for ``--losses``."""
+
+
+def print_losses(output: list[Record], ids: set[str]) -> None:
+    """Print each lost article among ``ids``: its reason, language, URL, the signals of the
+    group that dropped it and its text as the preset cleaned it (line breaks as ``⏎``)."""
+    for record in sorted((r for r in output if r["id"] in ids), key=lambda r: r["reason"]):
+        reason = str(record["reason"])
+        group = next((g for prefix, g in GROUPS if reason.startswith(prefix)), None)
+        found = record["metadata"].get("quality", {}).get(group, {}) if group else {}
+        signals = {k: v for k, v in found.items() if k not in ("text_hash", "version", "chars")}
+        print(f"\n  LOST {record['id']} {reason} lang={record.get('lang')} {record.get('url')}")
+        print(f"    {group}: {json.dumps(signals, ensure_ascii=False)}")
+        print("    " + record["text"].replace("\n", " ⏎ ")[:3000])
+
+
+def clean_news(
+    name: str, lang: str, role: str, records: list[Record], work: Path, losses: bool = False
+) -> None:
+    """Print the preset's and datatrove's keep rate of the source's non-duplicate articles;
+    with ``losses``, for a tuning source, every article the preset lost (``print_losses``)."""
     output = run_preset(records, work)
     removed = {r["id"]: r["reason"] for r in output if r.get("reason")}
     eligible = [
@@ -249,9 +277,11 @@ def clean_news(name: str, lang: str, role: str, records: list[Record], work: Pat
     kept = n - sum(lost.values())
     print(f"\n{name} [{role}]: {n} non-duplicate articles of >= 50 words")
     print(f"  saring news preset keeps {kept} ({kept / n:.2%})  {_reasons(lost, n)}")
+    if losses and role == "tuning":
+        print_losses(output, {r["id"] for r in eligible if r["id"] in removed})
     peer = peer_reasons(eligible, lang, output)
     if peer is None:
-        print("  datatrove: not importable (pip install -e '.[bench]'), peer skipped")
+        print("  datatrove: skipped (--no-peers) or not importable (pip install -e '.[bench]')")
         return
     peer_lost = Counter(reason for reason in peer.values() if reason)
     peer_kept = n - sum(peer_lost.values())
@@ -358,14 +388,20 @@ def junk_sets(found: dict[str, tuple[str, str, list[Record]]], data: Path, work:
 
 MIN_LINES = 3
 """The news profile's ``min_lines``: line rules judge documents of at least this many lines."""
-LINE_RULES = ("bullet_lines", "line_punct", "line_punct_by_chars", "short_lines")
+LINE_RULES = ("bullet_lines", "ellipsis_lines", "ellipsis_line_chars", "line_punct",
+    "line_punct_by_chars", "short_lines", "short_lines_by_chars")  # fmt: skip
 SIGNALS = [
     ("gopher_quality", "mean_word_length", "min", "min_mean_word_length"),
     ("gopher_quality", "alpha_words", "min", "min_alpha_words"),
+    ("gopher_quality", "alpha_or_number_words", "min", "min_alpha_words"),
     ("gopher_quality", "bullet_lines", "max", "max_bullet_lines"),
     ("gopher_quality", "ellipsis_lines", "max", "max_ellipsis_lines"),
+    ("gopher_quality", "ellipsis_line_chars", "max", "max_ellipsis_lines"),
     ("gopher_repetition", "dup_lines", "max", "max_dup_lines"),
+    ("gopher_repetition", "dup_lines_long", "max", "max_dup_lines"),
+    ("gopher_repetition", "dup_paragraphs_long", "max", "max_dup_paragraphs"),
     ("gopher_repetition", "dup_line_chars", "max", "max_dup_line_chars"),
+    ("gopher_repetition", "dup_line_chars_long", "max", "max_dup_line_chars"),
     *[("gopher_repetition", f"top_ngram.{n}", "max", "max_top_ngram") for n in (2, 3, 4)],
     *[("gopher_repetition", f"dup_ngram.{n}", "max", "max_dup_ngram") for n in range(5, 11)],
     *[
@@ -377,8 +413,10 @@ SIGNALS = [
     ("fineweb", "line_punct", "min", "min_line_punct"),
     ("fineweb", "line_punct_by_chars", "min", None),
     ("fineweb", "short_lines", "max", "max_short_lines"),
+    ("fineweb", "short_lines_by_chars", "max", None),
     ("fineweb", "char_dup", "max", "max_char_dup"),
     ("fineweb", "char_dup_3", "max", "max_char_dup"),
+    ("fineweb", "char_dup_3_long", "max", "max_char_dup"),
     ("fineweb", "newline_ratio", "max", "max_newline_ratio"),
 ]
 """(group, signal, side, FineWeb-2 threshold it compares with or None for a new signal)."""
@@ -444,7 +482,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--derive", action="store_true", help="print tuning percentiles")
     parser.add_argument("--spam-only", action="store_true", help="only the synthetic sets")
     parser.add_argument("--junk-only", action="store_true", help="only the junk sets")
+    parser.add_argument(
+        "--losses", action="store_true", help="print each tuning source's lost articles"
+    )
+    parser.add_argument("--no-peers", action="store_true", help="skip datatrove")
     args = parser.parse_args(argv)
+    PEERS["datatrove"] = not args.no_peers
     found = sources(args.data)
     if not found:
         print(f"skipped: no news data set found under {args.data} (pass --data DIR)")
@@ -454,7 +497,7 @@ def main(argv: list[str] | None = None) -> int:
         news_sources = [] if args.spam_only or args.junk_only else found.items()
         tuning = []
         for n, (name, (lang, role, records)) in enumerate(news_sources):
-            clean_news(name, lang, role, records, work / str(n))
+            clean_news(name, lang, role, records, work / str(n), args.losses)
             if role == "tuning":
                 tuning.append(work / str(n))
         if args.derive:

@@ -35,8 +35,9 @@ def test_news_passes_and_blank_lines_do_not_count() -> None:
     ("text", "profile", "reason"),
     [
         (MENU + "\n" + MENU + "\n" + NEWS, "fineweb2", "quality/fineweb_line_punct"),
-        # The news profile weighs lines by characters: the menu is still most of the lines.
-        (MENU + "\n" + MENU + "\n" + NEWS, "news", "quality/fineweb_short_lines"),
+        # The news profile weighs lines by characters: the menu is a quarter of them, but
+        # its line breaks per word still give it away.
+        (MENU + "\n" + MENU + "\n" + NEWS, "news", "quality/fineweb_newline_ratio"),
         (
             MENU + "\n" + MENU + "\n" + MENU + "\n" + PARAGRAPHS[0],
             "news",
@@ -103,7 +104,7 @@ def test_news_judges_the_characters_of_prose_lines() -> None:
         s["line_punct_by_chars"], abs=0.005
     )
     assert _reason(ARTICLE, min_line_punct=0.99) == "quality/fineweb_line_punct"
-    assert _reason(ARTICLE, line_weight="lines", min_line_punct=0.23) is None
+    assert _reason(ARTICLE, line_weight="lines", min_line_punct=0.23, max_short_lines=0.67) is None
     assert _reason(ARTICLE, line_weight="lines") == "quality/fineweb_line_punct"
 
 
@@ -157,6 +158,27 @@ def test_annotator_signals_are_reused_unless_short_line_length_differs() -> None
     doc = Document(id="d", text=NEWS)
     FineWebQualitySignals().annotate(doc)
     stored = doc.metadata[QUALITY][QUALITY_FINEWEB]
-    stored["short_lines"] = 1.0
+    stored["short_lines_by_chars"] = 1.0
     assert FineWebQualityFilter().reason(doc) == "quality/fineweb_short_lines"
     assert FineWebQualityFilter(short_line_chars=20).reason(doc) is None
+
+
+def test_a_caption_under_every_photo_is_not_a_repeated_line() -> None:
+    text = "\n".join(p for paragraph in PARAGRAPHS for p in (paragraph, "(Foto: Istimewa)"))
+    s = fineweb_signals(text, 30)
+    assert s["char_dup_3"] > 0.01
+    assert s["char_dup_3_long"] == 0.0
+    assert _reason(text) is None
+    assert _reason(text, profile="fineweb2") == "quality/fineweb_char_dup"
+    assert _reason(text, char_dup_short_lines=True) == "quality/fineweb_char_dup"
+
+
+def test_photo_tags_over_a_long_paragraph_are_not_a_page_of_short_lines() -> None:
+    text = "\n".join(["Prabowo", "Zulkifli", "Hasan", "SBY", " ".join(PARAGRAPHS)])
+    s = fineweb_signals(text, 30)
+    assert s["short_lines"] == 0.8
+    assert s["short_lines_by_chars"] < 0.1
+    assert _reason(text) is None
+    assert _reason(text, line_weight="lines", min_line_punct=0.1, max_short_lines=0.67) == (
+        "quality/fineweb_short_lines"
+    )

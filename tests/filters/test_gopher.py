@@ -164,28 +164,47 @@ def test_repetition_signals_count_lines_and_paragraphs() -> None:
     assert gopher_repetition_signals(NEWS)["dup_lines"] == 0.0
 
 
+PROMO = "Promo akhir tahun berlaku hari ini saja!"
+STAMPED = "Promo akhir tahun berlaku hari ini saja, daftar sekarang juga di situs kami!"
+
+
 @pytest.mark.parametrize(
-    ("text", "reason"),
+    ("text", "profile", "reason"),
     [
-        (
-            "\n".join([NEWS] + ["Promo akhir tahun berlaku hari ini saja!"] * 4),
-            "quality/gopher_dup_lines",
-        ),
-        (NEWS + "\n\n" + NEWS, "quality/gopher_dup_lines"),
-        (" ".join(["jual rumah murah"] * 20) + " " + NEWS, "quality/gopher_top_ngram"),
+        ("\n".join([NEWS] + [PROMO] * 4), "fineweb2", "quality/gopher_dup_lines"),
+        # News: a repeated line of fewer than 8 words is furniture (caption, credit, row).
+        ("\n".join([NEWS] + [PROMO] * 4), "news", None),
+        ("\n".join([NEWS] + [STAMPED] * 4), "news", "quality/gopher_dup_lines"),
+        (NEWS + "\n\n" + NEWS, "news", "quality/gopher_dup_lines"),
+        (" ".join(["jual rumah murah"] * 20) + " " + NEWS, "news", "quality/gopher_top_ngram"),
     ],
 )
-def test_repetition_reasons(text: str, reason: str | None) -> None:
-    assert GopherRepetitionFilter().reason(_doc(text)) == reason
+def test_repetition_reasons(text: str, profile: str, reason: str | None) -> None:
+    assert GopherRepetitionFilter(profile=profile).reason(_doc(text)) == reason
+
+
+def test_price_rows_repeated_per_province_are_not_duplicate_lines() -> None:
+    rows = ["Pertalite: Rp 7.800 per liter", "Pertamax: Rp 9.500 per liter", "Dexlite: -"]
+    regions = ("Aceh", "Riau", "Bali")
+    text = "\n".join([NEWS] + [line for region in regions for line in (region, *rows)])
+    s = gopher_repetition_signals(text)
+    assert s["dup_lines"] > 0.25
+    assert s["dup_lines_long"] == 0.0
+    assert GopherRepetitionFilter().reason(_doc(text)) is None
+    assert GopherRepetitionFilter(profile="fineweb2").reason(_doc(text)) == (
+        "quality/gopher_dup_lines"
+    )
 
 
 def test_dup_line_limit_is_per_language() -> None:
     # 7 lines, 2 repeats: 0.286 is within Gopher's 0.3 (en) but over FineWeb-2's 0.25 (id).
     text = "\n".join(["Promo akhir tahun!", NEWS, "Promo akhir tahun!", "Promo akhir tahun!"])
     assert gopher_repetition_signals(text)["dup_lines"] == 0.2857
-    assert GopherRepetitionFilter(language="en").reason(_doc(text)) is None
-    assert GopherRepetitionFilter(language="id").reason(_doc(text)) == "quality/gopher_dup_lines"
-    assert GopherRepetitionFilter(max_dup_lines=0.2857).reason(_doc(text)) is None
+    en, id_ = (GopherRepetitionFilter(language=lang, profile="fineweb2") for lang in ("en", "id"))
+    assert en.reason(_doc(text)) is None
+    assert id_.reason(_doc(text)) == "quality/gopher_dup_lines"
+    loose = GopherRepetitionFilter(profile="fineweb2", max_dup_lines=0.2857)
+    assert loose.reason(_doc(text)) is None
 
 
 def test_duplicated_long_ngrams_are_caught() -> None:
@@ -261,4 +280,40 @@ def test_one_line_article_starting_with_a_dash_is_not_a_bullet_list() -> None:
     three = "\n".join(f"- {line}" for line in NEWS.split("\n\n")[1:])
     assert GopherQualityFilter(max_bullet_lines=0.5).reason(_doc(three)) == (
         "quality/gopher_bullet_lines"
+    )
+
+
+SCORES = "\n".join(
+    f"{home} {a} - {b} {away}"
+    for home, a, b, away in (
+        ("Persib", 2, 1, "Persija"), ("Arema", 0, 0, "Bali United"), ("PSM", 3, 2, "PSIS"),
+        ("Persebaya", 1, 1, "Madura"), ("PSS", 2, 0, "Barito"), ("Persik", 1, 3, "Borneo"),
+    )
+)  # fmt: skip
+
+
+def test_numbers_are_words_in_news_symbols_are_not() -> None:
+    rows = "\n".join(f"{n} {n + 3} {n * 2} {n + 7} {n + 1}" for n in range(10, 22))
+    text = NEWS + "\n" + rows + "\n" + SCORES
+    s = gopher_quality_signals(text, profile("id").stop_words)
+    assert s["alpha_words"] < 0.78
+    assert s["alpha_or_number_words"] == 1.0
+    assert GopherQualityFilter().reason(_doc(text)) is None
+    assert GopherQualityFilter(profile="fineweb2").reason(_doc(text)) == (
+        "quality/gopher_alpha_words"
+    )
+    # Emoji, arrows and stars are still not words.
+    symbols = NEWS + "\n" + " ".join(["★★★", "→", "😍😍", "©"] * 40)
+    assert gopher_quality_signals(symbols, frozenset())["alpha_or_number_words"] < 0.6
+    assert GopherQualityFilter().reason(_doc(symbols)) == "quality/gopher_alpha_words"
+
+
+def test_a_teasers_ellipsis_counts_for_its_characters() -> None:
+    # A paywalled body: two paragraphs and the cut-off "Namun..." (1 line of 3).
+    teaser = "\n\n".join([*NEWS.split("\n\n")[1:3], "Namun..."])
+    assert gopher_quality_signals(teaser, frozenset())["ellipsis_lines"] > 0.3
+    assert gopher_quality_signals(teaser, frozenset())["ellipsis_line_chars"] < 0.05
+    assert GopherQualityFilter(min_words=10).reason(_doc(teaser)) is None
+    assert GopherQualityFilter(min_words=10, profile="fineweb2").reason(_doc(teaser)) == (
+        "quality/gopher_ellipsis_lines"
     )

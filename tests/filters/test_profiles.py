@@ -61,7 +61,7 @@ def test_limits_follow_the_profile_and_the_parameters() -> None:
         0.3,
     )
     assert FineWebQualityFilter(profile="fineweb2").limits("ms")["line_punct"] == ("min", 0.25)
-    assert FineWebQualityFilter().limits("id")["char_dup_3"] == ("max", 0.01)
+    assert FineWebQualityFilter().limits("id")["char_dup_3_long"] == ("max", 0.01)
     assert GopherQualityFilter().limits("id")["words"] == ("min", 50)
     assert GopherQualityFilter().limits("id")["words:max"] == ("max", 100_000)
     assert "stop_words" not in GopherQualityFilter().limits("xx")
@@ -69,10 +69,11 @@ def test_limits_follow_the_profile_and_the_parameters() -> None:
 
 NEW_SIGNALS = {
     "gopher_repetition": ("max_restated",),
-    "fineweb": ("min_line_punct",),
+    "fineweb": ("min_line_punct", "max_short_lines"),
 }
 """Thresholds the news profile applies to signals FineWeb-2 has no limit for: restated
-sentences, and (id, ms, en) the characters of prose lines rather than punctuated lines."""
+sentences, and (id, ms, en) the characters of prose lines rather than punctuated lines and
+of short lines rather than short lines."""
 
 
 def test_fineweb2_profile_keeps_the_published_values_and_news_is_never_stricter() -> None:

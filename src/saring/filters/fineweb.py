@@ -20,7 +20,7 @@ from typing import Any
 from saring.document import Document
 from saring.filters.profiles import UsesProfile
 from saring.filters.signals import store, stored
-from saring.filters.text import duplicates, lines, ratio, words
+from saring.filters.text import LONG_LINE_WORDS, duplicates, lines, ratio, words
 from saring.filters.thresholds import FineWebThresholds
 from saring.meta import QUALITY_FINEWEB
 from saring.step import Annotator, Filter
@@ -30,7 +30,7 @@ SHORT_LINES = "quality/fineweb_short_lines"
 CHAR_DUP = "quality/fineweb_char_dup"
 NEWLINE_RATIO = "quality/fineweb_newline_ratio"
 
-VERSION = 3
+VERSION = 4
 """Version of ``fineweb_signals``; stored signals of another version are recomputed."""
 
 STOP_CHARS = (".", "'", '"', "!", "?", "”", "’")
@@ -58,16 +58,29 @@ def fineweb_signals(text: str, short_line_chars: int) -> dict[str, Any]:
         "char_dup": ratio(dup_chars, total),
         "newline_ratio": ratio(max(n - 1, 0), len(words(text))),
         "line_punct_by_chars": ratio(sum(map(len, prose)), total),
+        "short_lines_by_chars": ratio(sum(map(len, short)), total),
         "char_dup_3": ratio(sum(len(k) * (c - 1) for k, c in seen.items() if c > 2), total),
+        "char_dup_3_long": ratio(
+            sum(
+                len(k) * (c - 1)
+                for k, c in seen.items()
+                if c > 2 and len(k.split()) >= LONG_LINE_WORDS
+            ),
+            total,
+        ),
     }
 
 
 def signal_keys(t: FineWebThresholds) -> tuple[str, str, str]:
     """Return the signals the punctuation, short-line and duplicate-line rules read under
-    thresholds ``t`` (the short-line rule always counts lines)."""
-    punct = "line_punct_by_chars" if t.line_weight == "chars" else "line_punct"
+    thresholds ``t``."""
+    weight = "_by_chars" if t.line_weight == "chars" else ""
     dup = "char_dup" if t.char_dup_min_count == 2 else "char_dup_3"
-    return punct, "short_lines", dup
+    return (
+        f"line_punct{weight}",
+        f"short_lines{weight}",
+        dup + ("" if t.char_dup_short_lines else "_long"),
+    )
 
 
 def fineweb_reason(signals: dict[str, Any], t: FineWebThresholds) -> str | None:
@@ -89,8 +102,10 @@ class FineWebQualitySignals(Annotator):
     """Writes FineWeb's line ratios (lines ending in punctuation, lines of at most
     ``short_line_chars`` characters, characters in repeated lines, line breaks per word;
     the characters of prose lines, ``line_punct_by_chars`` (lines that end in punctuation
-    or hold a sentence end); characters in lines occurring three times or more,
-    ``char_dup_3``) under ``metadata["quality"]["fineweb"]``."""
+    or hold a sentence end); the characters of short lines, ``short_lines_by_chars``;
+    characters in lines occurring three times or more,
+    ``char_dup_3``, and of those of at least ``LONG_LINE_WORDS`` words, ``char_dup_3_long``)
+    under ``metadata["quality"]["fineweb"]``."""
 
     def __init__(self, short_line_chars: int = 30) -> None:
         self.short_line_chars = short_line_chars
@@ -107,8 +122,12 @@ class FineWebQualityFilter(UsesProfile, Filter):
     breaks per word exceed ``max_newline_ratio`` (Penedo et al. 2024; comparisons as in
     datatrove); the first two only for documents of at least ``min_lines`` lines; with
     ``line_weight="chars"`` (news profile of id, ms, en) the punctuation rule reads
-    ``line_punct_by_chars`` instead; repeated lines count from ``char_dup_min_count``
-    occurrences (3 in the news profile). ``None``
+    ``line_punct_by_chars`` and the short-line rule ``short_lines_by_chars`` (the share
+    of characters in short lines: four one-word photo tags over a long paragraph are not
+    a page of short lines) instead; repeated lines count from ``char_dup_min_count``
+    occurrences (3 in the news profile), and with ``char_dup_short_lines=False`` (news) only
+    lines of at least ``LONG_LINE_WORDS`` words: a caption or credit printed under every
+    photo is not repetition. ``None``
     takes the value of the language's ``profile`` (``doc.lang``, else ``language``). Uses
     ``FineWebQualitySignals``' stored signals when they fit the text."""
 
@@ -127,6 +146,7 @@ class FineWebQualityFilter(UsesProfile, Filter):
         min_lines: int | None = None,
         line_weight: str | None = None,
         char_dup_min_count: int | None = None,
+        char_dup_short_lines: bool | None = None,
     ) -> None:
         self.language = language
         self.profile = profile
@@ -138,6 +158,7 @@ class FineWebQualityFilter(UsesProfile, Filter):
         self.min_lines = min_lines
         self.line_weight = line_weight
         self.char_dup_min_count = char_dup_min_count
+        self.char_dup_short_lines = char_dup_short_lines
 
     def signals(self, doc: Document) -> dict[str, Any]:
         """Return the document's stored signals if they fit, else freshly computed ones."""

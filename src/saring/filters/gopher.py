@@ -38,7 +38,7 @@ __all__ = [
     "gopher_repetition_signals",
 ]
 
-VERSION = 2
+VERSION = 4
 """Version of ``gopher_quality_signals``; stored signals of another version are recomputed."""
 
 WORD_COUNT = "quality/gopher_word_count"
@@ -53,6 +53,12 @@ BULLETS = ("•", "●", "▪", "■", "◦", "‣", "►", "➢", "✓", "✔",
 """Characters that start a bullet line."""
 ELLIPSES = ("...", "…")
 _ALPHA = re.compile(r"[^\W\d_]")
+_NUMBER = re.compile(r"[\d.,:/+\-]*\d[\d.,:/+\-]*")
+"""A number as ``words`` leaves it: digits with separators (27.058, 1-0, 23/6, 09.40)."""
+
+
+def _has_letter(word: str) -> bool:
+    return word.isalpha() or _ALPHA.search(word) is not None
 
 
 def gopher_quality_signals(text: str, stop_words: frozenset[str]) -> dict[str, Any]:
@@ -60,7 +66,9 @@ def gopher_quality_signals(text: str, stop_words: frozenset[str]) -> dict[str, A
     ws = words(text)
     n = len(ws)
     ls = lines(text)
-    alpha = sum(1 for w in ws if w.isalpha() or _ALPHA.search(w))
+    alpha = sum(map(_has_letter, ws))
+    numbers = sum(1 for w in ws if _NUMBER.fullmatch(w))
+    ellipsis = [line for line in ls if line.endswith(ELLIPSES)]
     return {
         "chars": len(text),
         "words": n,
@@ -69,10 +77,19 @@ def gopher_quality_signals(text: str, stop_words: frozenset[str]) -> dict[str, A
         "hash_ratio": ratio(text.count("#"), n),
         "ellipsis_ratio": ratio(text.count("...") + text.count("…"), n),
         "bullet_lines": ratio(sum(1 for line in ls if line.startswith(BULLETS)), len(ls)),
-        "ellipsis_lines": ratio(sum(1 for line in ls if line.endswith(ELLIPSES)), len(ls)),
+        "ellipsis_lines": ratio(len(ellipsis), len(ls)),
+        "ellipsis_line_chars": ratio(sum(map(len, ellipsis)), sum(map(len, ls))),
         "alpha_words": ratio(alpha, n),
+        # Numbers count up to as many as the words with letters: a dump of numbers is not text.
+        "alpha_or_number_words": ratio(alpha + min(numbers, alpha), n),
         "stop_words": len(stop_words.intersection(map(str.casefold, ws))),
     }
+
+
+def signal_keys(t: GopherQualityThresholds) -> tuple[str, str]:
+    """Return the signals the ellipsis-line and alphabetic-word rules read under ``t``."""
+    ellipsis = "ellipsis_line_chars" if t.line_weight == "chars" else "ellipsis_lines"
+    return ellipsis, "alpha_or_number_words" if t.numbers_are_words else "alpha_words"
 
 
 def gopher_quality_reason(
@@ -86,11 +103,12 @@ def gopher_quality_reason(
     if max(signals["hash_ratio"], signals["ellipsis_ratio"]) > t.max_symbol_ratio:
         return SYMBOL_RATIO
     line_rules = signals["lines"] >= t.min_lines
+    ellipsis, alpha = signal_keys(t)
     if line_rules and signals["bullet_lines"] > t.max_bullet_lines:
         return BULLET_LINES
-    if line_rules and signals["ellipsis_lines"] > t.max_ellipsis_lines:
+    if line_rules and signals[ellipsis] > t.max_ellipsis_lines:
         return ELLIPSIS_LINES
-    if signals["alpha_words"] < t.min_alpha_words:
+    if signals[alpha] < t.min_alpha_words:
         return ALPHA_WORDS
     if has_stop_words and signals["stop_words"] < t.min_stop_words:
         return STOP_WORDS
@@ -124,8 +142,14 @@ class GopherQualityFilter(UsesProfile, Filter):
     than ``max_bullet_lines`` of lines starting with a bullet or ``max_ellipsis_lines``
     ending with an ellipsis (documents of ``min_lines`` lines or more), fewer than
     ``min_alpha_words`` of words holding a letter, or fewer than ``min_stop_words``
-    distinct stop words. Thresholds left at ``None`` come from the language's ``profile``
-    (``saring/data/quality/<lang>.toml``; language = ``doc.lang``, else ``language``). Uses
+    distinct stop words. With ``line_weight="chars"`` (news) the ellipsis rule reads the
+    share of characters in lines ending with an ellipsis (a teaser's "All..." is a few
+    characters, a page of cut-off teasers most of them); with ``numbers_are_words`` (news)
+    the letter rule counts numbers (27.058, 1-0, 23/6) as words, up to as many as the
+    words with letters, so scores, schedules, prices and statistics are not "non-words",
+    while symbols, emoji and a page of numbers still are. Thresholds left at ``None``
+    come from the language's ``profile`` (``saring/data/quality/<lang>.toml``; language
+    = ``doc.lang``, else ``language``). Uses
     ``GopherQualitySignals``' stored signals when they fit the text."""
 
     family = "gopher_quality"
@@ -153,6 +177,8 @@ class GopherQualityFilter(UsesProfile, Filter):
         min_alpha_words: float | None = None,
         min_stop_words: int | None = None,
         min_lines: int | None = None,
+        line_weight: str | None = None,
+        numbers_are_words: bool | None = None,
         stop_words: tuple[str, ...] | None = None,
     ) -> None:
         self.language = language
@@ -167,6 +193,8 @@ class GopherQualityFilter(UsesProfile, Filter):
         self.min_alpha_words = min_alpha_words
         self.min_stop_words = min_stop_words
         self.min_lines = min_lines
+        self.line_weight = line_weight
+        self.numbers_are_words = numbers_are_words
         self.stop_words = stop_words
 
     def signals(self, doc: Document) -> dict[str, Any]:
@@ -190,9 +218,10 @@ class GopherQualityFilter(UsesProfile, Filter):
             "hash_ratio": ("max", t.max_symbol_ratio),
             "ellipsis_ratio": ("max", t.max_symbol_ratio),
             "bullet_lines": ("max", t.max_bullet_lines),
-            "ellipsis_lines": ("max", t.max_ellipsis_lines),
-            "alpha_words": ("min", t.min_alpha_words),
         }
+        ellipsis, alpha = signal_keys(t)
+        found[ellipsis] = ("max", t.max_ellipsis_lines)
+        found[alpha] = ("min", t.min_alpha_words)
         if p.stop_words:
             found["stop_words"] = ("min", t.min_stop_words)
         return found

@@ -21,12 +21,12 @@ from saring.document import Document
 from saring.filters.profiles import UsesProfile
 from saring.filters.restated import RESTATED_N, restated_words, sentence_words
 from saring.filters.signals import store, stored
-from saring.filters.text import duplicates, lines, paragraphs, ratio
+from saring.filters.text import LONG_LINE_WORDS, duplicates, lines, paragraphs, ratio
 from saring.filters.thresholds import GopherRepetitionThresholds
 from saring.meta import QUALITY_REPETITION
 from saring.step import Annotator, Filter
 
-VERSION = 3
+VERSION = 4
 """Version of ``gopher_repetition_signals``; stored signals of another version are recomputed."""
 
 DUP_LINES = "quality/gopher_dup_lines"
@@ -101,8 +101,7 @@ def gopher_repetition_signals(text: str) -> dict[str, Any]:
     """Return the Gopher repetition signals of a text (fractions, 4 decimals)."""
     ls = lines(text)
     ps = paragraphs(text)
-    dup_lines, dup_line_chars = duplicates(ls)
-    dup_paras, dup_para_chars = duplicates(ps)
+    line_chars, para_chars = sum(map(len, ls)), sum(map(len, ps))
     ws, ends = sentence_words(text)
     # A word's id is the position of its first occurrence: equal words, equal ids.
     vocabulary: dict[str, int] = {}
@@ -114,12 +113,15 @@ def gopher_repetition_signals(text: str) -> dict[str, Any]:
         restated, thrice_said = restated_words(_gram_keys(ids, RESTATED_N), ends, len(ws))
     dup, thrice = _dup_ngrams(ids, lengths, total)
     fresh, fresh_thrice = _dup_ngrams(ids[~restated], lengths[~restated], total)
-    return {
-        "chars": len(text),
-        "dup_lines": ratio(dup_lines, len(ls)),
-        "dup_paragraphs": ratio(dup_paras, len(ps)),
-        "dup_line_chars": ratio(dup_line_chars, sum(map(len, ls))),
-        "dup_paragraph_chars": ratio(dup_para_chars, sum(map(len, ps))),
+    found: dict[str, Any] = {"chars": len(text)}
+    for suffix, min_words in (("", 0), ("_long", LONG_LINE_WORDS)):
+        dup_lines, dup_line_chars = duplicates(ls, min_words)
+        dup_paras, dup_para_chars = duplicates(ps, min_words)
+        found[f"dup_lines{suffix}"] = ratio(dup_lines, len(ls))
+        found[f"dup_paragraphs{suffix}"] = ratio(dup_paras, len(ps))
+        found[f"dup_line_chars{suffix}"] = ratio(dup_line_chars, line_chars)
+        found[f"dup_paragraph_chars{suffix}"] = ratio(dup_para_chars, para_chars)
+    return found | {
         "top_ngram": {str(n): top_ngram_fraction(ids, lengths, total, n) for n in TOP_NGRAM_SIZES},
         "dup_ngram": dup,
         "dup_ngram_3": thrice,
@@ -157,15 +159,23 @@ def dup_ngram_key(t: GopherRepetitionThresholds) -> str:
     return key if t.dup_ngram_restated else f"{key}_unrestated"
 
 
+def dup_line_keys(t: GopherRepetitionThresholds) -> tuple[str, str, str, str]:
+    """Return the signals the duplicate line, paragraph, line-character and
+    paragraph-character rules read under thresholds ``t``."""
+    s = "" if t.dup_short_lines else "_long"
+    return f"dup_lines{s}", f"dup_paragraphs{s}", f"dup_line_chars{s}", f"dup_paragraph_chars{s}"
+
+
 def gopher_repetition_reason(signals: dict[str, Any], t: GopherRepetitionThresholds) -> str | None:
     """Return the first Gopher repetition rule the signals break, or ``None``."""
-    if signals["dup_lines"] > t.max_dup_lines:
+    lines_, paras, line_chars, para_chars = dup_line_keys(t)
+    if signals[lines_] > t.max_dup_lines:
         return DUP_LINES
-    if signals["dup_paragraphs"] > t.max_dup_paragraphs:
+    if signals[paras] > t.max_dup_paragraphs:
         return DUP_PARAGRAPHS
-    if signals["dup_line_chars"] > t.max_dup_line_chars:
+    if signals[line_chars] > t.max_dup_line_chars:
         return DUP_LINE_CHARS
-    if signals["dup_paragraph_chars"] > t.max_dup_paragraph_chars:
+    if signals[para_chars] > t.max_dup_paragraph_chars:
         return DUP_PARAGRAPH_CHARS
     if signals[restated_key(t)] > t.max_restated:
         return RESTATED
@@ -205,7 +215,10 @@ class GopherRepetitionFilter(UsesProfile, Filter):
     ``dup_ngram_restated=False``, also as in the news profile, n-grams of restated sentences
     do not count, and ``quality/gopher_restated`` drops a text when restated sentences
     (with ``restated_min_count=3``, as in the news profile, those said a third time or more)
-    hold more than ``max_restated`` of its characters). ``None`` takes the
+    hold more than ``max_restated`` of its characters; with ``dup_short_lines=False``, also
+    news, the duplicate line and paragraph rules count only repeated lines and paragraphs
+    of ``LONG_LINE_WORDS`` words or more, so captions, credits and table rows repeated
+    down a page are not "duplicate lines"). ``None`` takes the
     language's ``profile`` value (``doc.lang``, else ``language``): ``"news"`` (default) or
     ``"fineweb2"`` (FineWeb-2's published limits). Uses ``GopherRepetitionSignals``' stored
     signals when they fit the text."""
@@ -235,6 +248,7 @@ class GopherRepetitionFilter(UsesProfile, Filter):
         max_restated: float | None = None,
         dup_ngram_restated: bool | None = None,
         restated_min_count: int | None = None,
+        dup_short_lines: bool | None = None,
     ) -> None:
         self.language = language
         self.profile = profile
@@ -248,6 +262,7 @@ class GopherRepetitionFilter(UsesProfile, Filter):
         self.max_restated = max_restated
         self.dup_ngram_restated = dup_ngram_restated
         self.restated_min_count = restated_min_count
+        self.dup_short_lines = dup_short_lines
 
     def overrides(self) -> dict[str, Any]:
         found = super().overrides()
@@ -265,11 +280,12 @@ class GopherRepetitionFilter(UsesProfile, Filter):
         """Return signal → ("min" or "max", threshold) as applied to a document in ``lang``
         (n-gram signals keyed ``top_ngram.<n>`` and ``dup_ngram.<n>``)."""
         t: GopherRepetitionThresholds = self.thresholds(lang)
+        lines_, paras, line_chars, para_chars = dup_line_keys(t)
         found: dict[str, tuple[str, float]] = {
-            "dup_lines": ("max", t.max_dup_lines),
-            "dup_paragraphs": ("max", t.max_dup_paragraphs),
-            "dup_line_chars": ("max", t.max_dup_line_chars),
-            "dup_paragraph_chars": ("max", t.max_dup_paragraph_chars),
+            lines_: ("max", t.max_dup_lines),
+            paras: ("max", t.max_dup_paragraphs),
+            line_chars: ("max", t.max_dup_line_chars),
+            para_chars: ("max", t.max_dup_paragraph_chars),
         }
         for n, limit in zip(TOP_NGRAM_SIZES, t.max_top_ngram, strict=False):
             found[f"top_ngram.{n}"] = ("max", limit)

@@ -16,6 +16,10 @@ from itertools import repeat
 
 PUNCTUATION = string.punctuation + "“”‘’„‚«»‹›…–—―‐•·・、。，！？：；（）【】《》「」"
 """Characters stripped from both ends of a token to make a word."""
+LONG_LINE_WORDS = 8
+"""Lines (and paragraphs) of fewer words are page furniture or table rows when repeated:
+captions, photo credits, headings, buttons, price or score rows. The news profile's
+duplicate-line rules count only repeated lines of at least this many words."""
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
 
 
@@ -34,11 +38,14 @@ def paragraphs(text: str) -> list[str]:
     return [p for p in (block.strip() for block in _PARAGRAPH_BREAK.split(text)) if p]
 
 
-def duplicates(items: Iterable[str]) -> tuple[int, int]:
-    """Return how many items repeat an earlier one, and their characters."""
+def duplicates(items: Iterable[str], min_words: int = 0) -> tuple[int, int]:
+    """Return how many items repeat an earlier one, and their characters; with
+    ``min_words``, only items of at least that many whitespace-separated tokens count."""
     seen: set[str] = set()
     count = chars = 0
     for item in items:
+        if min_words and len(item.split()) < min_words:
+            continue
         if item in seen:
             count += 1
             chars += len(item)

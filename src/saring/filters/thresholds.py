@@ -26,7 +26,10 @@ C4_POLICY_PHRASES = (
 @dataclass(frozen=True)
 class GopherQualityThresholds:
     """Gopher quality rules (Rae et al. 2021, A.1.1). The line rules (bullet and ellipsis
-    lines) judge only documents of at least ``min_lines`` non-blank lines."""
+    lines) judge only documents of at least ``min_lines`` non-blank lines. The ellipsis
+    rule counts lines (``line_weight="lines"``, Gopher's) or their characters
+    (``"chars"``); the letter rule counts the words that hold a letter or, with
+    ``numbers_are_words``, also numbers, up to as many as the words with letters."""
 
     min_words: int = 50
     max_words: int = 100_000
@@ -38,6 +41,12 @@ class GopherQualityThresholds:
     min_alpha_words: float = 0.8
     min_stop_words: int = 2
     min_lines: int = 1
+    line_weight: str = "lines"
+    numbers_are_words: bool = False
+
+    def __post_init__(self) -> None:
+        if self.line_weight not in ("lines", "chars"):
+            raise ValueError(f"line_weight must be 'lines' or 'chars', not {self.line_weight!r}")
 
 
 @dataclass(frozen=True)
@@ -48,7 +57,10 @@ class GopherRepetitionThresholds:
     over the whole text or, with ``dup_ngram_restated=False``, outside restated sentences
     (``saring.filters.restated``); ``max_restated`` bounds the share of characters in
     restated sentences, counted from their second saying (``restated_min_count=2``) or
-    their third (3); 1.0, the papers' default, is no bound."""
+    their third (3); 1.0, the papers' default, is no bound. With ``dup_short_lines=False``
+    the duplicate line and paragraph rules count only repeated lines and paragraphs of at
+    least ``saring.filters.text.LONG_LINE_WORDS`` words (a repeated caption, credit,
+    heading or table row is not a repeated text)."""
 
     max_dup_lines: float = 0.3
     max_dup_paragraphs: float = 0.3
@@ -60,6 +72,7 @@ class GopherRepetitionThresholds:
     max_restated: float = 1.0
     dup_ngram_restated: bool = True
     restated_min_count: int = 2
+    dup_short_lines: bool = True
 
     def __post_init__(self) -> None:
         if self.dup_ngram_min_count not in (2, 3):
@@ -85,9 +98,11 @@ class FineWebThresholds:
     counts lines that end in punctuation (``line_weight="lines"``, FineWeb's rule) or the
     share of characters in prose lines, lines that end in punctuation or hold a sentence
     end (``"chars"``: a heading, dateline, list item or caption then counts for its few
-    characters, and a paragraph cut off mid-sentence still counts as prose). The
+    characters, and a paragraph cut off mid-sentence still counts as prose); under
+    ``"chars"`` the short-line rule also reads the share of characters in short lines. The
     duplicate-line rule counts every repeated line (``char_dup_min_count=2``, FineWeb's) or
-    only lines occurring three times or more (3)."""
+    only lines occurring three times or more (3); with ``char_dup_short_lines=False``, only
+    lines of at least ``saring.filters.text.LONG_LINE_WORDS`` words (3 only)."""
 
     min_line_punct: float = 0.12
     max_short_lines: float = 0.67
@@ -97,8 +112,11 @@ class FineWebThresholds:
     min_lines: int = 1
     line_weight: str = "lines"
     char_dup_min_count: int = 2
+    char_dup_short_lines: bool = True
 
     def __post_init__(self) -> None:
+        if not self.char_dup_short_lines and self.char_dup_min_count != 3:
+            raise ValueError("char_dup_short_lines=False needs char_dup_min_count=3")
         if self.line_weight not in ("lines", "chars"):
             raise ValueError(f"line_weight must be 'lines' or 'chars', not {self.line_weight!r}")
         if self.char_dup_min_count not in (2, 3):
