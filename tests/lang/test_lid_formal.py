@@ -86,11 +86,11 @@ def test_the_shipped_model_carries_the_pair() -> None:
 @pytest.mark.parametrize(
     ("name", "floor"),
     [
-        ("formal-id-tuning", 0.90),
-        ("formal-ms-tuning", 0.97),
-        ("uud1945", 0.77),
-        ("formal-id-heldout", 0.92),
-        ("formal-ms-heldout", 0.95),
+        ("formal-id-tuning", 0.95),
+        ("formal-ms-tuning", 0.98),
+        ("uud1945", 0.85),
+        ("formal-id-heldout", 0.95),
+        ("formal-ms-heldout", 0.98),
     ],
 )
 def test_formal_sets_stay_above_their_floor(name: str, floor: float) -> None:
@@ -111,11 +111,14 @@ def test_statute_style_indonesian_is_indonesian() -> None:
     assert step.guesses(text)[0][0] == "id"
 
 
-@pytest.mark.parametrize("name", ["formal-id-heldout", "formal-ms-heldout"])
-def test_confident_scores_are_right_on_the_held_out_formal_sets(name: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "coverage"),
+    [("formal-id-heldout", 0.55), ("formal-ms-heldout", 0.8), ("uud1945", 0.35)],
+)
+def test_confident_scores_are_right_on_the_held_out_formal_sets(name: str, coverage: float) -> None:
     step = LanguageID()
     step.setup()
     found = [(step.guesses(text)[0], lang) for text, lang in training.eval_set(name)]
     sure = [guess == lang for (guess, score), lang in found if score >= 0.9]
-    assert len(sure) >= 0.6 * len(found)
+    assert len(sure) >= coverage * len(found)
     assert sum(sure) >= 0.99 * len(sure)

@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 
 from saring.lang.features import stretches, word_features, words
+from saring.lang.standards import count as count_markers
 
 ENGLISH = "en"
 """The language whose words inside another language's text count as code-switching."""
@@ -45,6 +46,13 @@ class NaiveBayes:
     (``pair_odds``, from word-frequency lists built alike for both languages from the same
     kinds of source: Wikipedia, subtitles, social media), the leader keeping its own
     log-likelihood so that the decision against the other languages stays as it was.
+
+    ``markers`` (phrase → language, ``saring.lang.standards``) are words of one of the pair
+    only; each one found adds ``marker_weight`` × the temperature to that side of the same
+    decision. When the pair are the two most probable languages and the markers do not back
+    the leader (none found, or no more for it than for the other), its probability is at most
+    ``unsure`` (the rest goes to the other), since without them the decision rests on
+    n-grams and word odds that also tell register apart.
     """
 
     CACHE_WORDS = 200_000
@@ -61,6 +69,9 @@ class NaiveBayes:
         pair: tuple[str, str] | None = None,
         pair_weight: float = 0.0,
         pair_odds: dict[str, float] | None = None,
+        markers: dict[str, str] | None = None,
+        marker_weight: float = 0.0,
+        unsure: float | None = None,
     ) -> None:
         self.langs = langs
         self.orders = orders
@@ -76,9 +87,12 @@ class NaiveBayes:
         self.pair_weight = pair_weight
         self.pair_odds = pair_odds or {}
         """Word → log(P(word | pair[0]) / P(word | pair[1])) (see the class notes)."""
+        self.markers = markers or {}
+        self.marker_weight = marker_weight
+        self.unsure = unsure
         self._pair_at = (
             (langs.index(pair[0]), langs.index(pair[1]))
-            if pair and pair_weight and set(pair) <= set(langs)
+            if pair and (pair_weight or self.markers) and set(pair) <= set(langs)
             else None
         )
         self._index: dict[str, int] = {}
@@ -98,6 +112,9 @@ class NaiveBayes:
             "pair": self.pair,
             "pair_weight": self.pair_weight,
             "pair_odds": self.pair_odds,
+            "markers": self.markers,
+            "marker_weight": self.marker_weight,
+            "unsure": self.unsure,
         }
         settings.update(changes)
         return NaiveBayes(**settings)
@@ -161,15 +178,21 @@ class NaiveBayes:
         log-likelihood exceeds the runner-up's by ``stop_margin``: a sequential test (Wald
         1945, "Sequential Tests of Statistical Hypotheses") that spares reading the rest of a
         long text whose language is already clear."""
-        totals, known, _ = self._read(text)
+        totals, known, _, _ = self._read(text)
         return totals, known
 
     def chars_read(self, text: str) -> int:
         """Return how many characters of a text the model reads (see ``log_likelihoods``)."""
         return self._read(text)[2]
 
-    def _read(self, text: str) -> tuple[list[float], int, int]:
-        """Return the log-likelihoods, the known features and where reading stopped."""
+    def marker_lead(self, text: str) -> int:
+        """Return the markers of ``pair[0]`` less those of ``pair[1]`` in what the model reads
+        of a text (see the class notes)."""
+        return self._read(text)[3]
+
+    def _read(self, text: str) -> tuple[list[float], int, int, int]:
+        """Return the log-likelihoods, the known features, where reading stopped and the
+        markers of ``pair[0]`` less those of ``pair[1]`` in what was read."""
         size = len(self.langs)
         sums = ([0.0] * size, [0.0] * size)
         counted = [0, 0]
@@ -178,6 +201,7 @@ class NaiveBayes:
         cache = self._cache
         odds = self.pair_odds.get
         pair_sum = 0.0
+        marked = 0
         for start, end in stretches(text, self.max_chars):
             read = end
             found = words(text, start, end)
@@ -193,6 +217,9 @@ class NaiveBayes:
                 pair_sum += sum(
                     odds(w, 0.0) for w, s in zip(found, all_scores, strict=True) if not s[1]
                 )
+            if self.markers and self.pair:
+                marks = count_markers(text[start:end], self.markers)
+                marked += marks.get(self.pair[0], 0) - marks.get(self.pair[1], 0)
             for kind, group in enumerate(
                 ([s for s in scored if not s[1]], [s for s in scored if s[1]])
             ):
@@ -207,35 +234,59 @@ class NaiveBayes:
                 totals = [a + b for a, b in zip(sums[0], sums[1], strict=True)]
                 known = features[0] + features[1]
             if self._pair_at and known:
-                self._decide_pair(totals, pair_sum)
-            if self.stop_margin is not None and known and size > 1:
-                runner_up, leader = sorted(totals)[-2:]
-                if leader - runner_up >= self.stop_margin:
-                    break
-        return totals, known, read
+                self._decide_pair(totals, pair_sum, marked)
+            if (
+                self.stop_margin is not None
+                and known
+                and size > 1
+                and self._settled(totals, marked)
+            ):
+                break
+        return totals, known, read, marked
 
-    def _decide_pair(self, totals: list[float], pair_sum: float) -> None:
+    def _settled(self, totals: list[float], marked: int) -> bool:
+        """Return whether reading may stop: the leader leads by ``stop_margin`` and, when it and
+        the runner-up are the pair, the markers read so far back it (else its score would be
+        capped at ``unsure`` for want of text not yet read)."""
+        assert self.stop_margin is not None
+        runner_up, leader = sorted(range(len(totals)), key=totals.__getitem__)[-2:]
+        if totals[leader] - totals[runner_up] < self.stop_margin:
+            return False
+        if self.unsure is None or not self._pair_at or {leader, runner_up} != set(self._pair_at):
+            return True
+        return (marked if leader == self._pair_at[0] else -marked) > 0
+
+    def _decide_pair(self, totals: list[float], pair_sum: float, marked: int) -> None:
         """When one of the pair leads, set the two languages' log-likelihoods so that the
         leader keeps its value and they differ by the naive Bayes difference plus
-        ``pair_weight`` × the summed word log-odds (see the class notes)."""
+        ``pair_weight`` × the summed word log-odds plus ``marker_weight`` × the temperature ×
+        the marker difference (see the class notes)."""
         assert self._pair_at is not None
         first, second = self._pair_at
         top = max(totals)
         if totals[first] != top and totals[second] != top:
             return
         lead = totals[first] - totals[second] + self.pair_weight * pair_sum
+        lead += self.marker_weight * self.temperature * marked
         totals[first], totals[second] = (top, top - lead) if lead >= 0 else (top + lead, top)
 
     def probabilities(self, text: str) -> list[tuple[str, float]]:
         """Return (language, calibrated probability) pairs, most probable first; empty when
         the text has no feature the model knows."""
-        totals, known = self.log_likelihoods(text)
+        totals, known, _, marked = self._read(text)
         if known == 0:
             return []
-        return sorted(
+        found = sorted(
             zip(self.langs, softmax(totals, self.temperature), strict=True),
             key=lambda pair: -pair[1],
         )
+        if len(found) < 2 or self.unsure is None or not self.pair:
+            return found
+        (best, score), (second, other) = found[0], found[1]
+        backed = marked if best == self.pair[0] else -marked
+        if {best, second} != set(self.pair) or score <= self.unsure or backed > 0:
+            return found
+        return [(best, self.unsure), (second, other + score - self.unsure), *found[2:]]
 
 
 def softmax(values: Sequence[float], temperature: float = 1.0) -> list[float]:

@@ -15,6 +15,7 @@ from importlib import resources
 from typing import Any
 
 from saring.errors import ConfigError
+from saring.lang import standards
 from saring.lang.model import NaiveBayes
 
 FORMAT = 3
@@ -91,7 +92,18 @@ def load(path: str | None = None) -> NaiveBayes:
             data = json.load(stream)
     except (OSError, ValueError) as exc:
         raise ConfigError(f"cannot read language model {where!r}: {exc}") from exc
-    return from_json(data, where)
+    return with_standards(from_json(data, where))
+
+
+def with_standards(model: NaiveBayes) -> NaiveBayes:
+    """Return the model with the Indonesian and Malay markers of ``saring.lang.standards``
+    and their settings, when its pair is those two (else the model as it is)."""
+    table = standards.markers()
+    if not model.pair or not set(model.pair) <= set(table.values()):
+        return model
+    return model.replace(
+        markers=table, marker_weight=standards.MARKER_WEIGHT, unsure=standards.UNSURE
+    )
 
 
 def save(model: NaiveBayes, path: str) -> None:
