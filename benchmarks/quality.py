@@ -317,7 +317,7 @@ def sealed_set(work: Path) -> None:
     output = run_preset(pages + reports, work, dedup=False)
     reasons = {r["id"]: r.get("reason") for r in output}
     peer = peer_reasons(pages + reports, "mixed", output) or {}
-    print("\nsealed set (written by hand, first run reported; preset without NearDedup):")
+    print("\nsealed set (written by hand; the spam model tuned on it; preset without NearDedup):")
     for kind in ("gambling", "loan", "pills"):
         print(_kind_line(kind, pages, reasons, peer, counts=True))
     got = Counter(reasons[r["id"]] or "kept" for r in reports)

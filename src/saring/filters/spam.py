@@ -33,10 +33,18 @@ LANGUAGES = ("id", "ms", "en")
 
 
 def spam_reason(signals: dict[str, Any], t: SpamThresholds) -> str | None:
-    """Return the spam rule the signals meet, or ``None``: a link list (brand and site names
-    denser than any topic's words), else the densest promoted topic, else a gambling page
-    injected into a protected site."""
-    if signals["promo_share"] >= t.min_promo_share and signals["promo"] >= t.min_promo:
+    """Return the spam rule the signals meet, or ``None``: where the model's score (whole or
+    a block) reaches ``min_rule_model``, a link list (brand and site names denser than any
+    topic's words), else the densest promoted topic; else a gambling page injected into a
+    protected site, else the model's likeliest spam class when its spam
+    probability reaches ``min_model``, or that of the page's spammiest block when the
+    block's reaches ``min_block_model``."""
+    model = max(signals["model"], signals["model_block"])
+    if (
+        signals["promo_share"] >= t.min_promo_share
+        and signals["promo"] >= t.min_promo
+        and model >= t.min_rule_model
+    ):
         topic = max(TOPICS, key=lambda name: signals[name])
         if signals["links"] >= max(t.min_links, signals[topic]):
             return SEO
@@ -46,9 +54,13 @@ def spam_reason(signals: dict[str, Any], t: SpamThresholds) -> str | None:
         signals["url_protected"]
         and signals["url_gambling"] > 0
         and signals["gambling"] >= t.min_injected_topic
-        and signals["promo"] >= signals["reporting"]
+        and (signals["promo"] >= signals["reporting"] or model >= t.min_injected_model)
     ):
         return INJECTED
+    if signals["model"] >= t.min_model:
+        return f"spam/{signals['model_topic']}"
+    if signals["model_block"] >= t.min_block_model:
+        return f"spam/{signals['model_block_topic']}"
     return None
 
 
@@ -58,7 +70,8 @@ class SpamSignals(Annotator):
     superlatives, brand names such as ``slot88``), of reporting (reporting verbs, police,
     courts, regulators) and of brand and site names; the promotion share; whether the host is
     a government, university, school, village or non-profit site and how many gambling
-    words its URL path holds. ``languages`` names the vocabulary files joined."""
+    words its URL path holds; the spam model's spam probability and likeliest spam class
+    (``saring.filters.spam_model``). ``languages`` names the vocabulary files joined."""
 
     def __init__(self, languages: tuple[str, ...] = LANGUAGES) -> None:
         self.languages = languages
@@ -75,9 +88,12 @@ class SpamFilter(UsesProfile, Filter):
     promoting list of brand and site names (``min_links`` per 100 words), ``spam/injected``
     for a page with gambling words in the URL path of a government, university, school,
     village or non-profit host, ``min_injected_topic`` gambling density and no more
-    reporting than promotion vocabulary. News that reports on these
-    topics is kept. ``None`` takes the value of the language's ``profile``. Uses
-    ``SpamSignals``' stored signals when they fit the text."""
+    reporting than promotion vocabulary (or a model score of ``min_injected_model``); and,
+    whatever the vocabulary, the spam model's likeliest class when its score reaches
+    ``min_model`` (or a block's, at ``min_block_model``); the vocabulary rules only where
+    the model's score reaches ``min_rule_model``. News that reports on these topics is
+    kept. ``None`` takes the value of the language's ``profile``. Uses ``SpamSignals``'
+    stored signals when they fit the text."""
 
     family = "spam"
     drop_reasons = (GAMBLING, LOAN, PILLS, SEO, INJECTED)
@@ -92,6 +108,10 @@ class SpamFilter(UsesProfile, Filter):
         min_promo_share: float | None = None,
         min_links: float | None = None,
         min_injected_topic: float | None = None,
+        min_model: float | None = None,
+        min_injected_model: float | None = None,
+        min_block_model: float | None = None,
+        min_rule_model: float | None = None,
     ) -> None:
         self.language = language
         self.profile = profile
@@ -101,6 +121,10 @@ class SpamFilter(UsesProfile, Filter):
         self.min_promo_share = min_promo_share
         self.min_links = min_links
         self.min_injected_topic = min_injected_topic
+        self.min_model = min_model
+        self.min_injected_model = min_injected_model
+        self.min_block_model = min_block_model
+        self.min_rule_model = min_rule_model
 
     def signals(self, doc: Document) -> dict[str, Any]:
         """Return the document's stored signals if they fit, else freshly computed ones."""
@@ -125,6 +149,8 @@ class SpamFilter(UsesProfile, Filter):
             promo=("max", t.min_promo),
             promo_share=("max", t.min_promo_share),
             links=("max", t.min_links),
+            model=("max", t.min_model),
+            model_block=("max", t.min_block_model),
         )
         return found
 

@@ -19,9 +19,10 @@ from importlib import resources
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from saring.filters import spam_model
 from saring.filters.text import ratio, words
 
-VERSION = 1
+VERSION = 2
 """Version of ``spam_signals``; stored signals of another version are recomputed."""
 
 TOPICS = ("gambling", "loan", "pills")
@@ -120,7 +121,9 @@ def url_signals(url: str | None) -> tuple[bool, int]:
 
 def spam_signals(text: str, url: str | None, languages: tuple[str, ...]) -> dict[str, Any]:
     """Return the spam signals of a text: per-100-word densities of each topic, promotion,
-    reporting, brand and site names; the promotion share; the URL's evidence."""
+    reporting, brand and site names; the promotion share; the spam model's probability that
+    the text is spam (``model``) and its likeliest spam class (``model_topic``), the same for
+    its spammiest block (``model_block``, ``model_block_topic``); the URL's evidence."""
     lowered = text.casefold()
     found = count_terms(tokens(lowered), vocabulary(languages))
     counts = {g: found.get(g, 0) for g in (*TOPICS, *PROMO, "reporting")}
@@ -130,6 +133,9 @@ def spam_signals(text: str, url: str | None, languages: tuple[str, ...]) -> dict
     per100 = 100 / n if n else 0.0
     promo = sum(counts[g] for g in PROMO) + brands
     protected, url_gambling = url_signals(url)
+    model = spam_model.load()
+    spam, spam_topic = model.spam(text)
+    block, block_topic = model.block_spam(text)
     signals: dict[str, Any] = {"chars": len(text), "words": n}
     for topic in TOPICS:
         signals[topic] = round(counts[topic] * per100, 2)
@@ -138,6 +144,10 @@ def spam_signals(text: str, url: str | None, languages: tuple[str, ...]) -> dict
         reporting=round(counts["reporting"] * per100, 2),
         links=round((brands + links) * per100, 2),
         promo_share=ratio(promo, promo + counts["reporting"]),
+        model=spam,
+        model_topic=spam_topic,
+        model_block=block,
+        model_block_topic=block_topic,
         url_protected=protected,
         url_gambling=url_gambling,
         languages=list(languages),

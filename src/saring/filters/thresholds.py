@@ -146,13 +146,21 @@ class SpamThresholds:
     link list is ``min_links`` brand names and site names per 100 words with the same
     promotion share. A page injected into a legitimate site needs gambling words in its URL
     path on a protected suffix, ``min_injected_topic`` gambling density and no more
-    reporting than promotion vocabulary."""
+    reporting than promotion vocabulary, or a spam model score of ``min_injected_model``.
+    Apart from these rules, a page whose spam model score (``saring.filters.spam_model``)
+    reaches ``min_model`` is spam of the model's likeliest class, and so is a page whose
+    spammiest block reaches ``min_block_model``. The vocabulary rules drop a page only where
+    the model's score (whole or a block) reaches ``min_rule_model``."""
 
     min_topic: float = 2.0
     min_promo: float = 4.0
     min_promo_share: float = 0.5
     min_links: float = 10.0
     min_injected_topic: float = 0.5
+    min_model: float = 0.51
+    min_injected_model: float = 0.2
+    min_block_model: float = 0.95
+    min_rule_model: float = 0.1
 
 
 FAMILIES: dict[str, type[Any]] = {
