@@ -328,6 +328,45 @@ def sealed_set(work: Path) -> None:
     )
 
 
+HELDOUT_SPAM = Path(__file__).resolve().parent / "data" / "heldout-spam.jsonl"
+"""Spam pages and news about the same topics, written for the project by a developer who
+never saw the spam rules, model or their training text; no rule or threshold was tuned on
+it (``benchmarks/data/README.md``)."""
+
+
+def heldout_spam_set(work: Path) -> None:
+    """Print what the preset (without NearDedup) and datatrove do with the held-out set."""
+    records = [json.loads(line) for line in HELDOUT_SPAM.read_text().splitlines() if line]
+    for record in records:
+        record["url"] = record["url"] or ""
+    pages = [r for r in records if r["label"] == "spam"]
+    reports = [r for r in records if r["label"] == "news"]
+    output = run_preset(records, work, dedup=False)
+    reasons = {r["id"]: r.get("reason") for r in output}
+    peer = peer_reasons(records, "mixed", output) or {}
+    print("\nheld-out spam set (never tuned on; preset without NearDedup):")
+    for kind in ("gambling", "loan", "pills", "seo"):
+        print(_kind_line(kind, pages, reasons, peer, counts=True))
+    hits = sum(1 for p in pages if (reasons[p["id"]] or "").startswith("spam/"))
+    print(
+        f"  all spam: {len(pages)} pages, dropped as spam/* {hits}/{len(pages)}"
+        f" ({hits / len(pages):.1%})"
+    )
+    for kind in ("gambling", "loan", "pills", "seo"):
+        group = [r for r in reports if r["kind"] == kind]
+        got = Counter(reasons[r["id"]] or "kept" for r in group)
+        dt = sum(1 for r in group if not peer.get(r["id"]))
+        print(
+            f"  news about {kind}: {len(group)} articles, kept {got['kept']}/{len(group)}"
+            f" ({_reasons(got, len(group))}); datatrove keeps {dt}/{len(group)}"
+        )
+    kept = sum(1 for r in reports if not reasons[r["id"]])
+    print(
+        f"  all news: {len(reports)} articles, kept {kept}/{len(reports)}"
+        f" ({kept / len(reports):.1%})"
+    )
+
+
 def spam_sets(work: Path) -> None:
     """Print spam drop rates and gambling-news keep rates, per template family and kind."""
     for family in ("tune", "held_out"):
@@ -507,6 +546,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.junk_only:
             spam_sets(work / "spam")
             sealed_set(work / "sealed")
+            heldout_spam_set(work / "heldout")
     return 0
 
 
