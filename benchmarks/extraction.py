@@ -31,10 +31,10 @@ one request per page over a pipe), taking turns with trafilatura and resiliparse
 to end: ``saring clean`` with the lang preset (what turning pages into tagged text takes),
 2 workers and one task per file, on both sets' pages repeated ``--repeat`` times (4: 4,520
 pages, so that start-up does not dominate) in 16 WARC files, a request record before each
-response as crawlers write them; wall time of the whole command, against trafilatura and
-resiliparse in one process on the same pages, measured before and after the runs. The
-machine is shared: compare the ratios printed by one run rather than absolute figures
-across runs.
+response as crawlers write them; wall time of the whole command, against trafilatura
+(quality) or resiliparse (fast) in one process on the same pages, measured just before and
+just after each run. The machine is shared: compare the ratios printed by one run rather
+than absolute figures across runs.
 
 Usage: python benchmarks/extraction.py [DATA] [--no-clean] [--repeat N]
 """
@@ -275,40 +275,38 @@ def clean_rate(mode: str, folder: Path, pages: int, steps: bool) -> float:
 
 
 def end_to_end(every_page: list[Page], peers: dict[str, Extract], repeat: int, files: int) -> None:
-    """Print ``saring clean`` pages/s per mode against trafilatura's and resiliparse's
-    single-process pages/s, measured (interleaved) just before and just after the runs."""
+    """Print ``saring clean`` pages/s per mode against its peer's single-process pages/s
+    (trafilatura for quality, resiliparse for fast), the peer measured on every page just
+    before and just after each run, so that a change in the shared machine's load between
+    runs falls on both sides of a ratio."""
     decoded = {str(n): (decode(raw), url) for n, (raw, url) in enumerate(every_page)}
-    spent = dict.fromkeys(peers, 0.0)
+    peer_of = {"quality": "trafilatura", "fast": "resiliparse"}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         (folder / "warc").mkdir()
         total = write_warcs(every_page, folder / "warc", files, repeat)
-        rates: dict[tuple[str, bool], float] = {}
-        for _ in range(2):
-            for name, rate in run_systems(peers, decoded)[1].items():
-                spent[name] += len(decoded) / rate
-            if not rates:
-                for mode in ("quality", "fast"):
-                    for steps in (True, False):
-                        rates[(mode, steps)] = clean_rate(mode, folder / "warc", total, steps)
-    traf, resi = (2 * len(decoded) / spent[name] for name in ("trafilatura", "resiliparse"))
+        rates: dict[tuple[str, bool], tuple[float, float]] = {}
+        for mode in ("quality", "fast"):
+            peer = {peer_of[mode]: peers[peer_of[mode]]}
+            for steps in (True, False):
+                before = run_systems(peer, decoded)[1][peer_of[mode]]
+                rate = clean_rate(mode, folder / "warc", total, steps)
+                after = run_systems(peer, decoded)[1][peer_of[mode]]
+                rates[(mode, steps)] = (rate, 2 / (1 / before + 1 / after))
     print(
         f"\nend to end on {total:,} pages ({repeat} copies of both sets, each copy its own URL)"
-        f" in {files} gzipped WARC files, a request record before each response; peers in one"
-        f" process, before and after the runs: trafilatura {traf:.1f} pages/s, resiliparse"
-        f" {resi:.1f} pages/s"
+        f" in {files} gzipped WARC files, a request record before each response; each run"
+        " against its peer in one process on both sets' pages, just before and just after it:"
     )
     for steps, label in ((True, f"saring clean {' '.join(CLEAN)}"), (False, "no steps")):
-        quality, fast = rates[("quality", steps)], rates[("fast", steps)]
         print(f"  {label}:")
-        print(
-            f"    --extractor quality: {quality:.1f} pages/s = {quality / traf:.2f}x trafilatura"
-            f" (target >= 1.5x: {'holds' if quality >= 1.5 * traf else 'NOT met'})"
-        )
-        print(
-            f"    --extractor fast: {fast:.1f} pages/s = {fast / resi:.2f}x resiliparse"
-            f" (target >= 0.6x: {'holds' if fast >= 0.6 * resi else 'NOT met'})"
-        )
+        for mode, target in (("quality", 1.5), ("fast", 0.6)):
+            rate, peer_rate = rates[(mode, steps)]
+            print(
+                f"    --extractor {mode}: {rate:.1f} pages/s = {rate / peer_rate:.2f}x"
+                f" {peer_of[mode]} ({peer_rate:.1f} pages/s around the run; target >="
+                f" {target}x: {'holds' if rate >= target * peer_rate else 'NOT met'})"
+            )
 
 
 def decode(raw: bytes) -> str:

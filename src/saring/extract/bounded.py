@@ -23,7 +23,9 @@ import sys
 import time
 import weakref
 from collections import deque
+from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import islice
 from typing import IO, Any
 
 import orjson
@@ -33,7 +35,17 @@ from saring.extract.engines import Extraction
 
 EXTRACT_REASONS = ("invalid/extract_timeout", "invalid/extract_error", "invalid/no_content")
 """Reasons a page yields no document, besides ``invalid/too_large`` (over ``max_html_bytes``)."""
-_CHILD = "from saring.extract.child import main; main()"
+_CHILD = """import sys, types
+package = types.ModuleType("saring")
+package.__path__ = [sys.argv[3]]
+sys.modules["saring"] = package
+from saring.extract.child import main
+main()
+"""
+"""The child's program. It imports ``saring.extract`` under a bare ``saring`` package: the
+package's ``__init__`` loads every step, pyarrow and the engine (about a second, more than
+the child's own imports), none of which the child uses."""
+_PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 STARTUP_SECONDS = 120.0
 """How long the child may take to load its engine before the run stops with an error."""
 
@@ -88,9 +100,11 @@ class BoundedExtractor:
         self.timeout = timeout
         self._process: subprocess.Popen[bytes] | None = None
         self._finalizer: Any = None
-        self._queued: deque[bytes] = deque()
-        """Requests sent or waiting to be sent whose answers have not been taken, in order."""
-        self._outbox = bytearray()
+        self._queued: deque[tuple[bytes, bytes]] = deque()
+        """Requests sent or waiting to be sent whose answers have not been taken, in order:
+        the URL message with the page's length prefix, and the page (never copied)."""
+        self._outbox: deque[memoryview] = deque()
+        """What is still to be written to the child, in parts."""
         self._inbox = bytearray()
         self._started = 0.0
         """When the child began the oldest queued page."""
@@ -109,12 +123,12 @@ class BoundedExtractor:
 
     def submit(self, body: bytes, url: str | None) -> None:
         """Queue a page (its HTML as UTF-8) for extraction; its answer comes from ``result``."""
-        request = encode_message(orjson.dumps({"url": url})) + encode_message(body)
+        request = (encode_message(orjson.dumps({"url": url})) + HEADER.pack(len(body)), body)
         process = self._current()
         if not self._queued:
             self._started = time.monotonic()
         self._queued.append(request)
-        self._outbox += request
+        self._send([request])
         with contextlib.suppress(OSError, EOFError):  # a dead child shows in ``result``
             self._pump(process, 0.0)
 
@@ -173,8 +187,12 @@ class BoundedExtractor:
         """Drop the oldest page, stop the child and queue the pages behind it for a new one."""
         self._queued.popleft()
         self.close()
-        self._outbox += b"".join(self._queued)
+        self._send(self._queued)
         self._started = time.monotonic()
+
+    def _send(self, requests: Iterable[tuple[bytes, bytes]]) -> None:
+        """Add requests to what is to be written to the child (as views: nothing is copied)."""
+        self._outbox.extend(memoryview(part) for request in requests for part in request if part)
 
     def _answer(self) -> bytes | None:
         """Return the next whole answer from the inbox, or ``None`` if it has not all come."""
@@ -197,12 +215,16 @@ class BoundedExtractor:
         readable, writable, _ = select.select([out], writers, [], wait)
         if writable:
             try:
-                sent = os.write(into, self._outbox[: 1 << 20])
+                sent = os.writev(into, list(islice(self._outbox, 64)))
             except BlockingIOError:
                 sent = 0
             except BrokenPipeError as exc:
                 raise EOFError("extractor process ended") from exc
-            del self._outbox[:sent]
+            while sent:  # drop what was written, keeping the rest of a part cut short
+                first = self._outbox.popleft()
+                if sent < len(first):
+                    self._outbox.appendleft(first[sent:])
+                sent = max(0, sent - len(first))
         if readable:
             chunk = os.read(out, 1 << 20)
             if not chunk:
@@ -213,10 +235,10 @@ class BoundedExtractor:
         """Return the child process, started (and waited for) if none runs."""
         if self._process is not None and self._process.poll() is None:
             return self._process
-        outbox = bytes(self._outbox)
+        outbox = list(self._outbox)
         self.close()
         process = subprocess.Popen(
-            [sys.executable, "-c", _CHILD, self.mode, str(os.getpid())],
+            [sys.executable, "-c", _CHILD, self.mode, str(os.getpid()), _PACKAGE],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
         )
@@ -234,7 +256,7 @@ class BoundedExtractor:
             self.close()
             raise ExtractorStartError(f"the {self.mode} extractor sent {ready!r} when starting")
         os.set_blocking(process.stdin.fileno(), False)
-        self._outbox += outbox
+        self._outbox.extend(outbox)
         self._started = time.monotonic()
         return process
 
