@@ -147,3 +147,17 @@ def test_a_run_keeps_the_same_sample_with_one_or_two_workers(tmp_path: Path) -> 
         i["value"]["duplicate_of"] for i in saved[0]["removed"]["dedup/exact"]["items"]
     } <= twins
     assert (one / SAMPLE_FILE).stat().st_size < 200_000
+
+
+def test_share_signals_of_the_news_rules_and_the_spam_model_get_ratio_bins() -> None:
+    for signal in (
+        "gopher_quality.alpha_or_number_words",
+        "gopher_quality.ellipsis_line_chars",
+        "gopher_repetition.dup_lines_long",
+        "gopher_repetition.dup_paragraph_chars_long",
+        "fineweb_quality.char_dup_3_long",
+        "fineweb_quality.short_lines_by_chars",
+        "spam.model",
+        "spam.model_block",
+    ):
+        assert bins_of(signal).kind == "ratio", signal

@@ -94,6 +94,16 @@ _RATIOS = frozenset(
         "char_dup",
         "char_dup_3",
         "newline_ratio",
+        "alpha_or_number_words",
+        "ellipsis_line_chars",
+        "dup_lines_long",
+        "dup_paragraphs_long",
+        "dup_line_chars_long",
+        "dup_paragraph_chars_long",
+        "char_dup_3_long",
+        "short_lines_by_chars",
+        "model",
+        "model_block",
     }
 )
 
