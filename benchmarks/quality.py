@@ -18,7 +18,7 @@ term lists' vocabulary, and a sealed set written by hand). ``--derive`` prints t
 percentiles the news thresholds were taken from, over the tuning sources.
 
     .venv/bin/python benchmarks/quality.py [--data DIR] [--derive] [--losses] [--no-peers]
-        [--junk-only | --spam-only]
+        [--junk-only | --spam-only] [--tuning-only]
 """
 
 from __future__ import annotations
@@ -525,6 +525,11 @@ def main(argv: list[str] | None = None) -> int:
         "--losses", action="store_true", help="print each tuning source's lost articles"
     )
     parser.add_argument("--no-peers", action="store_true", help="skip datatrove")
+    parser.add_argument(
+        "--tuning-only",
+        action="store_true",
+        help="skip every held-out source and the held-out spam set (for tuning runs)",
+    )
     args = parser.parse_args(argv)
     PEERS["datatrove"] = not args.no_peers
     found = sources(args.data)
@@ -536,6 +541,8 @@ def main(argv: list[str] | None = None) -> int:
         news_sources = [] if args.spam_only or args.junk_only else found.items()
         tuning = []
         for n, (name, (lang, role, records)) in enumerate(news_sources):
+            if args.tuning_only and role not in ("tuning", SEEN):
+                continue
             clean_news(name, lang, role, records, work / str(n), args.losses)
             if role == "tuning":
                 tuning.append(work / str(n))
@@ -546,7 +553,8 @@ def main(argv: list[str] | None = None) -> int:
         if not args.junk_only:
             spam_sets(work / "spam")
             sealed_set(work / "sealed")
-            heldout_spam_set(work / "heldout")
+            if not args.tuning_only:
+                heldout_spam_set(work / "heldout")
     return 0
 
 
