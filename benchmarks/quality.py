@@ -427,13 +427,14 @@ def junk_sets(found: dict[str, tuple[str, str, list[Record]]], data: Path, work:
 
 MIN_LINES = 3
 """The news profile's ``min_lines``: line rules judge documents of at least this many lines."""
-LINE_RULES = ("bullet_lines", "ellipsis_lines", "ellipsis_line_chars", "line_punct",
-    "line_punct_by_chars", "short_lines", "short_lines_by_chars")  # fmt: skip
+LINE_RULES = ("bullet_lines", "bullet_list_lines", "ellipsis_lines", "ellipsis_line_chars",
+    "line_punct", "line_punct_by_chars", "short_lines", "short_lines_by_chars")  # fmt: skip
 SIGNALS = [
     ("gopher_quality", "mean_word_length", "min", "min_mean_word_length"),
     ("gopher_quality", "alpha_words", "min", "min_alpha_words"),
     ("gopher_quality", "alpha_or_number_words", "min", "min_alpha_words"),
     ("gopher_quality", "bullet_lines", "max", "max_bullet_lines"),
+    ("gopher_quality", "bullet_list_lines", "max", "max_bullet_lines"),
     ("gopher_quality", "ellipsis_lines", "max", "max_ellipsis_lines"),
     ("gopher_quality", "ellipsis_line_chars", "max", "max_ellipsis_lines"),
     ("gopher_repetition", "dup_lines", "max", "max_dup_lines"),

@@ -103,9 +103,41 @@ def test_news_judges_the_characters_of_prose_lines() -> None:
     assert fineweb_signals(cut, 30)["line_punct_by_chars"] == pytest.approx(
         s["line_punct_by_chars"], abs=0.005
     )
-    assert _reason(ARTICLE, min_line_punct=0.99) == "quality/fineweb_line_punct"
+    assert _reason(ARTICLE, min_line_punct=0.99, enough_prose_words=0) == (
+        "quality/fineweb_line_punct"
+    )
     assert _reason(ARTICLE, line_weight="lines", min_line_punct=0.23, max_short_lines=0.67) is None
     assert _reason(ARTICLE, line_weight="lines") == "quality/fineweb_line_punct"
+
+
+LIST_ARTICLE = "\n\n".join(
+    [
+        *PARAGRAPHS,
+        "Pertamina juga menaikkan harga bahan bakar nonsubsidi di setiap provinsi.",
+        "Harga Pertalite tidak berubah, sedangkan Pertamax naik sekitar Rp 600 per liter.",
+        "Berikut daftar harga per liter yang berlaku mulai 1 Juli 2018:",
+        *[
+            f"{province}\nPertalite: Rp 7.800\nPertamax: Rp 9.500\nDexlite: Rp 9.000"
+            for province in ("Aceh", "Sumatera Utara", "Sumatera Barat", "Riau", "Jambi")
+        ],
+    ]
+)
+
+
+def test_an_article_with_a_price_list_is_judged_by_its_prose_not_its_share() -> None:
+    # Seven prose paragraphs (61 words) and a price list per province: the list holds more
+    # characters than the prose, which is still an article's worth.
+    s = fineweb_signals(LIST_ARTICLE, 30)
+    assert s["prose_words"] >= 50
+    assert 0.25 < s["line_punct_by_chars"] < 0.57
+    assert _reason(LIST_ARTICLE) is None
+    assert _reason(LIST_ARTICLE, enough_prose_words=0) == "quality/fineweb_line_punct"
+    assert _reason(LIST_ARTICLE, enough_prose_words=100) == "quality/fineweb_line_punct"
+    assert _reason(LIST_ARTICLE, min_line_punct_prose=0.55) == "quality/fineweb_line_punct"
+    # A menu under one sentence has too little prose for the exemption.
+    menu = MENU + "\n" + MENU + "\n" + PARAGRAPHS[0] + "\n" + PARAGRAPHS[1]
+    assert fineweb_signals(menu, 30)["prose_words"] < 50
+    assert _reason(menu) == "quality/fineweb_line_punct"
 
 
 def test_line_punct_threshold_is_inclusive_and_from_fineweb_2_for_id() -> None:

@@ -278,9 +278,32 @@ def test_one_line_article_starting_with_a_dash_is_not_a_bullet_list() -> None:
     fineweb2 = GopherQualityFilter(profile="fineweb2", max_bullet_lines=0.5)
     assert fineweb2.reason(_doc(text)) == "quality/gopher_bullet_lines"
     three = "\n".join(f"- {line}" for line in NEWS.split("\n\n")[1:])
-    assert GopherQualityFilter(max_bullet_lines=0.5).reason(_doc(three)) == (
+    assert GopherQualityFilter(max_bullet_lines=0.5, bullet_prose_lines=True).reason(
+        _doc(three)
+    ) == ("quality/gopher_bullet_lines")
+
+
+def test_bulleted_sentences_are_prose_and_a_bulleted_menu_is_not() -> None:
+    # A resolution: an introduction, then each demand a bulleted sentence (Gopher's rule
+    # reads 5 bullet lines of 6); the news profile counts only bullets that are not prose.
+    demands = [
+        "Pemerintah pusat segera menyalurkan bantuan bagi warga yang terdampak banjir.",
+        "Pemerintah daerah membangun tanggul baru di sepanjang sungai sebelum musim hujan.",
+        "Badan Penanggulangan Bencana Daerah menambah posko pengungsian di setiap kecamatan.",
+        "Dinas kesehatan membuka layanan kesehatan gratis bagi para pengungsi banjir.",
+        "Semua pihak mengawasi penyaluran bantuan agar sampai kepada warga yang berhak.",
+    ]
+    text = "\n".join([NEWS.split("\n\n")[1], *(f"● Bahwa {d}" for d in demands)])
+    s = gopher_quality_signals(text, profile("id").stop_words)
+    assert s["bullet_lines"] > 0.8
+    assert s["bullet_list_lines"] == 0.0
+    assert GopherQualityFilter(max_bullet_lines=0.8).reason(_doc(text)) is None
+    assert GopherQualityFilter(profile="fineweb2", max_bullet_lines=0.8).reason(_doc(text)) == (
         "quality/gopher_bullet_lines"
     )
+    # Menu items and links are not prose: still a bullet list.
+    assert gopher_quality_signals(SPAM_LIST, frozenset())["bullet_list_lines"] == 1.0
+    assert GopherQualityFilter().reason(_doc(SPAM_LIST)) == "quality/gopher_bullet_lines"
 
 
 SCORES = "\n".join(

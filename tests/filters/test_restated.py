@@ -74,6 +74,23 @@ def test_text_restated_through_and_through_is_dropped(text: str) -> None:
     assert _reason(text, max_restated=0.99) != "quality/gopher_restated"
 
 
+def test_a_caption_printed_twice_on_one_line_is_restated() -> None:
+    # A gallery's captions: the second printed twice on one line, as a crawl joins them. Each
+    # ends in its credit, not a full stop; a line of two captions is two sentences.
+    first = "Foto: Menteri Hukum Yasonna Laoly menerima kunjungan Menteri Kehakiman Australia"
+    second = "Foto: Menteri Hukum Yasonna Laoly berjabat tangan dengan Menteri Kehakiman Australia"
+    credit = "(Ahmad Ziaul/detikcom)"
+    text = "\n\n".join([f"{first} {credit}", f"{second} {credit} {second} {credit}", *BODY])
+    found, ends = sentence_words(text)
+    assert found[ends[1] - 1] == "Ziaul/detikcom"
+    s = gopher_repetition_signals(text)
+    assert s["restated"] > 0.0
+    assert s["dup_ngram_3_unrestated"]["5"] < s["dup_ngram_3"]["5"]
+    assert _reason(text) is None
+    # Brackets inside a sentence do not end it: "(Jokowi) meninjau" goes on in lower case.
+    assert len(sentence_words("Presiden Joko Widodo (Jokowi) meninjau banjir di Bekasi.")[1]) == 1
+
+
 def test_short_sentences_are_never_restated() -> None:
     text = "\n".join(["Skor akhir 2-1.", "Skor akhir 2-1.", "Skor akhir 2-1.", *BODY])
     assert gopher_repetition_signals(text)["restated_3"] == 0.0

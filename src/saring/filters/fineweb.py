@@ -13,14 +13,21 @@ one line would otherwise be judged by its last character.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from typing import Any
 
 from saring.document import Document
 from saring.filters.profiles import UsesProfile
 from saring.filters.signals import store, stored
-from saring.filters.text import LONG_LINE_WORDS, duplicates, lines, ratio, words
+from saring.filters.text import (
+    LONG_LINE_WORDS,
+    STOP_CHARS,
+    duplicates,
+    is_prose,
+    lines,
+    ratio,
+    words,
+)
 from saring.filters.thresholds import FineWebThresholds
 from saring.meta import QUALITY_FINEWEB
 from saring.step import Annotator, Filter
@@ -30,13 +37,8 @@ SHORT_LINES = "quality/fineweb_short_lines"
 CHAR_DUP = "quality/fineweb_char_dup"
 NEWLINE_RATIO = "quality/fineweb_newline_ratio"
 
-VERSION = 4
+VERSION = 5
 """Version of ``fineweb_signals``; stored signals of another version are recomputed."""
-
-STOP_CHARS = (".", "'", '"', "!", "?", "”", "’")
-"""Line endings that count as punctuated (FineWeb's, plus curly closing quotes)."""
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+\S")
-"""A sentence that ends inside a line: the line is prose even if its last one is cut off."""
 
 
 def fineweb_signals(text: str, short_line_chars: int) -> dict[str, Any]:
@@ -47,7 +49,7 @@ def fineweb_signals(text: str, short_line_chars: int) -> dict[str, Any]:
     _, dup_chars = duplicates(ls)
     seen = Counter(ls)
     punct = [line for line in ls if line.endswith(STOP_CHARS)]
-    prose = [line for line in ls if line.endswith(STOP_CHARS) or _SENTENCE_END.search(line)]
+    prose = [line for line in ls if is_prose(line)]
     short = [line for line in ls if len(line) <= short_line_chars]
     return {
         "chars": len(text),
@@ -58,6 +60,7 @@ def fineweb_signals(text: str, short_line_chars: int) -> dict[str, Any]:
         "char_dup": ratio(dup_chars, total),
         "newline_ratio": ratio(max(n - 1, 0), len(words(text))),
         "line_punct_by_chars": ratio(sum(map(len, prose)), total),
+        "prose_words": sum(len(words(line)) for line in prose),
         "short_lines_by_chars": ratio(sum(map(len, short)), total),
         "char_dup_3": ratio(sum(len(k) * (c - 1) for k, c in seen.items() if c > 2), total),
         "char_dup_3_long": ratio(
@@ -83,11 +86,19 @@ def signal_keys(t: FineWebThresholds) -> tuple[str, str, str]:
     )
 
 
+def punct_limit(signals: dict[str, Any], t: FineWebThresholds) -> float:
+    """Return the punctuation rule's limit for a document: ``min_line_punct``, or when its
+    prose lines hold at least ``enough_prose_words`` words (an article with a list, table or
+    schedule) the lower of that and ``min_line_punct_prose``."""
+    enough = t.enough_prose_words and signals.get("prose_words", 0) >= t.enough_prose_words
+    return min(t.min_line_punct, t.min_line_punct_prose) if enough else t.min_line_punct
+
+
 def fineweb_reason(signals: dict[str, Any], t: FineWebThresholds) -> str | None:
     """Return the first FineWeb rule the signals break, or ``None``."""
     line_rules = signals["lines"] >= t.min_lines
     punct, short, dup = signal_keys(t)
-    if line_rules and signals[punct] <= t.min_line_punct:
+    if line_rules and signals[punct] <= punct_limit(signals, t):
         return LINE_PUNCT
     if line_rules and signals[short] >= t.max_short_lines:
         return SHORT_LINES
@@ -102,8 +113,8 @@ class FineWebQualitySignals(Annotator):
     """Writes FineWeb's line ratios (lines ending in punctuation, lines of at most
     ``short_line_chars`` characters, characters in repeated lines, line breaks per word;
     the characters of prose lines, ``line_punct_by_chars`` (lines that end in punctuation
-    or hold a sentence end); the characters of short lines, ``short_lines_by_chars``;
-    characters in lines occurring three times or more,
+    or hold a sentence end), and their words, ``prose_words``; the characters of short
+    lines, ``short_lines_by_chars``; characters in lines occurring three times or more,
     ``char_dup_3``, and of those of at least ``LONG_LINE_WORDS`` words, ``char_dup_3_long``)
     under ``metadata["quality"]["fineweb"]``."""
 
@@ -120,7 +131,11 @@ class FineWebQualityFilter(UsesProfile, Filter):
     most ``short_line_chars`` long, ``quality/fineweb_char_dup`` when repeated lines hold at
     least ``max_char_dup`` of the characters, ``quality/fineweb_newline_ratio`` when line
     breaks per word exceed ``max_newline_ratio`` (Penedo et al. 2024; comparisons as in
-    datatrove); the first two only for documents of at least ``min_lines`` lines; with
+    datatrove); the first two only for documents of at least ``min_lines`` lines; a
+    document with at least ``enough_prose_words`` words in prose lines (news: 50 for id, ms
+    and en, Gopher's shortest document) is held to ``min_line_punct_prose`` where that is
+    lower (news: 0.25), so a results list, price table or schedule under an article's worth
+    of prose keeps the article; with
     ``line_weight="chars"`` (news profile of id, ms, en) the punctuation rule reads
     ``line_punct_by_chars`` and the short-line rule ``short_lines_by_chars`` (the share
     of characters in short lines: four one-word photo tags over a long paragraph are not
@@ -139,6 +154,8 @@ class FineWebQualityFilter(UsesProfile, Filter):
         language: str = "id",
         profile: str = "news",
         min_line_punct: float | None = None,
+        enough_prose_words: int | None = None,
+        min_line_punct_prose: float | None = None,
         max_short_lines: float | None = None,
         short_line_chars: int | None = None,
         max_char_dup: float | None = None,
@@ -151,6 +168,8 @@ class FineWebQualityFilter(UsesProfile, Filter):
         self.language = language
         self.profile = profile
         self.min_line_punct = min_line_punct
+        self.enough_prose_words = enough_prose_words
+        self.min_line_punct_prose = min_line_punct_prose
         self.max_short_lines = max_short_lines
         self.short_line_chars = short_line_chars
         self.max_char_dup = max_char_dup

@@ -23,7 +23,7 @@ from saring.filters.gopher_repetition import (
 )
 from saring.filters.profiles import UsesProfile
 from saring.filters.signals import store, stored
-from saring.filters.text import lines, ratio, words
+from saring.filters.text import is_prose, lines, ratio, words
 from saring.filters.thresholds import GopherQualityThresholds
 from saring.meta import QUALITY_GOPHER
 from saring.step import Annotator, Filter
@@ -38,7 +38,7 @@ __all__ = [
     "gopher_repetition_signals",
 ]
 
-VERSION = 4
+VERSION = 5
 """Version of ``gopher_quality_signals``; stored signals of another version are recomputed."""
 
 WORD_COUNT = "quality/gopher_word_count"
@@ -69,6 +69,7 @@ def gopher_quality_signals(text: str, stop_words: frozenset[str]) -> dict[str, A
     alpha = sum(map(_has_letter, ws))
     numbers = sum(1 for w in ws if _NUMBER.fullmatch(w))
     ellipsis = [line for line in ls if line.endswith(ELLIPSES)]
+    bullets = [line for line in ls if line.startswith(BULLETS)]
     return {
         "chars": len(text),
         "words": n,
@@ -76,7 +77,9 @@ def gopher_quality_signals(text: str, stop_words: frozenset[str]) -> dict[str, A
         "mean_word_length": ratio(sum(map(len, ws)), n),
         "hash_ratio": ratio(text.count("#"), n),
         "ellipsis_ratio": ratio(text.count("...") + text.count("…"), n),
-        "bullet_lines": ratio(sum(1 for line in ls if line.startswith(BULLETS)), len(ls)),
+        "bullet_lines": ratio(len(bullets), len(ls)),
+        # Bullet lines that are not prose: menu items and links, not a list of sentences.
+        "bullet_list_lines": ratio(sum(1 for line in bullets if not is_prose(line)), len(ls)),
         "ellipsis_lines": ratio(len(ellipsis), len(ls)),
         "ellipsis_line_chars": ratio(sum(map(len, ellipsis)), sum(map(len, ls))),
         "alpha_words": ratio(alpha, n),
@@ -86,10 +89,12 @@ def gopher_quality_signals(text: str, stop_words: frozenset[str]) -> dict[str, A
     }
 
 
-def signal_keys(t: GopherQualityThresholds) -> tuple[str, str]:
-    """Return the signals the ellipsis-line and alphabetic-word rules read under ``t``."""
+def signal_keys(t: GopherQualityThresholds) -> tuple[str, str, str]:
+    """Return the signals the bullet-line, ellipsis-line and alphabetic-word rules read
+    under ``t``."""
+    bullet = "bullet_lines" if t.bullet_prose_lines else "bullet_list_lines"
     ellipsis = "ellipsis_line_chars" if t.line_weight == "chars" else "ellipsis_lines"
-    return ellipsis, "alpha_or_number_words" if t.numbers_are_words else "alpha_words"
+    return bullet, ellipsis, "alpha_or_number_words" if t.numbers_are_words else "alpha_words"
 
 
 def gopher_quality_reason(
@@ -103,8 +108,8 @@ def gopher_quality_reason(
     if max(signals["hash_ratio"], signals["ellipsis_ratio"]) > t.max_symbol_ratio:
         return SYMBOL_RATIO
     line_rules = signals["lines"] >= t.min_lines
-    ellipsis, alpha = signal_keys(t)
-    if line_rules and signals["bullet_lines"] > t.max_bullet_lines:
+    bullet, ellipsis, alpha = signal_keys(t)
+    if line_rules and signals[bullet] > t.max_bullet_lines:
         return BULLET_LINES
     if line_rules and signals[ellipsis] > t.max_ellipsis_lines:
         return ELLIPSIS_LINES
@@ -147,9 +152,11 @@ class GopherQualityFilter(UsesProfile, Filter):
     characters, a page of cut-off teasers most of them); with ``numbers_are_words`` (news)
     the letter rule counts numbers (27.058, 1-0, 23/6) as words, up to as many as the
     words with letters, so scores, schedules, prices and statistics are not "non-words",
-    while symbols, emoji and a page of numbers still are. Thresholds left at ``None``
-    come from the language's ``profile`` (``saring/data/quality/<lang>.toml``; language
-    = ``doc.lang``, else ``language``). Uses
+    while symbols, emoji and a page of numbers still are; with ``bullet_prose_lines=False``
+    (news) the bullet rule counts only bullet lines that are not prose (menu items, links),
+    so a resolution or a list of demands written as bulleted sentences is not a menu.
+    Thresholds left at ``None`` come from the language's ``profile``
+    (``saring/data/quality/<lang>.toml``; language = ``doc.lang``, else ``language``). Uses
     ``GopherQualitySignals``' stored signals when they fit the text."""
 
     family = "gopher_quality"
@@ -179,6 +186,7 @@ class GopherQualityFilter(UsesProfile, Filter):
         min_lines: int | None = None,
         line_weight: str | None = None,
         numbers_are_words: bool | None = None,
+        bullet_prose_lines: bool | None = None,
         stop_words: tuple[str, ...] | None = None,
     ) -> None:
         self.language = language
@@ -195,6 +203,7 @@ class GopherQualityFilter(UsesProfile, Filter):
         self.min_lines = min_lines
         self.line_weight = line_weight
         self.numbers_are_words = numbers_are_words
+        self.bullet_prose_lines = bullet_prose_lines
         self.stop_words = stop_words
 
     def signals(self, doc: Document) -> dict[str, Any]:
@@ -217,9 +226,9 @@ class GopherQualityFilter(UsesProfile, Filter):
             "mean_word_length:max": ("max", t.max_mean_word_length),
             "hash_ratio": ("max", t.max_symbol_ratio),
             "ellipsis_ratio": ("max", t.max_symbol_ratio),
-            "bullet_lines": ("max", t.max_bullet_lines),
         }
-        ellipsis, alpha = signal_keys(t)
+        bullet, ellipsis, alpha = signal_keys(t)
+        found[bullet] = ("max", t.max_bullet_lines)
         found[ellipsis] = ("max", t.max_ellipsis_lines)
         found[alpha] = ("min", t.min_alpha_words)
         if p.stop_words:

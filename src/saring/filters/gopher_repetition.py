@@ -26,7 +26,7 @@ from saring.filters.thresholds import GopherRepetitionThresholds
 from saring.meta import QUALITY_REPETITION
 from saring.step import Annotator, Filter
 
-VERSION = 4
+VERSION = 5
 """Version of ``gopher_repetition_signals``; stored signals of another version are recomputed."""
 
 DUP_LINES = "quality/gopher_dup_lines"

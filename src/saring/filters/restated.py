@@ -10,8 +10,10 @@ third time or more (``restated_3``, bounded by ``max_restated``) is repetition: 
 stamps one sentence over and over, or loops one sentence through its body, is restated
 through and through and still dropped.
 
-Sentences end at a line break or at a token ending in ``.``, ``!``, ``?`` or ``…`` (closing
-quotes and brackets aside). A sentence of at least ``n`` words is restated when at least
+Sentences end at a line break, at a token ending in ``.``, ``!``, ``?`` or ``…`` (closing
+quotes and brackets aside), or at a closing bracket before a capitalised word: photo captions
+end in their credit, "(Ahmad Ziaul/detikcom) Foto: …", and a line of two captions is two
+sentences. A sentence of at least ``n`` words is restated when at least
 ``share`` of its word n-grams occurred earlier in the text (in any earlier sentence).
 """
 
@@ -39,11 +41,15 @@ def sentence_words(text: str) -> tuple[list[str], list[int]]:
     found: list[str] = []
     ends: list[int] = []
     for line in text.split("\n"):
-        for token in line.split():
+        tokens = line.split()
+        for i, token in enumerate(tokens):
             word = token.strip(PUNCTUATION)
             if word:
                 found.append(word)
-            if token.rstrip(_CLOSERS).endswith(_ENDS) and (not ends or ends[-1] < len(found)):
+            end = token.rstrip(_CLOSERS).endswith(_ENDS) or (
+                token.endswith(")") and i + 1 < len(tokens) and tokens[i + 1][:1].isupper()
+            )
+            if end and (not ends or ends[-1] < len(found)):
                 ends.append(len(found))
         if not ends or ends[-1] < len(found):
             ends.append(len(found))

@@ -21,6 +21,15 @@ LONG_LINE_WORDS = 8
 captions, photo credits, headings, buttons, price or score rows. The news profile's
 duplicate-line rules count only repeated lines of at least this many words."""
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
+STOP_CHARS = (".", "'", '"', "!", "?", "”", "’")
+"""Line endings that count as punctuated (FineWeb's, plus curly closing quotes)."""
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+\S")
+"""A sentence that ends inside a line: the line is prose even if its last one is cut off."""
+
+
+def is_prose(line: str) -> bool:
+    """Return whether a line is prose: it ends in punctuation or holds a sentence end."""
+    return line.endswith(STOP_CHARS) or _SENTENCE_END.search(line) is not None
 
 
 def words(text: str) -> list[str]:

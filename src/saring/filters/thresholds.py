@@ -29,7 +29,9 @@ class GopherQualityThresholds:
     lines) judge only documents of at least ``min_lines`` non-blank lines. The ellipsis
     rule counts lines (``line_weight="lines"``, Gopher's) or their characters
     (``"chars"``); the letter rule counts the words that hold a letter or, with
-    ``numbers_are_words``, also numbers, up to as many as the words with letters."""
+    ``numbers_are_words``, also numbers, up to as many as the words with letters. The
+    bullet rule counts every bullet line (``bullet_prose_lines``, Gopher's) or only those
+    that are not prose (``saring.filters.text.is_prose``)."""
 
     min_words: int = 50
     max_words: int = 100_000
@@ -43,6 +45,7 @@ class GopherQualityThresholds:
     min_lines: int = 1
     line_weight: str = "lines"
     numbers_are_words: bool = False
+    bullet_prose_lines: bool = True
 
     def __post_init__(self) -> None:
         if self.line_weight not in ("lines", "chars"):
@@ -98,13 +101,18 @@ class FineWebThresholds:
     counts lines that end in punctuation (``line_weight="lines"``, FineWeb's rule) or the
     share of characters in prose lines, lines that end in punctuation or hold a sentence
     end (``"chars"``: a heading, dateline, list item or caption then counts for its few
-    characters, and a paragraph cut off mid-sentence still counts as prose); under
+    characters, and a paragraph cut off mid-sentence still counts as prose); a document
+    whose prose lines hold at least ``enough_prose_words`` words (0: none) is held to the
+    lower of ``min_line_punct`` and ``min_line_punct_prose`` (an article with a list, table
+    or schedule: its prose is an article's worth, however long the list); under
     ``"chars"`` the short-line rule also reads the share of characters in short lines. The
     duplicate-line rule counts every repeated line (``char_dup_min_count=2``, FineWeb's) or
     only lines occurring three times or more (3); with ``char_dup_short_lines=False``, only
     lines of at least ``saring.filters.text.LONG_LINE_WORDS`` words (3 only)."""
 
     min_line_punct: float = 0.12
+    enough_prose_words: int = 0
+    min_line_punct_prose: float = 1.0
     max_short_lines: float = 0.67
     short_line_chars: int = 30
     max_char_dup: float = 0.01
