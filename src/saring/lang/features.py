@@ -81,7 +81,7 @@ def word_features(word: str, orders: tuple[int, ...]) -> list[str]:
     padded = f" {word} "
     size = len(padded)
     for n in orders:
-        found.extend(padded[i : i + n] for i in range(size - n + 1))
+        found += [padded[i : i + n] for i in range(size - n + 1)]
     return found
 
 

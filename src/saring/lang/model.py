@@ -15,14 +15,14 @@ from typing import Any
 import numpy as np
 
 from saring.lang.features import stretches, word_features, words
-from saring.lang.standards import count as count_markers
+from saring.lang.marker_count import MarkerCounter
 
 ENGLISH = "en"
 """The language whose words inside another language's text count as code-switching."""
 
-_WordScore = tuple[int, bool, tuple[float, ...]]
-"""A word's known-feature count, whether it is an English insertion, and its per-language
-log-likelihoods."""
+_WordScore = tuple[int, bool, tuple[float, ...], float]
+"""A word's known-feature count, whether it is an English insertion, its per-language
+log-likelihoods and its log-odds between the pair (0 when it has none)."""
 
 
 class NaiveBayes:
@@ -88,6 +88,7 @@ class NaiveBayes:
         self.pair_odds = pair_odds or {}
         """Word → log(P(word | pair[0]) / P(word | pair[1])) (see the class notes)."""
         self.markers = markers or {}
+        self._markers = MarkerCounter(self.markers)
         self.marker_weight = marker_weight
         self.unsure = unsure
         self._pair_at = (
@@ -121,8 +122,8 @@ class NaiveBayes:
 
     def word_score(self, word: str) -> _WordScore:
         """Return how many of a word's features the model knows, whether it is an English
-        insertion (see the class notes) and its log-likelihood under each language (features
-        it never saw count for no language)."""
+        insertion (see the class notes), its log-likelihood under each language (features
+        it never saw count for no language) and its log-odds between the pair."""
         cached = self._cache.get(word)
         if cached is None:
             if len(self._cache) >= self.CACHE_WORDS:
@@ -136,10 +137,13 @@ class NaiveBayes:
         caller makes room in the cache)."""
         if not self._index:
             self._index = {feature: row for row, feature in enumerate(self.tables[0])}
-            self._weights = np.array(
-                [[t[f] for t in self.tables] for f in self.tables[0]], dtype=np.float64
-            ).reshape(-1, len(self.langs))
+            names = list(self.tables[0])
+            columns = [
+                np.fromiter(map(t.__getitem__, names), float, len(names)) for t in self.tables
+            ]
+            self._weights = np.column_stack(columns)
         get = self._index.get
+        odds = self.pair_odds.get
         rows: list[int] = []
         starts: list[int] = []
         scored: list[str] = []
@@ -150,7 +154,7 @@ class NaiveBayes:
                 rows.extend(found)
                 scored.append(word)
             else:
-                self._cache[word] = (0, False, (0.0,) * len(self.langs))
+                self._cache[word] = (0, False, (0.0,) * len(self.langs), odds(word, 0.0))
         if not scored:
             return
         # Each word's features are summed in their own order, whatever else is in the batch,
@@ -159,7 +163,8 @@ class NaiveBayes:
         ends = [*starts[1:], len(rows)]
         for word, start, end, values in zip(scored, starts, ends, sums, strict=True):
             scores = tuple(values)
-            self._cache[word] = (end - start, self._is_english(scores), scores)
+            english = self._is_english(scores)
+            self._cache[word] = (end - start, english, scores, odds(word, 0.0))
 
     def _is_english(self, scores: tuple[float, ...]) -> bool:
         """Return whether per-language scores mark an English insertion."""
@@ -199,7 +204,6 @@ class NaiveBayes:
         features = [0, 0]
         totals, known, read = [0.0] * size, 0, 0
         cache = self._cache
-        odds = self.pair_odds.get
         pair_sum = 0.0
         marked = 0
         for start, end in stretches(text, self.max_chars):
@@ -212,14 +216,12 @@ class NaiveBayes:
             if new:
                 self._score_new(new)
             all_scores = list(map(cache.__getitem__, found))
-            scored = [s for s in all_scores if s[0]]
             if self._pair_at:
-                pair_sum += sum(
-                    odds(w, 0.0) for w, s in zip(found, all_scores, strict=True) if not s[1]
-                )
+                pair_sum += sum([s[3] for s in all_scores if not s[1]])
             if self.markers and self.pair:
-                marks = count_markers(text[start:end], self.markers)
+                marks = self._markers.count(text[start:end])
                 marked += marks.get(self.pair[0], 0) - marks.get(self.pair[1], 0)
+            scored = [s for s in all_scores if s[0]]
             for kind, group in enumerate(
                 ([s for s in scored if not s[1]], [s for s in scored if s[1]])
             ):
@@ -227,7 +229,7 @@ class NaiveBayes:
                     column_sums = [sum(c) for c in zip(*[s[2] for s in group], strict=True)]
                     sums[kind][:] = [a + b for a, b in zip(sums[kind], column_sums, strict=True)]
                     counted[kind] += len(group)
-                    features[kind] += sum(s[0] for s in group)
+                    features[kind] += sum([s[0] for s in group])
             if 2 * counted[0] > counted[0] + counted[1]:
                 totals, known = list(sums[0]), features[0]
             else:
