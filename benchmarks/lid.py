@@ -60,9 +60,9 @@ UDHR id 0.833; pair weight 8 with temperature 16 had formal-id-heldout 0.913 and
 0.720; before the word log-odds and the Malay feature cap, uud1945 was 0.320 ``id``.
 ``--tuning-only`` leaves the held-out formal sets and the UDHR out.
 
-Hostile inputs (``--hostile``, same load, before the markers in brackets): one sentence + 1
-MB of digits 0.090 s (0.062 s), a 5 MB one-word line 0.777 s (0.583 s); before the linear
-split, one sentence + 20,000 digits took 18.0 s.
+Hostile inputs (``--hostile``, an earlier run, before the first markers in brackets): one
+sentence + 1 MB of digits 0.090 s (0.062 s), a 5 MB one-word line 0.777 s (0.583 s); before
+the linear split, one sentence + 20,000 digits took 18.0 s.
 """
 
 from __future__ import annotations
