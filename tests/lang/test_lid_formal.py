@@ -61,15 +61,18 @@ def test_word_odds_do_not_touch_a_text_the_pair_does_not_lead() -> None:
 
 def test_pair_settings_round_trip_and_format_2_files_still_load(tmp_path: Path) -> None:
     path = tmp_path / "toy.json.gz"
-    model = toy(pair=("id", "ms"), pair_weight=8.0, pair_odds={"tahu": 1.5, "yang": 0.01})
+    model = toy(
+        pair=("id", "ms"), pair_weight=8.0, pair_odds={"tahu": 1.5, "yang": 0.01}, pair_prior=0.5
+    )
     save(model, str(path))
     back = load(str(path))
     assert back.pair == ("id", "ms")
     assert back.pair_weight == 8.0
+    assert back.pair_prior == 0.5
     assert back.pair_odds == {"tahu": 1.5}, "odds that round to zero are not stored"
     old = json.loads(gzip.decompress(path.read_bytes()))
     old["format"] = 2
-    for key in ("pair", "pair_weight", "pair_words", "pair_odds"):
+    for key in ("pair", "pair_weight", "pair_prior", "pair_words", "pair_odds"):
         del old[key]
     path.write_bytes(gzip.compress(json.dumps(old).encode()))
     load.cache_clear()
@@ -86,10 +89,12 @@ def test_the_shipped_model_carries_the_pair() -> None:
 @pytest.mark.parametrize(
     ("name", "floor"),
     [
-        ("formal-id-tuning", 0.95),
-        ("formal-ms-tuning", 0.98),
-        ("uud1945", 0.85),
-        ("formal-id-heldout", 0.95),
+        ("formal-id-tuning", 0.97),
+        ("formal-ms-tuning", 0.97),
+        ("formal-id-charters", 0.98),
+        ("formal-ms-charters", 0.96),
+        ("uud1945", 0.9),
+        ("formal-id-heldout", 0.98),
         ("formal-ms-heldout", 0.98),
     ],
 )

@@ -86,6 +86,25 @@ def test_a_marker_turns_the_choice_between_the_pair_and_leaves_the_rest() -> Non
     assert marked.log_likelihoods(english) == plain.log_likelihoods(english)
 
 
+def test_the_pair_prior_moves_the_choice_between_the_pair_by_prior_times_temperature() -> None:
+    text = "kami tidak tahu apa yang berlaku"
+    plain = toy(markers={"bahawa": "ms"})
+    leaning = toy(markers={"bahawa": "ms"}, pair_prior=3.0, temperature=2.0)
+    before, _ = plain.log_likelihoods(text)
+    after, _ = leaning.log_likelihoods(text)
+    i, m, e = (plain.langs.index(lang) for lang in ("id", "ms", "en"))
+    assert after[i] - after[m] == pytest.approx(before[i] - before[m] + 3.0 * 2.0)
+    assert max(after) == max(before)
+    assert after[e] == before[e]
+    english = "we do not know what happened"
+    assert leaning.log_likelihoods(english) == plain.log_likelihoods(english)
+
+
+def test_the_shipped_model_leans_to_indonesian_only_by_a_prior_of_its_grid() -> None:
+    model = load()
+    assert 0 < model.pair_prior <= 2.0, "scripts/train_lid.py PAIR_PRIORS"
+
+
 def test_a_choice_between_the_pair_without_backing_markers_scores_at_most_unsure() -> None:
     model = toy(markers={"bahawa": "ms"}, marker_weight=1.0, unsure=0.8, temperature=0.1)
     bare = model.probabilities("kami tidak tahu apa yang berlaku")

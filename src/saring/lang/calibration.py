@@ -43,18 +43,27 @@ def keep_promise(
     model: NaiveBayes, sets: Mapping[str, list[tuple[str, str]]], start: float
 ) -> float:
     """Return the lowest temperature of ``GRID``, not below ``start``, at which every set keeps
-    ``PRECISION`` among texts scored ``SURE`` or more (the grid's highest when none does)."""
-    scored = {
-        name: [
-            (totals, model.langs.index(lang))
-            for text, lang in labelled
-            for totals, known in [model.log_likelihoods(text)]
-            if known and lang in model.langs
-        ]
-        for name, labelled in sets.items()
-    }
+    ``PRECISION`` among texts scored ``SURE`` or more (the grid's highest when none does).
+
+    The texts are scored as ``model.probabilities`` scores them at each temperature: with the
+    Indonesian-Malay markers and prior the model carries (which count in calibrated units, so
+    that they weigh more against the n-grams as the temperature rises) and the cap on
+    decisions the markers do not back."""
     tried = [t for t in GRID if t >= start]
     for temperature in tried:
-        if all(confident_precision(s, temperature) >= PRECISION for s in scored.values()):
+        scorer = model.replace(temperature=temperature)
+        if all(precision(scorer, labelled) >= PRECISION for labelled in sets.values()):
             return temperature
     return tried[-1] if tried else start
+
+
+def precision(model: NaiveBayes, labelled: list[tuple[str, str]], sure: float = SURE) -> float:
+    """Return the share of right decisions among the texts the model scores at least ``sure``
+    (1.0 when none is)."""
+    confident = right = 0
+    for text, lang in labelled:
+        found = model.probabilities(text)
+        if found and found[0][1] >= sure:
+            confident += 1
+            right += found[0][0] == lang
+    return right / confident if confident else 1.0

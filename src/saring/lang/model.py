@@ -52,7 +52,8 @@ class NaiveBayes:
     decision. When the pair are the two most probable languages and the markers do not back
     the leader (none found, or no more for it than for the other), its probability is at most
     ``unsure`` (the rest goes to the other), since without them the decision rests on
-    n-grams and word odds that also tell register apart.
+    n-grams and word odds that also tell register apart. ``pair_prior``: log prior odds of
+    ``pair[0]`` over ``pair[1]`` in that decision (× the temperature, as the markers).
     """
 
     CACHE_WORDS = 200_000
@@ -72,6 +73,7 @@ class NaiveBayes:
         markers: dict[str, str] | None = None,
         marker_weight: float = 0.0,
         unsure: float | None = None,
+        pair_prior: float = 0.0,
     ) -> None:
         self.langs = langs
         self.orders = orders
@@ -90,7 +92,7 @@ class NaiveBayes:
         self.markers = markers or {}
         self._markers = MarkerCounter(self.markers)
         self.marker_weight = marker_weight
-        self.unsure = unsure
+        self.unsure, self.pair_prior = unsure, pair_prior
         self._pair_at = (
             (langs.index(pair[0]), langs.index(pair[1]))
             if pair and (pair_weight or self.markers) and set(pair) <= set(langs)
@@ -116,6 +118,7 @@ class NaiveBayes:
             "markers": self.markers,
             "marker_weight": self.marker_weight,
             "unsure": self.unsure,
+            "pair_prior": self.pair_prior,
         }
         settings.update(changes)
         return NaiveBayes(**settings)
@@ -261,15 +264,15 @@ class NaiveBayes:
     def _decide_pair(self, totals: list[float], pair_sum: float, marked: int) -> None:
         """When one of the pair leads, set the two languages' log-likelihoods so that the
         leader keeps its value and they differ by the naive Bayes difference plus
-        ``pair_weight`` × the summed word log-odds plus ``marker_weight`` × the temperature ×
-        the marker difference (see the class notes)."""
+        ``pair_weight`` × the summed word log-odds plus the temperature × (``marker_weight`` ×
+        the marker difference + ``pair_prior``) (see the class notes)."""
         assert self._pair_at is not None
         first, second = self._pair_at
         top = max(totals)
         if totals[first] != top and totals[second] != top:
             return
         lead = totals[first] - totals[second] + self.pair_weight * pair_sum
-        lead += self.marker_weight * self.temperature * marked
+        lead += self.temperature * (self.marker_weight * marked + self.pair_prior)
         totals[first], totals[second] = (top, top - lead) if lead >= 0 else (top + lead, top)
 
     def probabilities(self, text: str) -> list[tuple[str, float]]:
