@@ -2,9 +2,7 @@
 words, after langid.py (Lui & Baldwin 2012) and the n-gram profiles of Cavnar & Trenkle (1994).
 
 The model is data, not code: ``saring.lang.model_io`` reads and writes its file in
-``saring/data/lid/``, which ``scripts/train_lid.py`` writes; NumPy sums the features of words
-not met before.
-"""
+``saring/data/lid/`` (written by ``scripts/train_lid.py``); NumPy sums unseen words' features."""
 
 from __future__ import annotations
 
@@ -21,8 +19,7 @@ ENGLISH = "en"
 """The language whose words inside another language's text count as code-switching."""
 
 _WordScore = tuple[int, bool, tuple[float, ...], float]
-"""A word's known-feature count, whether it is an English insertion, its per-language
-log-likelihoods and its log-odds between the pair (0 when it has none)."""
+"""A word's known-feature count, English insertion or not, log-likelihoods, pair log-odds."""
 
 
 class NaiveBayes:
