@@ -328,15 +328,18 @@ def sealed_set(work: Path) -> None:
     )
 
 
-HELDOUT_SPAM = Path(__file__).resolve().parent / "data" / "heldout-spam.jsonl"
-"""Spam pages and news about the same topics, written for the project by a developer who
-never saw the spam rules, model or their training text; no rule or threshold was tuned on
-it (``benchmarks/data/README.md``)."""
+HELDOUT_SPAM = {
+    "held-out spam set": Path(__file__).resolve().parent / "data" / "heldout-spam.jsonl",
+    "second held-out spam set": Path(__file__).resolve().parent / "data" / "heldout-spam-2.jsonl",
+}
+"""Spam pages and news about the same topics, each set written for the project by a developer
+who never saw the spam rules, model or their training text (nor, for the second, the first
+set); no rule or threshold was tuned on them (``benchmarks/data/README.md``)."""
 
 
-def heldout_spam_set(work: Path) -> None:
-    """Print what the preset (without NearDedup) and datatrove do with the held-out set."""
-    records = [json.loads(line) for line in HELDOUT_SPAM.read_text().splitlines() if line]
+def heldout_spam_set(work: Path, title: str, path: Path) -> None:
+    """Print what the preset (without NearDedup) and datatrove do with a held-out set."""
+    records = [json.loads(line) for line in path.read_text().splitlines() if line]
     for record in records:
         record["url"] = record["url"] or ""
     pages = [r for r in records if r["label"] == "spam"]
@@ -344,7 +347,7 @@ def heldout_spam_set(work: Path) -> None:
     output = run_preset(records, work, dedup=False)
     reasons = {r["id"]: r.get("reason") for r in output}
     peer = peer_reasons(records, "mixed", output) or {}
-    print("\nheld-out spam set (never tuned on; preset without NearDedup):")
+    print(f"\n{title} (never tuned on; preset without NearDedup):")
     for kind in ("gambling", "loan", "pills", "seo"):
         print(_kind_line(kind, pages, reasons, peer, counts=True))
     hits = sum(1 for p in pages if (reasons[p["id"]] or "").startswith("spam/"))
@@ -529,7 +532,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--tuning-only",
         action="store_true",
-        help="skip every held-out source and the held-out spam set (for tuning runs)",
+        help="skip every held-out source and the held-out spam sets (for tuning runs)",
     )
     args = parser.parse_args(argv)
     PEERS["datatrove"] = not args.no_peers
@@ -555,7 +558,8 @@ def main(argv: list[str] | None = None) -> int:
             spam_sets(work / "spam")
             sealed_set(work / "sealed")
             if not args.tuning_only:
-                heldout_spam_set(work / "heldout")
+                for n, (title, path) in enumerate(HELDOUT_SPAM.items()):
+                    heldout_spam_set(work / f"heldout-{n}", title, path)
     return 0
 
 

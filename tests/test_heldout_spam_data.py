@@ -1,4 +1,4 @@
-"""The held-out spam set's format only; it never runs the detector (benchmarks/data/README.md)."""
+"""The held-out spam sets' format only; it never runs the detector (benchmarks/data/README.md)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-DATA = Path(__file__).parents[1] / "benchmarks" / "data" / "heldout-spam.jsonl"
+FOLDER = Path(__file__).parents[1] / "benchmarks" / "data"
+# Each set and the fewest words its brief allowed a text (the second: "one sentence").
+SETS = {"heldout-spam.jsonl": 40, "heldout-spam-2.jsonl": 10}
 FIELDS = {"id", "label", "kind", "lang", "url", "text"}
 LABELS = {"spam", "news"}
 KINDS = {"gambling", "loan", "pills", "seo"}
@@ -20,15 +22,22 @@ SPAM_KINDS_AT_LEAST = {"gambling": 45, "loan": 20, "pills": 15, "seo": 10}
 SPAM_LANGS_AT_LEAST = {"ms": 8, "en": 8}
 
 
-@pytest.fixture(scope="module")
-def rows() -> list[dict[str, object]]:
-    """Every line of the file, parsed; a line that is not one JSON object fails here."""
+@pytest.fixture(scope="module", params=sorted(SETS))
+def named_rows(request: pytest.FixtureRequest) -> tuple[str, list[dict[str, object]]]:
+    """A set's name and every line of it, parsed; a line that is not one JSON object fails."""
     parsed = []
-    for number, line in enumerate(DATA.read_text(encoding="utf-8").splitlines(), 1):
+    text = (FOLDER / request.param).read_text(encoding="utf-8")
+    for number, line in enumerate(text.splitlines(), 1):
         row = json.loads(line)
         assert isinstance(row, dict), f"line {number} is not a JSON object"
         parsed.append(row)
-    return parsed
+    return request.param, parsed
+
+
+@pytest.fixture(scope="module")
+def rows(named_rows: tuple[str, list[dict[str, object]]]) -> list[dict[str, object]]:
+    """Every line of the set, parsed."""
+    return named_rows[1]
 
 
 def test_every_row_has_exactly_the_declared_fields_and_values(
@@ -42,7 +51,7 @@ def test_every_row_has_exactly_the_declared_fields_and_values(
         assert row["kind"] in KINDS, row["id"]
         assert row["lang"] in LANGS, row["id"]
         url = row["url"]
-        assert url is None or (isinstance(url, str) and url.startswith("https://")), row["id"]
+        assert url in (None, "") or (isinstance(url, str) and url.startswith("https://")), row["id"]
         assert isinstance(row["text"], str)
 
 
@@ -53,12 +62,13 @@ def test_ids_and_texts_are_unique(rows: list[dict[str, object]]) -> None:
     assert len(set(texts)) == len(texts)
 
 
-def test_texts_are_40_to_600_words_with_no_stray_whitespace(
-    rows: list[dict[str, object]],
+def test_texts_are_of_the_briefs_length_with_no_stray_whitespace(
+    named_rows: tuple[str, list[dict[str, object]]],
 ) -> None:
+    name, rows = named_rows
     for row in rows:
         text = str(row["text"])
-        assert 40 <= len(text.split()) <= 600, row["id"]
+        assert SETS[name] <= len(text.split()) <= 600, row["id"]
         assert text == text.strip(), row["id"]
         assert "\n\n\n" not in text, row["id"]
 
