@@ -1,10 +1,13 @@
-"""The formal register in training: the statute-style texts written for saring, how they are
-mixed into the feature counts, and that none of them copies an evaluation text."""
+"""The register of training: the statute-style texts written for saring, how they are mixed
+into the feature counts, that none of them copies an evaluation text, and IndoSum's reader."""
 
 from __future__ import annotations
 
+import gzip
+import json
 import re
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -73,3 +76,18 @@ def test_the_charter_tuning_sets_share_no_six_words_with_any_held_out_set() -> N
         assert len(texts) >= 60
         shared = [i for i, (text, _) in enumerate(texts) if six_word_runs(text) & held]
         assert not shared, f"{name}: lines {shared} share six words with a held-out line"
+
+
+def test_indosum_texts_joins_tokens_and_paragraphs_once_per_article(tmp_path: Path) -> None:
+    article = {
+        "id": "1490674536-a",
+        "paragraphs": [[["Ketua", "MPR", "menyesalkan", "kisruh", "."], ["Ia", "datang", "."]]],
+    }
+    other = {"id": "1490674537-b", "paragraphs": [[["Satu", "."]], [["Dua", "."]]]}
+    lines = [json.dumps(r) for r in (article, other, article)]
+    with gzip.open(tmp_path / "dev.01.jsonl.gz", "wt", encoding="utf-8") as out:
+        out.write("\n".join(lines) + "\n")
+    assert register.indosum_texts(tmp_path) == [
+        "Ketua MPR menyesalkan kisruh . Ia datang .",
+        "Satu .\n\nDua .",
+    ]
