@@ -433,6 +433,7 @@ SIGNALS = [
     ("gopher_quality", "mean_word_length", "min", "min_mean_word_length"),
     ("gopher_quality", "alpha_words", "min", "min_alpha_words"),
     ("gopher_quality", "alpha_or_number_words", "min", "min_alpha_words"),
+    ("gopher_quality", "number_words", "max", None),
     ("gopher_quality", "bullet_lines", "max", "max_bullet_lines"),
     ("gopher_quality", "bullet_list_lines", "max", "max_bullet_lines"),
     ("gopher_quality", "ellipsis_lines", "max", "max_ellipsis_lines"),

@@ -31,7 +31,9 @@ class GopherQualityThresholds:
     (``"chars"``); the letter rule counts the words that hold a letter or, with
     ``numbers_are_words``, also numbers, up to as many as the words with letters. The
     bullet rule counts every bullet line (``bullet_prose_lines``, Gopher's) or only those
-    that are not prose (``saring.filters.text.is_prose``)."""
+    that are not prose (``saring.filters.text.is_prose``). A document whose numbers make at
+    least ``table_numbers`` of its words (0: none) is a table, results or schedule, its
+    words names and numbers: the stop-word rule does not judge it."""
 
     min_words: int = 50
     max_words: int = 100_000
@@ -46,6 +48,7 @@ class GopherQualityThresholds:
     line_weight: str = "lines"
     numbers_are_words: bool = False
     bullet_prose_lines: bool = True
+    table_numbers: float = 0.0
 
     def __post_init__(self) -> None:
         if self.line_weight not in ("lines", "chars"):

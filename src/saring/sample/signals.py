@@ -76,6 +76,8 @@ _RATIOS = frozenset(
         "hash_ratio",
         "ellipsis_ratio",
         "bullet_lines",
+        "bullet_list_lines",
+        "number_words",
         "ellipsis_lines",
         "alpha_words",
         "dup_lines",
