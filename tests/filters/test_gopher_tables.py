@@ -1,16 +1,24 @@
-"""Gopher's letter and stop-word rules on tables, standings and score round-ups (news)."""
+"""Tables, standings and score round-ups under the news profile: Gopher's letter, word-length
+and stop-word rules, FineWeb's line rules, and a language without its own profile."""
 
 from __future__ import annotations
 
 from saring import Document
-from saring.filters.gopher import GopherQualityFilter, gopher_quality_signals
+from saring.filters.fineweb import FineWebQualityFilter, fineweb_signals
+from saring.filters.gopher import (
+    GopherQualityFilter,
+    GopherRepetitionFilter,
+    gopher_quality_signals,
+)
 from saring.filters.profiles import profile
+from saring.filters.thresholds import FineWebThresholds
 
 INTRO = (
     "Persib Bandung memimpin klasemen sementara Liga 1 setelah menang 2-0 atas Persija di "
     "Stadion Gelora Bandung Lautan Api pada Sabtu malam. Berikut klasemen lengkap hingga "
     "pekan ke-20 yang dirilis operator liga kepada wartawan."
 )
+MENU = "Beranda\nNasional\nEkonomi\nOlahraga\nHiburan\nTekno"
 CLUBS = ("Persib", "Bali United", "Persija", "PSM", "Arema", "Persebaya", "Borneo", "PSIS",
     "Madura United", "Persik", "Barito", "PSS", "Persita", "Bhayangkara")  # fmt: skip
 STANDINGS = "\n".join(
@@ -82,3 +90,71 @@ def test_a_keyword_list_is_still_judged_by_its_stop_words() -> None:
     )
     assert gopher_quality_signals(keywords, frozenset())["number_words"] < 0.25
     assert GopherQualityFilter().reason(_doc(keywords, "id")) == "quality/gopher_stop_words"
+
+
+NASCAR = "\n\n".join(
+    [
+        "Nesta página você terá sempre a classificação atualizada da NASCAR até a última "
+        "corrida! Coloque nos seus favoritos e venha sempre conferir a classificação.",
+        "Classificação final da NASCAR Cup Series em 2019 após 36 etapas, com os pontos, as "
+        "vitórias e as poles de cada piloto depois da última corrida em Homestead:",
+        "Pos. Piloto Pontos Vitórias Poles Top 5 Top 10",
+        "\n".join(
+            f"{n} {driver} {5040 - 37 * n} {n % 3} {n % 2} {17 - n} {27 - n}"
+            for n, driver in enumerate(
+                (
+                    "Kyle Busch",
+                    "Martin Truex",
+                    "Kevin Harvick",
+                    "Denny Hamlin",
+                    "Joey Logano",
+                    "Ryan Blaney",
+                    "Kyle Larson",
+                    "Brad Keselowski",
+                    "Clint Bowyer",
+                    "Chase Elliott",
+                    "William Byron",
+                    "Alex Bowman",
+                    "Kurt Busch",
+                    "Aric Almirola",
+                    "Ryan Newman",
+                    "Erik Jones",
+                    "Daniel Suarez",
+                    "Jimmie Johnson",
+                    "Paul Menard",
+                ),
+                start=1,
+            )
+        ),
+        "* O calendário da Cup é composto por 36 corridas.",
+    ]
+)
+
+
+def test_a_tables_rows_are_text_for_the_line_rules() -> None:
+    s = fineweb_signals(NASCAR, 30)
+    # By line count the rows are short lines without punctuation; by characters, a table.
+    assert s["line_punct"] < 0.2
+    assert s["short_lines"] > 0.67
+    assert s["line_punct_by_chars"] > 0.8
+    assert s["short_lines_by_chars"] < 0.1
+    # Two rows are not a table: their characters are neither prose nor spared.
+    two = fineweb_signals("\n".join(NASCAR.split("\n")[5:7]) + "\n" + MENU, 30)
+    assert two["line_punct_by_chars"] == 0.0
+
+
+def test_a_language_without_a_file_gets_the_news_rule_changes() -> None:
+    news, papers = profile("pt"), profile("pt", "fineweb2")
+    assert news.lang == "default"
+    assert not news.stop_words
+    assert news.fineweb.line_weight == "chars"
+    assert news.gopher_quality.numbers_are_words
+    # Repetition stays the papers': a doubled body in any language is still a doubled body.
+    assert news.gopher_repetition == papers.gopher_repetition
+    assert papers.fineweb == FineWebThresholds()
+    assert papers.gopher_quality.min_lines == 1
+    doc = _doc(NASCAR, "pt")
+    for step in (GopherQualityFilter, GopherRepetitionFilter, FineWebQualityFilter):
+        assert step().reason(doc) is None
+    assert GopherQualityFilter(profile="fineweb2").reason(doc) == "quality/gopher_alpha_words"
+    assert FineWebQualityFilter(profile="fineweb2").reason(doc) == "quality/fineweb_line_punct"

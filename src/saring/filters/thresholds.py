@@ -103,12 +103,14 @@ class FineWebThresholds:
     judge only documents of at least ``min_lines`` non-blank lines. The punctuation rule
     counts lines that end in punctuation (``line_weight="lines"``, FineWeb's rule) or the
     share of characters in prose lines, lines that end in punctuation or hold a sentence
-    end (``"chars"``: a heading, dateline, list item or caption then counts for its few
-    characters, and a paragraph cut off mid-sentence still counts as prose); a document
+    end, and table rows (``"chars"``: a heading, dateline, list item or caption then counts
+    for its few characters, a paragraph cut off mid-sentence still counts as prose, and a
+    standings row is not furniture); a document
     whose prose lines hold at least ``enough_prose_words`` words (0: none) is held to the
     lower of ``min_line_punct`` and ``min_line_punct_prose`` (an article with a list, table
     or schedule: its prose is an article's worth, however long the list); under
-    ``"chars"`` the short-line rule also reads the share of characters in short lines. The
+    ``"chars"`` the short-line rule also reads the share of characters in short lines that
+    are not table rows. The
     duplicate-line rule counts every repeated line (``char_dup_min_count=2``, FineWeb's) or
     only lines occurring three times or more (3); with ``char_dup_short_lines=False``, only
     lines of at least ``saring.filters.text.LONG_LINE_WORDS`` words (3 only)."""
