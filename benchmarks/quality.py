@@ -431,6 +431,7 @@ LINE_RULES = ("bullet_lines", "bullet_list_lines", "ellipsis_lines", "ellipsis_l
     "line_punct", "line_punct_by_chars", "short_lines", "short_lines_by_chars")  # fmt: skip
 SIGNALS = [
     ("gopher_quality", "mean_word_length", "min", "min_mean_word_length"),
+    ("gopher_quality", "mean_letter_word_length", "min", "min_mean_word_length"),
     ("gopher_quality", "alpha_words", "min", "min_alpha_words"),
     ("gopher_quality", "alpha_or_number_words", "min", "min_alpha_words"),
     ("gopher_quality", "number_words", "max", None),
