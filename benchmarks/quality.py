@@ -434,8 +434,10 @@ LINE_RULES = ("bullet_lines", "bullet_list_lines", "ellipsis_lines", "ellipsis_l
     "line_punct", "line_punct_by_chars", "short_lines", "short_lines_by_chars")  # fmt: skip
 SIGNALS = [
     ("gopher_quality", "mean_word_length", "min", "min_mean_word_length"),
+    ("gopher_quality", "mean_letter_word_length", "min", "min_mean_word_length"),
     ("gopher_quality", "alpha_words", "min", "min_alpha_words"),
     ("gopher_quality", "alpha_or_number_words", "min", "min_alpha_words"),
+    ("gopher_quality", "number_words", "max", None),
     ("gopher_quality", "bullet_lines", "max", "max_bullet_lines"),
     ("gopher_quality", "bullet_list_lines", "max", "max_bullet_lines"),
     ("gopher_quality", "ellipsis_lines", "max", "max_ellipsis_lines"),

@@ -153,6 +153,8 @@ def test_share_signals_of_the_news_rules_and_the_spam_model_get_ratio_bins() -> 
     for signal in (
         "gopher_quality.alpha_or_number_words",
         "gopher_quality.ellipsis_line_chars",
+        "gopher_quality.bullet_list_lines",
+        "gopher_quality.number_words",
         "gopher_repetition.dup_lines_long",
         "gopher_repetition.dup_paragraph_chars_long",
         "fineweb_quality.char_dup_3_long",
@@ -161,3 +163,4 @@ def test_share_signals_of_the_news_rules_and_the_spam_model_get_ratio_bins() -> 
         "spam.model_block",
     ):
         assert bins_of(signal).kind == "ratio", signal
+    assert bins_of("gopher_quality.mean_letter_word_length").kind == "linear"

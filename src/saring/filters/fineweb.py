@@ -26,6 +26,7 @@ from saring.filters.text import (
     is_prose,
     lines,
     ratio,
+    table_lines,
     words,
 )
 from saring.filters.thresholds import FineWebThresholds
@@ -37,7 +38,7 @@ SHORT_LINES = "quality/fineweb_short_lines"
 CHAR_DUP = "quality/fineweb_char_dup"
 NEWLINE_RATIO = "quality/fineweb_newline_ratio"
 
-VERSION = 5
+VERSION = 6
 """Version of ``fineweb_signals``; stored signals of another version are recomputed."""
 
 
@@ -50,6 +51,9 @@ def fineweb_signals(text: str, short_line_chars: int) -> dict[str, Any]:
     seen = Counter(ls)
     punct = [line for line in ls if line.endswith(STOP_CHARS)]
     prose = [line for line in ls if is_prose(line)]
+    # A table's rows are neither prose nor furniture: text for the character-weighted rules.
+    table = table_lines(ls)
+    rows = [line for i, line in enumerate(ls) if i in table and not is_prose(line)]
     short = [line for line in ls if len(line) <= short_line_chars]
     return {
         "chars": len(text),
@@ -59,9 +63,12 @@ def fineweb_signals(text: str, short_line_chars: int) -> dict[str, Any]:
         "short_lines": ratio(len(short), n),
         "char_dup": ratio(dup_chars, total),
         "newline_ratio": ratio(max(n - 1, 0), len(words(text))),
-        "line_punct_by_chars": ratio(sum(map(len, prose)), total),
+        "line_punct_by_chars": ratio(sum(map(len, prose)) + sum(map(len, rows)), total),
         "prose_words": sum(len(words(line)) for line in prose),
-        "short_lines_by_chars": ratio(sum(map(len, short)), total),
+        "short_lines_by_chars": ratio(
+            sum(len(x) for i, x in enumerate(ls) if len(x) <= short_line_chars and i not in table),
+            total,
+        ),
         "char_dup_3": ratio(sum(len(k) * (c - 1) for k, c in seen.items() if c > 2), total),
         "char_dup_3_long": ratio(
             sum(
@@ -112,9 +119,10 @@ def fineweb_reason(signals: dict[str, Any], t: FineWebThresholds) -> str | None:
 class FineWebQualitySignals(Annotator):
     """Writes FineWeb's line ratios (lines ending in punctuation, lines of at most
     ``short_line_chars`` characters, characters in repeated lines, line breaks per word;
-    the characters of prose lines, ``line_punct_by_chars`` (lines that end in punctuation
-    or hold a sentence end), and their words, ``prose_words``; the characters of short
-    lines, ``short_lines_by_chars``; characters in lines occurring three times or more,
+    the characters of prose lines (lines that end in punctuation or hold a sentence end)
+    and table rows (``saring.filters.text.table_lines``), ``line_punct_by_chars``, and the
+    prose lines' words, ``prose_words``; the characters of short lines that are not table
+    rows, ``short_lines_by_chars``; characters in lines occurring three times or more,
     ``char_dup_3``, and of those of at least ``LONG_LINE_WORDS`` words, ``char_dup_3_long``)
     under ``metadata["quality"]["fineweb"]``."""
 

@@ -12,7 +12,6 @@ as one line has a "bullet line fraction" of 1.0 when its dateline starts with a 
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from saring.document import Document
@@ -23,7 +22,7 @@ from saring.filters.gopher_repetition import (
 )
 from saring.filters.profiles import UsesProfile
 from saring.filters.signals import store, stored
-from saring.filters.text import is_prose, lines, ratio, words
+from saring.filters.text import NUMBER, has_letter, is_prose, lines, ratio, table_row, words
 from saring.filters.thresholds import GopherQualityThresholds
 from saring.meta import QUALITY_GOPHER
 from saring.step import Annotator, Filter
@@ -38,7 +37,7 @@ __all__ = [
     "gopher_repetition_signals",
 ]
 
-VERSION = 5
+VERSION = 6
 """Version of ``gopher_quality_signals``; stored signals of another version are recomputed."""
 
 WORD_COUNT = "quality/gopher_word_count"
@@ -52,22 +51,21 @@ STOP_WORDS = "quality/gopher_stop_words"
 BULLETS = ("•", "●", "▪", "■", "◦", "‣", "►", "➢", "✓", "✔", "-", "*", "–", "·")
 """Characters that start a bullet line."""
 ELLIPSES = ("...", "…")
-_ALPHA = re.compile(r"[^\W\d_]")
-_NUMBER = re.compile(r"[\d.,:/+\-]*\d[\d.,:/+\-]*")
-"""A number as ``words`` leaves it: digits with separators (27.058, 1-0, 23/6, 09.40)."""
 
 
-def _has_letter(word: str) -> bool:
-    return word.isalpha() or _ALPHA.search(word) is not None
+def _numbers(line_words: list[str]) -> int:
+    return sum(1 for w in line_words if NUMBER.fullmatch(w))
 
 
 def gopher_quality_signals(text: str, stop_words: frozenset[str]) -> dict[str, Any]:
     """Return the Gopher quality signals of a text (counts and ratios, 4 decimals)."""
-    ws = words(text)
-    n = len(ws)
     ls = lines(text)
-    alpha = sum(map(_has_letter, ws))
-    numbers = sum(1 for w in ws if _NUMBER.fullmatch(w))
+    per_line = [words(line) for line in ls]
+    ws = [w for line_words in per_line for w in line_words]
+    n = len(ws)
+    alpha = sum(map(has_letter, ws))
+    numbers = sum(map(_numbers, per_line))
+    rows = sum(_numbers(lw) for lw in per_line if table_row(lw))
     ellipsis = [line for line in ls if line.endswith(ELLIPSES)]
     bullets = [line for line in ls if line.startswith(BULLETS)]
     return {
@@ -75,6 +73,8 @@ def gopher_quality_signals(text: str, stop_words: frozenset[str]) -> dict[str, A
         "words": n,
         "lines": len(ls),
         "mean_word_length": ratio(sum(map(len, ws)), n),
+        # Of the words with letters: a table's one- and two-digit numbers say nothing of it.
+        "mean_letter_word_length": ratio(sum(len(w) for w in ws if has_letter(w)), alpha),
         "hash_ratio": ratio(text.count("#"), n),
         "ellipsis_ratio": ratio(text.count("...") + text.count("…"), n),
         "bullet_lines": ratio(len(bullets), len(ls)),
@@ -83,18 +83,22 @@ def gopher_quality_signals(text: str, stop_words: frozenset[str]) -> dict[str, A
         "ellipsis_lines": ratio(len(ellipsis), len(ls)),
         "ellipsis_line_chars": ratio(sum(map(len, ellipsis)), sum(map(len, ls))),
         "alpha_words": ratio(alpha, n),
-        # Numbers count up to as many as the words with letters: a dump of numbers is not text.
-        "alpha_or_number_words": ratio(alpha + min(numbers, alpha), n),
+        # Numbers in table rows count; others up to as many as the words with letters: a
+        # column or dump of numbers is not text.
+        "alpha_or_number_words": ratio(alpha + rows + min(numbers - rows, alpha), n),
+        "number_words": ratio(numbers, n),
         "stop_words": len(stop_words.intersection(map(str.casefold, ws))),
     }
 
 
-def signal_keys(t: GopherQualityThresholds) -> tuple[str, str, str]:
-    """Return the signals the bullet-line, ellipsis-line and alphabetic-word rules read
-    under ``t``."""
+def signal_keys(t: GopherQualityThresholds) -> tuple[str, str, str, str]:
+    """Return the signals the bullet-line, ellipsis-line, alphabetic-word and mean word
+    length rules read under ``t``."""
     bullet = "bullet_lines" if t.bullet_prose_lines else "bullet_list_lines"
     ellipsis = "ellipsis_line_chars" if t.line_weight == "chars" else "ellipsis_lines"
-    return bullet, ellipsis, "alpha_or_number_words" if t.numbers_are_words else "alpha_words"
+    if t.numbers_are_words:
+        return bullet, ellipsis, "alpha_or_number_words", "mean_letter_word_length"
+    return bullet, ellipsis, "alpha_words", "mean_word_length"
 
 
 def gopher_quality_reason(
@@ -103,19 +107,20 @@ def gopher_quality_reason(
     """Return the first Gopher quality rule the signals break, or ``None``."""
     if not t.min_words <= signals["words"] <= t.max_words:
         return WORD_COUNT
-    if not t.min_mean_word_length <= signals["mean_word_length"] <= t.max_mean_word_length:
+    bullet, ellipsis, alpha, length = signal_keys(t)
+    if not t.min_mean_word_length <= signals[length] <= t.max_mean_word_length:
         return MEAN_WORD_LENGTH
     if max(signals["hash_ratio"], signals["ellipsis_ratio"]) > t.max_symbol_ratio:
         return SYMBOL_RATIO
     line_rules = signals["lines"] >= t.min_lines
-    bullet, ellipsis, alpha = signal_keys(t)
     if line_rules and signals[bullet] > t.max_bullet_lines:
         return BULLET_LINES
     if line_rules and signals[ellipsis] > t.max_ellipsis_lines:
         return ELLIPSIS_LINES
     if signals[alpha] < t.min_alpha_words:
         return ALPHA_WORDS
-    if has_stop_words and signals["stop_words"] < t.min_stop_words:
+    table = 0 < t.table_numbers <= signals["number_words"]
+    if has_stop_words and not table and signals["stop_words"] < t.min_stop_words:
         return STOP_WORDS
     return None
 
@@ -150,11 +155,17 @@ class GopherQualityFilter(UsesProfile, Filter):
     distinct stop words. With ``line_weight="chars"`` (news) the ellipsis rule reads the
     share of characters in lines ending with an ellipsis (a teaser's "All..." is a few
     characters, a page of cut-off teasers most of them); with ``numbers_are_words`` (news)
-    the letter rule counts numbers (27.058, 1-0, 23/6) as words, up to as many as the
-    words with letters, so scores, schedules, prices and statistics are not "non-words",
-    while symbols, emoji and a page of numbers still are; with ``bullet_prose_lines=False``
-    (news) the bullet rule counts only bullet lines that are not prose (menu items, links),
-    so a resolution or a list of demands written as bulleted sentences is not a menu.
+    the letter rule counts numbers (27.058, 1-0, 23/6) as words: those in table rows
+    (``saring.filters.text.table_row``: a standings or score line) all, the others up to as
+    many as the words with letters, so scores, standings,
+    schedules, prices and statistics are not "non-words", while symbols, emoji and a
+    column of numbers still are, and the mean word length is that of the words with
+    letters (a table's one-digit numbers say nothing of its words); with
+    ``bullet_prose_lines=False`` (news) the bullet rule counts only bullet lines that are
+    not prose (menu items, links), so a resolution or a list of demands written as bulleted
+    sentences is not a menu; with
+    ``table_numbers`` (news) a text whose numbers make that share of its words (a score
+    round-up, a standings table) is not judged by its stop words.
     Thresholds left at ``None`` come from the language's ``profile``
     (``saring/data/quality/<lang>.toml``; language = ``doc.lang``, else ``language``). Uses
     ``GopherQualitySignals``' stored signals when they fit the text."""
@@ -187,6 +198,7 @@ class GopherQualityFilter(UsesProfile, Filter):
         line_weight: str | None = None,
         numbers_are_words: bool | None = None,
         bullet_prose_lines: bool | None = None,
+        table_numbers: float | None = None,
         stop_words: tuple[str, ...] | None = None,
     ) -> None:
         self.language = language
@@ -204,6 +216,7 @@ class GopherQualityFilter(UsesProfile, Filter):
         self.line_weight = line_weight
         self.numbers_are_words = numbers_are_words
         self.bullet_prose_lines = bullet_prose_lines
+        self.table_numbers = table_numbers
         self.stop_words = stop_words
 
     def signals(self, doc: Document) -> dict[str, Any]:
@@ -219,15 +232,15 @@ class GopherQualityFilter(UsesProfile, Filter):
         ``symbol_ratio`` bounds both ``hash_ratio`` and ``ellipsis_ratio``."""
         p = self.profile_for(lang)
         t: GopherQualityThresholds = p.gopher_quality
+        bullet, ellipsis, alpha, length = signal_keys(t)
         found: dict[str, tuple[str, float]] = {
             "words": ("min", t.min_words),
             "words:max": ("max", t.max_words),
-            "mean_word_length": ("min", t.min_mean_word_length),
-            "mean_word_length:max": ("max", t.max_mean_word_length),
+            length: ("min", t.min_mean_word_length),
+            f"{length}:max": ("max", t.max_mean_word_length),
             "hash_ratio": ("max", t.max_symbol_ratio),
             "ellipsis_ratio": ("max", t.max_symbol_ratio),
         }
-        bullet, ellipsis, alpha = signal_keys(t)
         found[bullet] = ("max", t.max_bullet_lines)
         found[ellipsis] = ("max", t.max_ellipsis_lines)
         found[alpha] = ("min", t.min_alpha_words)

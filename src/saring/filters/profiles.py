@@ -6,9 +6,10 @@ A language's file ``saring/data/quality/<lang>.toml`` holds its ``stop_words``, 
 one table of thresholds per named profile and family: ``[news.gopher_repetition]`` is what the
 news preset uses (the default), ``[fineweb2.gopher_repetition]`` FineWeb-2's published
 per-language values. Keys a table leaves out take the papers' defaults; the profile
-``papers`` is those defaults alone. A language without a file gets the papers' defaults and
-no stop words, so the stop-word rule is skipped for it rather than judged with another
-language's words.
+``papers`` is those defaults alone. A language without a file gets ``_default.toml``'s
+tables (the papers' values with some of the news profile's rule changes) and no stop
+words, so the stop-word rule is skipped for it rather than judged with another language's
+words.
 """
 
 from __future__ import annotations
@@ -57,10 +58,16 @@ def _folder() -> Any:
     return resources.files("saring").joinpath("data", "quality")
 
 
+DEFAULT_FILE = "_default.toml"
+"""The profile of a language without its own file (its ``lang`` is ``default``)."""
+
+
 def available_languages() -> list[str]:
     """Return the languages that ship a quality profile."""
     return sorted(
-        p.name.removesuffix(".toml") for p in _folder().iterdir() if p.name.endswith(".toml")
+        p.name.removesuffix(".toml")
+        for p in _folder().iterdir()
+        if p.name.endswith(".toml") and not p.name.startswith("_")
     )
 
 
@@ -117,14 +124,13 @@ def _aliases() -> dict[str, str]:
 
 @functools.cache
 def profile(lang: str | None, name: str = "news") -> QualityProfile:
-    """Return a language's (or alias's) named profile; the papers' defaults if none ships."""
+    """Return a language's (or alias's) named profile; ``_default.toml``'s if none ships."""
     if name not in PROFILES:
         raise ConfigError(f"unknown quality profile {name!r} (one of {', '.join(PROFILES)})")
     found = _aliases().get(lang.casefold()) if lang else None
-    if found is None:
-        return QualityProfile(lang="default", name=name)
-    text = _folder().joinpath(f"{found}.toml").read_text(encoding="utf-8")
-    return parse_profile(found, text, f"quality/{found}.toml", name)
+    where = f"{found}.toml" if found else DEFAULT_FILE
+    text = _folder().joinpath(where).read_text(encoding="utf-8")
+    return parse_profile(found or "default", text, f"quality/{where}", name)
 
 
 class UsesProfile:

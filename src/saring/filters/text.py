@@ -25,6 +25,44 @@ STOP_CHARS = (".", "'", '"', "!", "?", "”", "’")
 """Line endings that count as punctuated (FineWeb's, plus curly closing quotes)."""
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+\S")
 """A sentence that ends inside a line: the line is prose even if its last one is cut off."""
+NUMBER = re.compile(r"[\d.,:/+\-]*\d[\d.,:/+\-]*")
+"""A number as ``words`` leaves it: digits with separators (27.058, 1-0, 23/6, 09.40)."""
+_LETTER = re.compile(r"[^\W\d_]")
+ROW_WORDS = 20
+"""A table row has at most this many words (a standings row has 8 to 12)."""
+
+
+def has_letter(word: str) -> bool:
+    """Return whether a word holds a letter."""
+    return word.isalpha() or _LETTER.search(word) is not None
+
+
+def table_row(line_words: list[str]) -> bool:
+    """Return whether a line's words make a table row: 3 to ``ROW_WORDS`` words, a word
+    with letters (the team, driver or item it names) and numbers in at least half of them
+    ("1 Kyle Busch 5040 5 1 17 27", "Rockledge 14 11 6 15 — 44")."""
+    if not 3 <= len(line_words) <= ROW_WORDS or not any(map(has_letter, line_words)):
+        return False
+    return 2 * sum(1 for w in line_words if NUMBER.fullmatch(w)) >= len(line_words)
+
+
+TABLE_ROWS = 3
+"""A table has at least this many consecutive rows; a stray line of numbers is not one."""
+
+
+def table_lines(ls: list[str]) -> set[int]:
+    """Return the indexes of the lines that are rows of a table: runs of at least
+    ``TABLE_ROWS`` consecutive table rows (``table_row``)."""
+    found: set[int] = set()
+    run: list[int] = []
+    for i, line in enumerate([*ls, ""]):
+        if line and table_row(words(line)):
+            run.append(i)
+            continue
+        if len(run) >= TABLE_ROWS:
+            found.update(run)
+        run = []
+    return found
 
 
 def is_prose(line: str) -> bool:

@@ -31,7 +31,9 @@ class GopherQualityThresholds:
     (``"chars"``); the letter rule counts the words that hold a letter or, with
     ``numbers_are_words``, also numbers, up to as many as the words with letters. The
     bullet rule counts every bullet line (``bullet_prose_lines``, Gopher's) or only those
-    that are not prose (``saring.filters.text.is_prose``)."""
+    that are not prose (``saring.filters.text.is_prose``). A document whose numbers make at
+    least ``table_numbers`` of its words (0: none) is a table, results or schedule, its
+    words names and numbers: the stop-word rule does not judge it."""
 
     min_words: int = 50
     max_words: int = 100_000
@@ -46,6 +48,7 @@ class GopherQualityThresholds:
     line_weight: str = "lines"
     numbers_are_words: bool = False
     bullet_prose_lines: bool = True
+    table_numbers: float = 0.0
 
     def __post_init__(self) -> None:
         if self.line_weight not in ("lines", "chars"):
@@ -100,12 +103,14 @@ class FineWebThresholds:
     judge only documents of at least ``min_lines`` non-blank lines. The punctuation rule
     counts lines that end in punctuation (``line_weight="lines"``, FineWeb's rule) or the
     share of characters in prose lines, lines that end in punctuation or hold a sentence
-    end (``"chars"``: a heading, dateline, list item or caption then counts for its few
-    characters, and a paragraph cut off mid-sentence still counts as prose); a document
+    end, and table rows (``"chars"``: a heading, dateline, list item or caption then counts
+    for its few characters, a paragraph cut off mid-sentence still counts as prose, and a
+    standings row is not furniture); a document
     whose prose lines hold at least ``enough_prose_words`` words (0: none) is held to the
     lower of ``min_line_punct`` and ``min_line_punct_prose`` (an article with a list, table
     or schedule: its prose is an article's worth, however long the list); under
-    ``"chars"`` the short-line rule also reads the share of characters in short lines. The
+    ``"chars"`` the short-line rule also reads the share of characters in short lines that
+    are not table rows. The
     duplicate-line rule counts every repeated line (``char_dup_min_count=2``, FineWeb's) or
     only lines occurring three times or more (3); with ``char_dup_short_lines=False``, only
     lines of at least ``saring.filters.text.LONG_LINE_WORDS`` words (3 only)."""

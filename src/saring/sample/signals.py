@@ -68,6 +68,7 @@ _BINS: dict[str, Bins] = {
     "words": Bins("log"),
     "sentences": Bins("log"),
     "mean_word_length": Bins("linear", step=0.25, count=81),
+    "mean_letter_word_length": Bins("linear", step=0.25, count=81),
     "stop_words": Bins("linear", step=1.0, count=101),
 }
 _RATIOS = frozenset(
@@ -76,6 +77,8 @@ _RATIOS = frozenset(
         "hash_ratio",
         "ellipsis_ratio",
         "bullet_lines",
+        "bullet_list_lines",
+        "number_words",
         "ellipsis_lines",
         "alpha_words",
         "dup_lines",
