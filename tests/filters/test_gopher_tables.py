@@ -139,8 +139,42 @@ def test_a_tables_rows_are_text_for_the_line_rules() -> None:
     assert s["line_punct_by_chars"] > 0.8
     assert s["short_lines_by_chars"] < 0.1
     # Two rows are not a table: their characters are neither prose nor spared.
-    two = fineweb_signals("\n".join(NASCAR.split("\n")[5:7]) + "\n" + MENU, 30)
+    rows = [line for line in NASCAR.split("\n") if line[:1].isdigit()]
+    two = fineweb_signals("\n".join(rows[:2]) + "\n" + MENU, 30)
     assert two["line_punct_by_chars"] == 0.0
+    three = fineweb_signals("\n".join(rows[:3]) + "\n" + MENU, 30)
+    assert three["line_punct_by_chars"] > 0.5
+
+
+def test_a_page_of_draws_with_no_prose_is_not_a_table_in_an_article() -> None:
+    # Lottery results: rows of a name and numbers, one stop word, no sentence.
+    draws = "\n".join(
+        f"Keluaran {city} {1000 + 37 * n} {2000 + 53 * n} {3000 + 71 * n} {n}"
+        for n, city in enumerate(("Sydney", "Singapore", "Hongkong", "Macau", "Taiwan") * 4)
+    )
+    doc = _doc("Hasil hari ini\n" + draws, "id")
+    s = gopher_quality_signals(doc.text, profile("id").stop_words)
+    assert s["prose_words"] == 0
+    assert s["number_words"] > 0.25
+    assert GopherQualityFilter().reason(doc) == "quality/gopher_alpha_words"
+    # The same rows under two sentences of reporting are a table in an article.
+    report = _doc(INTRO + "\n\n" + draws, "id")
+    assert GopherQualityFilter().reason(report) is None
+
+
+def test_archive_links_are_not_table_rows() -> None:
+    # A blog's archive widget under a snippet: "Januari 2023 (12)" is no standings row.
+    months = ("Januari", "Februari", "Maret", "April", "Mei", "Juni") * 3
+    widget = "\n".join(f"{month} {2023 - n // 6} ({12 + n})" for n, month in enumerate(months))
+    text = INTRO + "\n\n" + widget
+    s = fineweb_signals(text, 30)
+    assert s["line_punct_by_chars"] < 0.6
+    assert FineWebQualityFilter().reason(_doc(text, "id")) == "quality/fineweb_line_punct"
+
+
+def test_a_text_with_no_letters_is_named_by_the_letter_rule() -> None:
+    column = "\n".join(f"{n}.{n * 7} {n * 13}" for n in range(1, 40))
+    assert GopherQualityFilter().reason(_doc(column, "id")) == "quality/gopher_alpha_words"
 
 
 def test_a_language_without_a_file_gets_the_news_rule_changes() -> None:

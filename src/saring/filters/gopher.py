@@ -22,7 +22,16 @@ from saring.filters.gopher_repetition import (
 )
 from saring.filters.profiles import UsesProfile
 from saring.filters.signals import store, stored
-from saring.filters.text import NUMBER, has_letter, is_prose, lines, ratio, table_row, words
+from saring.filters.text import (
+    ARTICLE_PROSE_WORDS,
+    NUMBER,
+    has_letter,
+    is_prose,
+    lines,
+    ratio,
+    table_lines,
+    words,
+)
 from saring.filters.thresholds import GopherQualityThresholds
 from saring.meta import QUALITY_GOPHER
 from saring.step import Annotator, Filter
@@ -37,7 +46,7 @@ __all__ = [
     "gopher_repetition_signals",
 ]
 
-VERSION = 6
+VERSION = 7
 """Version of ``gopher_quality_signals``; stored signals of another version are recomputed."""
 
 WORD_COUNT = "quality/gopher_word_count"
@@ -65,7 +74,10 @@ def gopher_quality_signals(text: str, stop_words: frozenset[str]) -> dict[str, A
     n = len(ws)
     alpha = sum(map(has_letter, ws))
     numbers = sum(map(_numbers, per_line))
-    rows = sum(_numbers(lw) for lw in per_line if table_row(lw))
+    table = table_lines(ls)
+    prose = sum(len(lw) for i, lw in enumerate(per_line) if i not in table and is_prose(ls[i]))
+    rows = sum(_numbers(per_line[i]) for i in table) if prose >= ARTICLE_PROSE_WORDS else 0
+    letters = sum(len(w) for w in ws if has_letter(w))
     ellipsis = [line for line in ls if line.endswith(ELLIPSES)]
     bullets = [line for line in ls if line.startswith(BULLETS)]
     return {
@@ -73,8 +85,9 @@ def gopher_quality_signals(text: str, stop_words: frozenset[str]) -> dict[str, A
         "words": n,
         "lines": len(ls),
         "mean_word_length": ratio(sum(map(len, ws)), n),
-        # Of the words with letters: a table's one- and two-digit numbers say nothing of it.
-        "mean_letter_word_length": ratio(sum(len(w) for w in ws if has_letter(w)), alpha),
+        # Of the words with letters: a table's one- and two-digit numbers say nothing of it
+        # (of all words when none has a letter, so that the letter rule names such a text).
+        "mean_letter_word_length": ratio(letters, alpha) if alpha else ratio(sum(map(len, ws)), n),
         "hash_ratio": ratio(text.count("#"), n),
         "ellipsis_ratio": ratio(text.count("...") + text.count("…"), n),
         "bullet_lines": ratio(len(bullets), len(ls)),
@@ -83,10 +96,11 @@ def gopher_quality_signals(text: str, stop_words: frozenset[str]) -> dict[str, A
         "ellipsis_lines": ratio(len(ellipsis), len(ls)),
         "ellipsis_line_chars": ratio(sum(map(len, ellipsis)), sum(map(len, ls))),
         "alpha_words": ratio(alpha, n),
-        # Numbers in table rows count; others up to as many as the words with letters: a
-        # column or dump of numbers is not text.
+        # Numbers in the rows of a table inside an article count; others up to as many as
+        # the words with letters: a column or dump of numbers is not text.
         "alpha_or_number_words": ratio(alpha + rows + min(numbers - rows, alpha), n),
         "number_words": ratio(numbers, n),
+        "prose_words": prose,
         "stop_words": len(stop_words.intersection(map(str.casefold, ws))),
     }
 
@@ -120,6 +134,7 @@ def gopher_quality_reason(
     if signals[alpha] < t.min_alpha_words:
         return ALPHA_WORDS
     table = 0 < t.table_numbers <= signals["number_words"]
+    table = table and signals["prose_words"] >= ARTICLE_PROSE_WORDS
     if has_stop_words and not table and signals["stop_words"] < t.min_stop_words:
         return STOP_WORDS
     return None
@@ -128,7 +143,8 @@ def gopher_quality_reason(
 class GopherQualitySignals(UsesProfile, Annotator):
     """Writes the Gopher quality signals (word and line count, mean word length, ``#`` and
     ellipsis per word, bullet and ellipsis line fractions, fraction of words with a letter,
-    distinct stop words) under ``metadata["quality"]["gopher_quality"]``. Stop words are
+    distinct stop words, numbers, words of prose lines) under
+    ``metadata["quality"]["gopher_quality"]``. Stop words are
     those of ``doc.lang``, else of ``language``; ``stop_words`` replaces them for every
     language."""
 
@@ -155,8 +171,9 @@ class GopherQualityFilter(UsesProfile, Filter):
     distinct stop words. With ``line_weight="chars"`` (news) the ellipsis rule reads the
     share of characters in lines ending with an ellipsis (a teaser's "All..." is a few
     characters, a page of cut-off teasers most of them); with ``numbers_are_words`` (news)
-    the letter rule counts numbers (27.058, 1-0, 23/6) as words: those in table rows
-    (``saring.filters.text.table_row``: a standings or score line) all, the others up to as
+    the letter rule counts numbers (27.058, 1-0, 23/6) as words: those in the rows of a
+    table inside an article (``saring.filters.text.table_lines``: three standings or score
+    lines in a row, beside ``ARTICLE_PROSE_WORDS`` words of prose) all, the others up to as
     many as the words with letters, so scores, standings,
     schedules, prices and statistics are not "non-words", while symbols, emoji and a
     column of numbers still are, and the mean word length is that of the words with
@@ -165,7 +182,8 @@ class GopherQualityFilter(UsesProfile, Filter):
     not prose (menu items, links), so a resolution or a list of demands written as bulleted
     sentences is not a menu; with
     ``table_numbers`` (news) a text whose numbers make that share of its words (a score
-    round-up, a standings table) is not judged by its stop words.
+    round-up, a standings table) is not judged by its stop words when it also holds
+    ``ARTICLE_PROSE_WORDS`` words of prose.
     Thresholds left at ``None`` come from the language's ``profile``
     (``saring/data/quality/<lang>.toml``; language = ``doc.lang``, else ``language``). Uses
     ``GopherQualitySignals``' stored signals when they fit the text."""

@@ -38,16 +38,22 @@ def has_letter(word: str) -> bool:
 
 
 def table_row(line_words: list[str]) -> bool:
-    """Return whether a line's words make a table row: 3 to ``ROW_WORDS`` words, a word
-    with letters (the team, driver or item it names) and numbers in at least half of them
-    ("1 Kyle Busch 5040 5 1 17 27", "Rockledge 14 11 6 15 — 44")."""
-    if not 3 <= len(line_words) <= ROW_WORDS or not any(map(has_letter, line_words)):
+    """Return whether a line's words make a table row: 4 to ``ROW_WORDS`` words, a word
+    with letters (the team, driver or item it names) and numbers in at least half of them,
+    3 at least ("1 Kyle Busch 5040 5 1 17 27", "Rockledge 14 11 6 15 — 44"; not an archive
+    link such as "Januari 2023 (12)")."""
+    if not 4 <= len(line_words) <= ROW_WORDS or not any(map(has_letter, line_words)):
         return False
-    return 2 * sum(1 for w in line_words if NUMBER.fullmatch(w)) >= len(line_words)
+    numbers = sum(1 for w in line_words if NUMBER.fullmatch(w))
+    return numbers >= 3 and 2 * numbers >= len(line_words)
 
 
 TABLE_ROWS = 3
 """A table has at least this many consecutive rows; a stray line of numbers is not one."""
+ARTICLE_PROSE_WORDS = 25
+"""A table is read as text only inside an article: beside at least this many words of prose
+lines (``is_prose``, two sentences) outside it. A page of results, rates or draws with no
+prose is not."""
 
 
 def table_lines(ls: list[str]) -> set[int]:

@@ -29,11 +29,14 @@ class GopherQualityThresholds:
     lines) judge only documents of at least ``min_lines`` non-blank lines. The ellipsis
     rule counts lines (``line_weight="lines"``, Gopher's) or their characters
     (``"chars"``); the letter rule counts the words that hold a letter or, with
-    ``numbers_are_words``, also numbers, up to as many as the words with letters. The
-    bullet rule counts every bullet line (``bullet_prose_lines``, Gopher's) or only those
-    that are not prose (``saring.filters.text.is_prose``). A document whose numbers make at
-    least ``table_numbers`` of its words (0: none) is a table, results or schedule, its
-    words names and numbers: the stop-word rule does not judge it."""
+    ``numbers_are_words``, also numbers: all those in the rows of a table inside an article
+    (``saring.filters.text.table_lines``, ``ARTICLE_PROSE_WORDS``), the others up to as
+    many as the words with letters, and the mean word length rule then reads the words with
+    letters. The bullet rule counts every bullet line (``bullet_prose_lines``, Gopher's) or
+    only those that are not prose (``saring.filters.text.is_prose``). A document whose
+    numbers make at least ``table_numbers`` of its words (0: none) and that holds
+    ``ARTICLE_PROSE_WORDS`` words of prose is a table, results or schedule in an article,
+    its words names and numbers: the stop-word rule does not judge it."""
 
     min_words: int = 50
     max_words: int = 100_000
