@@ -395,6 +395,10 @@ def spam_sets(work: Path) -> None:
         )
 
 
+TUNING_JUNK_ARTICLES = 500
+"""Articles of the tuning sources a tuning run makes its junk from."""
+
+
 def junk_sets(
     found: dict[str, tuple[str, str, list[Record]]], data: Path, work: Path, tuning: bool
 ) -> None:
@@ -404,6 +408,8 @@ def junk_sets(
     (``quality_texts.constructed``), and trafilatura-eval's boilerplate snippets
     (``quality_texts.boilerplate``)."""
     held = [r for _, role, rs in found.values() if (role == "tuning") == tuning for r in rs]
+    if tuning:  # every n-th, about as many articles as the other sources hold
+        held = held[:: max(1, len(held) // TUNING_JUNK_ARTICLES)]
     pages = list(constructed(held))
     evaldata = data / "trafilatura-eval" / "evaldata.jsonl"
     if evaldata.is_file():
