@@ -7,7 +7,7 @@ import pytest
 
 from saring import Document, JsonlReader, LocalExecutor, Pipeline, SpamFilter, SpamSignals, run
 from saring.filters.spam import quiet_page, spam_reason
-from saring.filters.spam_terms import TOPICS, spam_signals, spun, url_signals
+from saring.filters.spam_terms import TOPICS, spam_signals, spun, unleet, url_signals
 from saring.filters.thresholds import SpamThresholds
 from saring.meta import QUALITY, QUALITY_SPAM
 from saring.presets import news
@@ -230,3 +230,16 @@ def test_a_page_that_does_not_promote_needs_a_higher_model_score() -> None:
     assert spam_reason(promoting, t) == "spam/loan"
     assert quiet_page(base | {"promo": 2.0, "model": 0.7, "model_block": 0.0}, t)
     assert _reason(FEATURE) is None
+
+
+def test_digits_written_for_letters_are_read_as_letters() -> None:
+    plain = spam_signals("Main slot di bandar togel, maxwin hari ini.", None, ("id",))
+    leet = spam_signals("Main sl0t di b4ndar t0gel, maxw1n hari ini.", None, ("id",))
+    assert leet["gambling"] == plain["gambling"] > 0
+    # Brand names keep their digits; words that read as no term are left as written.
+    assert unleet(["slot88", "covid19", "4d", "g4cor"], {"4d": (1,), "gacor": (1,)}) == [
+        "slot88",
+        "covid19",
+        "4d",
+        "gacor",
+    ]

@@ -93,6 +93,22 @@ def vocabulary(languages: tuple[str, ...]) -> Vocabulary:
     return {t: frozenset(g) for t, g in groups.items()}, starts
 
 
+_LEET = str.maketrans("013457", "oieast")
+"""Digits written for letters in obfuscated words: ``sl0t``, ``b4ndar``, ``maxw1n``."""
+
+
+def unleet(toks: list[str], starts: dict[str, tuple[int, ...]]) -> list[str]:
+    """Return the tokens with digits read as letters in each token of letters and digits
+    that starts no term as written but does once read so (``sl0t`` → ``slot``)."""
+    found = []
+    for t in toks:
+        if t not in starts and not t.isalpha() and any(c.isalpha() for c in t):
+            plain = t.translate(_LEET)
+            t = plain if plain in starts else t
+        found.append(t)
+    return found
+
+
 def count_terms(toks: list[str], vocab: Vocabulary) -> dict[str, int]:
     """Return hits per group: at each token the longest term starting there, terms not
     overlapping."""
@@ -145,7 +161,8 @@ def spam_signals(text: str, url: str | None, languages: tuple[str, ...]) -> dict
     its spammiest block (``model_block``, ``model_block_topic``); the URL's evidence."""
     lowered = text.casefold()
     toks = tokens(lowered)
-    found = count_terms(toks, vocabulary(languages))
+    vocab = vocabulary(languages)
+    found = count_terms(unleet(toks, vocab[1]), vocab)
     counts = {g: found.get(g, 0) for g in (*TOPICS, *PROMO, "reporting")}
     brands = len(_BRAND.findall(lowered))
     links = len(_LINK.findall(lowered))
