@@ -39,8 +39,8 @@ def spam_reason(signals: dict[str, Any], t: SpamThresholds) -> str | None:
     else a spun page that promotes (its most repeated phrase ``min_spun`` of its words and said
     ``min_spun_repeats`` times; not ``quiet_page``), else the model's likeliest spam class when its
     spam probability reaches ``min_model``, or that of the page's spammiest block when the block's
-    reaches ``min_block_model``; both at ``min_quiet_model`` for a page that does not promote
-    (``quiet_page``), and no block of a page without a promotion word."""
+    reaches ``min_block_model``; the whole page's at ``min_quiet_model`` instead for a page
+    that does not promote (``quiet_page``), and no block of a page without a promotion word."""
     model = max(signals["model"], signals["model_block"])
     if (
         signals["promo_share"] >= t.min_promo_share

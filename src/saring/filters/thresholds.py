@@ -161,8 +161,8 @@ class SpamThresholds:
     page, whose most repeated 2- or 3-word phrase takes ``min_spun`` of its words and occurs
     ``min_spun_repeats`` times or more, is ``spam/seo`` when it promotes (not quiet, below). A page
     that does not promote (no promotion word, or promotion under ``min_promo`` and no topic word) is
-    dropped by the model, whole or a block, only at ``min_quiet_model``; a page without a promotion
-    word never by a block."""
+    dropped by the model's whole-page score only at ``min_quiet_model``; a page without a
+    promotion word never by a block."""
 
     min_topic: float = 2.0
     min_promo: float = 4.0
