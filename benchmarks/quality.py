@@ -18,7 +18,7 @@ term lists' vocabulary, and a sealed set written by hand). ``--derive`` prints t
 percentiles the news thresholds were taken from, over the tuning sources.
 
     .venv/bin/python benchmarks/quality.py [--data DIR] [--derive] [--losses] [--no-peers]
-        [--junk-only | --spam-only] [--tuning-only]
+        [--junk-only | --spam-only] [--tuning-only] [--dev]
 """
 
 from __future__ import annotations
@@ -335,10 +335,19 @@ HELDOUT_SPAM = {
 """Spam pages and news about the same topics, each set written for the project by a developer
 who never saw the spam rules, model or their training text (nor, for the second, the first
 set); no rule or threshold was tuned on them (``benchmarks/data/README.md``)."""
+DEV_SPAM = Path(__file__).resolve().parent / "data" / "spam-dev.jsonl"
+"""Spam pages and news about the same topics written by hand as a development set: looked
+at, measured before and after each change, never trained on (``benchmarks/data/README.md``)."""
 
 
 def heldout_spam_set(work: Path, title: str, path: Path) -> None:
     """Print what the preset (without NearDedup) and datatrove do with a held-out set."""
+    labelled_spam_set(path, f"{title} (never tuned on", work)
+
+
+def labelled_spam_set(path: Path, title: str, work: Path, losses: bool = False) -> None:
+    """Print what the preset (without NearDedup) and datatrove do with a labelled spam set
+    (``benchmarks/data/README.md``); with ``losses``, every text it gets wrong."""
     records = [json.loads(line) for line in path.read_text().splitlines() if line]
     for record in records:
         record["url"] = record["url"] or ""
@@ -347,7 +356,7 @@ def heldout_spam_set(work: Path, title: str, path: Path) -> None:
     output = run_preset(records, work, dedup=False)
     reasons = {r["id"]: r.get("reason") for r in output}
     peer = peer_reasons(records, "mixed", output) or {}
-    print(f"\n{title} (never tuned on; preset without NearDedup):")
+    print(f"\n{title}; preset without NearDedup):")
     for kind in ("gambling", "loan", "pills", "seo"):
         print(_kind_line(kind, pages, reasons, peer, counts=True))
     hits = sum(1 for p in pages if (reasons[p["id"]] or "").startswith("spam/"))
@@ -368,6 +377,10 @@ def heldout_spam_set(work: Path, title: str, path: Path) -> None:
         f"  all news: {len(reports)} articles, kept {kept}/{len(reports)}"
         f" ({kept / len(reports):.1%})"
     )
+    wrong = [r for r in pages if not (reasons[r["id"]] or "").startswith("spam/")]
+    wrong += [r for r in reports if reasons[r["id"]]]
+    for r in wrong if losses else []:
+        print(f"    {r['id']} {r['label']} {r['kind']} {r['lang']}: {reasons[r['id']] or 'kept'}")
 
 
 def spam_sets(work: Path) -> None:
@@ -544,8 +557,14 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="skip every held-out source and the held-out spam sets (for tuning runs)",
     )
+    parser.add_argument("--dev", action="store_true", help="only the spam development set")
     args = parser.parse_args(argv)
     PEERS["datatrove"] = not args.no_peers
+    if args.dev:
+        with tempfile.TemporaryDirectory() as tmp:
+            title = "spam development set (looked at, never trained on"
+            labelled_spam_set(DEV_SPAM, title, Path(tmp), args.losses)
+        return 0
     found = sources(args.data)
     if not found:
         print(f"skipped: no news data set found under {args.data} (pass --data DIR)")

@@ -2,15 +2,16 @@
 
 Usage: python scripts/train_spam.py DATA [--out src/saring/data/spam/model.npz]
 
-Spam pages are assembled from the phrase pools of ``saring/data/spam/train/``: family A is
-trained on (four fifths) and tuned on (the other fifth); families B and C, written
-separately in other words, voices and layouts, are only reported (B as seen: its failures
-were looked at once; C held out). Ham is news and sentences from DATA: the
-malay-news-2018 topic files of ``saring.lang.training.news_files(…, "train")`` (Apache-2.0;
-every fifth article kept for tuning) and lingua's id, ms and en sentences (Apache-2.0),
-plus family A's hard negatives: news, advice columns and ordinary promotion about the same
-topics. The other malay-news-2018 files and IndoSum (CC-BY-SA-4.0, never trained on) are
-reported as held-out news. The threshold printed is the lowest score at which no more than
+Spam pages are assembled from the phrase pools of ``saring/data/spam/train/``: families A
+and D (D in other registers, at ``FAMILY_D`` of A's counts) are trained on (four fifths)
+and tuned on (the other fifth); families B and C, written separately in other words, voices
+and layouts, are only reported (B as seen: its failures were looked at once; C held out).
+Ham is news and sentences from DATA: the malay-news-2018 topic files of
+``saring.lang.training.news_files(…, "train")`` (Apache-2.0; every fifth article kept for
+tuning) and lingua's id, ms and en sentences (Apache-2.0), plus families A's and D's hard
+negatives: news, advice columns and ordinary promotion about the same topics. The other
+malay-news-2018 files and IndoSum (CC-BY-SA-4.0, never trained on) are reported as
+held-out news. The threshold printed is the lowest score at which no more than
 ``MAX_TUNING_FP`` of the tuning ham is called spam; it goes to ``SpamThresholds.min_model``.
 The output is reproducible for one numpy version.
 """
@@ -40,6 +41,8 @@ DIM = 1 << 16
 """Feature buckets."""
 PAGES_PER_KIND = {"gambling": 1500, "loan": 1200, "pills": 1200, "seo": 600}
 HARD_NEGATIVES = 2400
+FAMILY_D = 0.6
+"""Family D's pages and hard negatives, as a share of family A's (both trained and tuned on)."""
 EPOCHS, BATCH, RATE, L2 = 12, 256, 0.05, 1e-6
 """Training settings; L2 was chosen on family B (1e-4, 1e-5, 1e-6, 1e-7 tried)."""
 MAX_TUNING_FP = 0.002
@@ -125,6 +128,8 @@ class Pages:
     def seo(self) -> str:
         r = self.rng
         words = self.pools["seo"]["id"]
+        if "spun" in self.pools and r.random() < 0.4:
+            return self.spun()
         items = [
             r.choice(words) if r.random() < 0.6 else self.fill(r.choice(["{brand}", "{site}"]))
             for _ in range(r.randint(8, 40))
@@ -137,6 +142,15 @@ class Pages:
         key = r.choice(words)
         fills = [f"{key} {r.choice(words)} {self.brand()}" for _ in range(r.randint(4, 10))]
         return f"{key.title()} {self.slot('trusted')}. " + ". ".join(fills) + "."
+
+    def spun(self) -> str:
+        """Return a spun SEO page: the ``[spun]`` sentences about one keyword phrase."""
+        r = self.rng
+        key = r.choice(self.pools["slots"]["kw"] + self.pools["seo"]["id"])
+        key = r.choice([key, key.title()])
+        picked = r.sample(self.pools["spun"]["id"], r.randint(3, 8))
+        parts = [self.fill(t.replace("{kw}", key)) for t in picked]
+        return f"{key.title()} {self.slot('trusted')}\n\n" + self.layout(parts)
 
     def ham(self, base: list[str]) -> str:
         r = self.rng
@@ -270,9 +284,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     rng = random.Random(8)
     news = malay_news(args.data / "malay-news-2018", "train")
-    a, b, c = Pages("a", 8), Pages("b", 8), Pages("c", 8)
-    spam_a = spam_pages(a, news)
+    a, b, c, d = Pages("a", 8), Pages("b", 8), Pages("c", 8), Pages("d", 8)
+    spam_a = spam_pages(a, news) + spam_pages(d, news, FAMILY_D)
     hard_a = [(a.ham(news), 0) for _ in range(HARD_NEGATIVES)]
+    hard_a += [(d.ham(news), 0) for _ in range(int(HARD_NEGATIVES * FAMILY_D))]
     real = [(t, 0) for t in news + lingua(args.data / "lingua-sentences", rng)]
     real += [(rng.choice(spam_model.blocks(t)), 0) for t in news]
     every = spam_a + hard_a + real
@@ -286,7 +301,7 @@ def main(argv: list[str] | None = None) -> int:
     tb = threshold([model.block_spam(x)[0] for x in ham_texts], BLOCK_FLOOR)
     held = malay_news(args.data / "malay-news-2018", "heldout")
     sets = {
-        "family A, tuning fifth": tune,
+        "families A and D, tuning fifth": tune,
         "family B (seen), spam": spam_pages(b, held, 0.2),
         "family B (seen), hard negatives": [(b.ham(held), 0) for _ in range(600)],
         "family C (held out), spam": spam_pages(c, held, 0.2),

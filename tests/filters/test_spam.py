@@ -6,7 +6,9 @@ import orjson
 import pytest
 
 from saring import Document, JsonlReader, LocalExecutor, Pipeline, SpamFilter, SpamSignals, run
-from saring.filters.spam_terms import spam_signals, url_signals
+from saring.filters.spam import quiet_page, spam_reason
+from saring.filters.spam_terms import TOPICS, spam_signals, spun, unleet, url_signals
+from saring.filters.thresholds import SpamThresholds
 from saring.meta import QUALITY, QUALITY_SPAM
 from saring.presets import news
 
@@ -143,11 +145,13 @@ def test_limits_follow_parameters() -> None:
         "gambling",
         "loan",
         "pills",
+        "seo",
         "promo",
         "promo_share",
         "links",
         "model",
         "model_block",
+        "spun",
     }
 
 
@@ -166,3 +170,76 @@ def test_news_preset_drops_spam_before_quality_and_stats_name_the_reason(tmp_pat
     run(Pipeline(JsonlReader([str(source)]), steps, output=str(tmp_path / "out")), LocalExecutor())
     stats = orjson.loads((tmp_path / "out" / "stats.json").read_bytes())
     assert stats["removed_by_reason"] == {"spam/gambling": 1}
+
+
+# Written for these tests; a spun page says one keyword phrase over and over.
+SPUN = (
+    "Sewa Mobil Murah Bandung\n\nSewa mobil murah Bandung terpercaya. Sewa mobil murah ini "
+    "adalah sewa mobil murah terbaik untuk kamu. Sewa mobil murah harian, sewa mobil murah "
+    "bulanan, sewa mobil murah lepas kunci, sewa mobil murah dengan sopir. Hubungi kami "
+    "untuk sewa mobil murah sekarang."
+)
+PRICES = "Harga BBM per 1 Juli:\n\n" + "\n".join(
+    f"{region}\nPertalite: Rp 7.800 per liter\nPertamax: Rp 9.500 per liter\n"
+    f"Dexlite: Rp 9.000 per liter"
+    for region in ("Aceh", "Riau", "Jambi", "Bengkulu", "Lampung", "Banten")
+)
+BACKLINKS = (
+    "Jual backlink PBN dan guest post di ratusan situs berita, dofollow dan permanen. Jasa "
+    "backlink murah, garansi halaman 1 Google. Order sekarang, hubungi admin kami lewat "
+    "WhatsApp, dijamin 100% aman untuk situs kamu."
+)
+FEATURE = (
+    "Rina (31), pegawai toko di Bekasi, meminjam Rp1 juta dari aplikasi yang menjanjikan dana "
+    "cair lima menit tanpa jaminan. Dua bulan kemudian utangnya menjadi Rp9 juta di enam "
+    "aplikasi. Ia melapor ke OJK setelah penagih menghubungi atasannya, katanya kepada "
+    "wartawan. Menurut lembaga bantuan hukum, sebagian aplikasi itu tidak berizin."
+)
+
+
+def test_spun_page_and_link_selling_are_seo() -> None:
+    assert _reason(SPUN) == "spam/seo"
+    assert spam_signals(SPUN, None, ("id",))["spun_repeats"] >= 5
+    assert _reason(BACKLINKS) == "spam/seo"
+    # A price table says "per liter" on every line but promotes nothing: not spam.
+    assert spam_signals(PRICES, None, ("id",))["spun"] >= 0.25
+    assert _reason(PRICES) is None
+    assert spam_signals(BACKLINKS, None, ("id", "en"))["seo"] > 0
+    # News repeats names, not one phrase through its text.
+    for text in (RAID, OJK, COURT, KOMINFO, FEATURE):
+        assert spam_signals(text, None, ("id",))["spun"] < 0.25
+
+
+def test_spun_share() -> None:
+    assert spun(["a", "b"] * 5) == (1.0, 5)
+    assert spun(["satu", "dua", "tiga", "empat", "lima", "enam"]) == (0.5, 1)  # a 3-gram, once
+    assert spun([]) == (0.0, 0)
+
+
+def test_a_page_that_does_not_promote_needs_a_higher_model_score() -> None:
+    t = SpamThresholds()
+    base = {topic: 0.0 for topic in TOPICS} | {"promo": 0.0, "reporting": 3.0, "links": 0.0}
+    base |= {"promo_share": 0.0, "spun": 0.0, "spun_repeats": 0, "url_protected": False}
+    base |= {"url_gambling": 0, "model_topic": "loan", "model_block_topic": "loan"}
+    quiet = base | {"loan": 3.0, "model": 0.7, "model_block": 0.99}
+    assert quiet_page(quiet, t)
+    assert spam_reason(quiet, t) is None  # no promotion word: no block, whole under 0.85
+    assert spam_reason(quiet | {"model": 0.9}, t) == "spam/loan"
+    promoting = quiet | {"promo": 1.0, "promo_share": 0.3}
+    assert not quiet_page(promoting, t)  # a loan word and a promotion word
+    assert spam_reason(promoting, t) == "spam/loan"
+    assert quiet_page(base | {"promo": 2.0, "model": 0.7, "model_block": 0.0}, t)
+    assert _reason(FEATURE) is None
+
+
+def test_digits_written_for_letters_are_read_as_letters() -> None:
+    plain = spam_signals("Main slot di bandar togel, maxwin hari ini.", None, ("id",))
+    leet = spam_signals("Main sl0t di b4ndar t0gel, maxw1n hari ini.", None, ("id",))
+    assert leet["gambling"] == plain["gambling"] > 0
+    # Brand names keep their digits; words that read as no term are left as written.
+    assert unleet(["slot88", "covid19", "4d", "g4cor"], {"4d": (1,), "gacor": (1,)}) == [
+        "slot88",
+        "covid19",
+        "4d",
+        "gacor",
+    ]

@@ -3,8 +3,12 @@ the term lists lack is dropped, reporting on the same topics is kept."""
 
 from __future__ import annotations
 
+import json
+import re
 import subprocess
 import sys
+import tomllib
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -104,3 +108,29 @@ def test_signals_name_the_model_class() -> None:
     signals = spam_signals(EVASIVE[1][1], None, ("id", "ms", "en"))
     assert signals["model_topic"] == "loan"
     assert signals["model_block"] == 0.0  # one block: scored whole only
+
+
+def test_family_d_copies_no_text_of_the_development_set() -> None:
+    # Family D (trained on) was written after the development set and must not copy it.
+    root = Path(__file__).resolve().parents[2]
+    dev = root / "benchmarks" / "data" / "spam-dev.jsonl"
+    pools = tomllib.loads(
+        (root / "src" / "saring" / "data" / "spam" / "train" / "family-d.toml").read_text("utf-8")
+    )
+
+    def runs(text: str, n: int = 6) -> set[tuple[str, ...]]:
+        found = re.findall(r"\w+", text.casefold())
+        return {tuple(found[i : i + n]) for i in range(len(found) - n + 1)}
+
+    seen: set[tuple[str, ...]] = set()
+    for line in dev.read_text("utf-8").splitlines():
+        seen |= runs(json.loads(line)["text"])
+    copied = [
+        text
+        for name, table in pools.items()
+        if name != "slots"
+        for texts in table.values()
+        for text in texts
+        if runs(text) & seen
+    ]
+    assert copied == []

@@ -33,12 +33,14 @@ LANGUAGES = ("id", "ms", "en")
 
 
 def spam_reason(signals: dict[str, Any], t: SpamThresholds) -> str | None:
-    """Return the spam rule the signals meet, or ``None``: where the model's score (whole or
-    a block) reaches ``min_rule_model``, a link list (brand and site names denser than any
-    topic's words), else the densest promoted topic; else a gambling page injected into a
-    protected site, else the model's likeliest spam class when its spam
-    probability reaches ``min_model``, or that of the page's spammiest block when the
-    block's reaches ``min_block_model``."""
+    """Return the spam rule the signals meet, or ``None``: where the model's score (whole or a
+    block) reaches ``min_rule_model``, a link list (brand and site names denser than any topic's
+    words), else the densest promoted topic; else a gambling page injected into a protected site,
+    else a spun page that promotes (its most repeated phrase ``min_spun`` of its words and said
+    ``min_spun_repeats`` times; not ``quiet_page``), else the model's likeliest spam class when its
+    spam probability reaches ``min_model``, or that of the page's spammiest block when the block's
+    reaches ``min_block_model``; the whole page's at ``min_quiet_model`` instead for a page
+    that does not promote (``quiet_page``), and no block of a page without a promotion word."""
     model = max(signals["model"], signals["model_block"])
     if (
         signals["promo_share"] >= t.min_promo_share
@@ -57,11 +59,22 @@ def spam_reason(signals: dict[str, Any], t: SpamThresholds) -> str | None:
         and (signals["promo"] >= signals["reporting"] or model >= t.min_injected_model)
     ):
         return INJECTED
-    if signals["model"] >= t.min_model:
+    quiet = quiet_page(signals, t)
+    spun = signals["spun"] >= t.min_spun and signals["spun_repeats"] >= t.min_spun_repeats
+    if spun and not quiet:
+        return SEO
+    if signals["model"] >= (t.min_quiet_model if quiet else t.min_model):
         return f"spam/{signals['model_topic']}"
-    if signals["model_block"] >= t.min_block_model:
+    if signals["promo"] > 0 and signals["model_block"] >= t.min_block_model:
         return f"spam/{signals['model_block_topic']}"
     return None
+
+
+def quiet_page(signals: dict[str, Any], t: SpamThresholds) -> bool:
+    """Return whether a page does not promote: no promotion word at all, or promotion under
+    ``min_promo`` per 100 words and no word of any topic."""
+    no_topic = all(signals[topic] == 0 for topic in TOPICS)
+    return signals["promo"] == 0 or (signals["promo"] < t.min_promo and no_topic)
 
 
 class SpamSignals(Annotator):
@@ -91,8 +104,13 @@ class SpamFilter(UsesProfile, Filter):
     reporting than promotion vocabulary (or a model score of ``min_injected_model``); and,
     whatever the vocabulary, the spam model's likeliest class when its score reaches
     ``min_model`` (or a block's, at ``min_block_model``); the vocabulary rules only where
-    the model's score reaches ``min_rule_model``. News that reports on these topics is
-    kept. ``None`` takes the value of the language's ``profile``. Uses ``SpamSignals``'
+    the model's score reaches ``min_rule_model``; ``spam/seo`` for a spun page that promotes,
+    one phrase ``min_spun`` of its words, said ``min_spun_repeats`` times or more (a spun
+    page that does not promote is left to the quality rules). A page that does
+    not promote (no promotion word, or promotion under ``min_promo`` per 100 words and no
+    topic word) is dropped by the model only at ``min_quiet_model``, and by a block only
+    if it holds a promotion word. News that reports on these
+    topics is kept. ``None`` takes the value of the language's ``profile``. Uses ``SpamSignals``'
     stored signals when they fit the text."""
 
     family = "spam"
@@ -112,6 +130,9 @@ class SpamFilter(UsesProfile, Filter):
         min_injected_model: float | None = None,
         min_block_model: float | None = None,
         min_rule_model: float | None = None,
+        min_spun: float | None = None,
+        min_spun_repeats: float | None = None,
+        min_quiet_model: float | None = None,
     ) -> None:
         self.language = language
         self.profile = profile
@@ -125,6 +146,9 @@ class SpamFilter(UsesProfile, Filter):
         self.min_injected_model = min_injected_model
         self.min_block_model = min_block_model
         self.min_rule_model = min_rule_model
+        self.min_spun = min_spun
+        self.min_spun_repeats = min_spun_repeats
+        self.min_quiet_model = min_quiet_model
 
     def signals(self, doc: Document) -> dict[str, Any]:
         """Return the document's stored signals if they fit, else freshly computed ones."""
@@ -151,6 +175,7 @@ class SpamFilter(UsesProfile, Filter):
             links=("max", t.min_links),
             model=("max", t.min_model),
             model_block=("max", t.min_block_model),
+            spun=("max", t.min_spun),
         )
         return found
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
+from collections import Counter
 from importlib import resources
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -22,11 +23,14 @@ from urllib.parse import unquote, urlsplit
 from saring.filters import spam_model
 from saring.filters.text import ratio, words
 
-VERSION = 2
+VERSION = 3
 """Version of ``spam_signals``; stored signals of another version are recomputed."""
 
-TOPICS = ("gambling", "loan", "pills")
-"""Topic groups, each with its own drop reason ``spam/<topic>``."""
+TOPICS = ("gambling", "loan", "pills", "seo")
+"""Topic groups, each with its own drop reason ``spam/<topic>`` (``seo``: selling backlinks,
+guest posts and search rankings)."""
+SPUN_ORDERS = (2, 3)
+"""Phrase lengths (words) looked for repeated through a spun page (``spun``)."""
 PROMO = ("call_to_action", "second_person", "superlatives")
 """Groups of the ``[promo]`` table, counted together as promotion."""
 PROTECTED_SUFFIXES = (".go.id", ".ac.id", ".sch.id", ".desa.id", ".or.id", ".mil.id",
@@ -89,6 +93,22 @@ def vocabulary(languages: tuple[str, ...]) -> Vocabulary:
     return {t: frozenset(g) for t, g in groups.items()}, starts
 
 
+_LEET = str.maketrans("013457", "oieast")
+"""Digits written for letters in obfuscated words: ``sl0t``, ``b4ndar``, ``maxw1n``."""
+
+
+def unleet(toks: list[str], starts: dict[str, tuple[int, ...]]) -> list[str]:
+    """Return the tokens with digits read as letters in each token of letters and digits
+    that starts no term as written but does once read so (``sl0t`` → ``slot``)."""
+    found = []
+    for t in toks:
+        if t not in starts and not t.isalpha() and any(c.isalpha() for c in t):
+            plain = t.translate(_LEET)
+            t = plain if plain in starts else t
+        found.append(t)
+    return found
+
+
 def count_terms(toks: list[str], vocab: Vocabulary) -> dict[str, int]:
     """Return hits per group: at each token the longest term starting there, terms not
     overlapping."""
@@ -119,13 +139,30 @@ def url_signals(url: str | None) -> tuple[bool, int]:
     return protected, len(URL_GAMBLING.findall(tail))
 
 
+def spun(toks: list[str]) -> tuple[float, int]:
+    """Return the share of a text's words (tokens with a letter) taken by the occurrences of
+    its most repeated 2- or 3-word phrase, and how often that phrase occurs: a spun SEO page
+    says one keyword phrase over and over."""
+    found = [t for t in toks if any(c.isalpha() for c in t)]
+    best = (0.0, 0)
+    for n in SPUN_ORDERS:
+        counts = Counter(zip(*(found[k:] for k in range(n)), strict=False))
+        if counts:
+            top = max(counts.values())
+            best = max(best, (min(1.0, ratio(top * n, len(found))), top))
+    return best
+
+
 def spam_signals(text: str, url: str | None, languages: tuple[str, ...]) -> dict[str, Any]:
     """Return the spam signals of a text: per-100-word densities of each topic, promotion,
-    reporting, brand and site names; the promotion share; the spam model's probability that
-    the text is spam (``model``) and its likeliest spam class (``model_topic``), the same for
+    reporting, brand and site names; the promotion share; the share of words its most repeated
+    phrase takes and that phrase's count (``spun``, ``spun_repeats``); the spam model's probability
+    that the text is spam (``model``) and its likeliest spam class (``model_topic``), the same for
     its spammiest block (``model_block``, ``model_block_topic``); the URL's evidence."""
     lowered = text.casefold()
-    found = count_terms(tokens(lowered), vocabulary(languages))
+    toks = tokens(lowered)
+    vocab = vocabulary(languages)
+    found = count_terms(unleet(toks, vocab[1]), vocab)
     counts = {g: found.get(g, 0) for g in (*TOPICS, *PROMO, "reporting")}
     brands = len(_BRAND.findall(lowered))
     links = len(_LINK.findall(lowered))
@@ -133,6 +170,7 @@ def spam_signals(text: str, url: str | None, languages: tuple[str, ...]) -> dict
     per100 = 100 / n if n else 0.0
     promo = sum(counts[g] for g in PROMO) + brands
     protected, url_gambling = url_signals(url)
+    spun_share, spun_repeats = spun(toks)
     model = spam_model.load()
     spam, spam_topic = model.spam(text)
     block, block_topic = model.block_spam(text)
@@ -144,6 +182,8 @@ def spam_signals(text: str, url: str | None, languages: tuple[str, ...]) -> dict
         reporting=round(counts["reporting"] * per100, 2),
         links=round((brands + links) * per100, 2),
         promo_share=ratio(promo, promo + counts["reporting"]),
+        spun=spun_share,
+        spun_repeats=spun_repeats,
         model=spam,
         model_topic=spam_topic,
         model_block=block,

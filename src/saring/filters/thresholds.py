@@ -155,18 +155,22 @@ def convert(name: str, value: Any) -> Any:
 
 @dataclass(frozen=True)
 class SpamThresholds:
-    """Spam rules (``saring.filters.spam``): densities are hits per 100 words. A page is
-    promotion of a topic when its topic density reaches ``min_topic``, its promotion density
-    (calls to action, second person, superlatives, brand names) reaches ``min_promo``, and
-    promotion makes at least ``min_promo_share`` of promotion plus reporting vocabulary. A
-    link list is ``min_links`` brand names and site names per 100 words with the same
-    promotion share. A page injected into a legitimate site needs gambling words in its URL
-    path on a protected suffix, ``min_injected_topic`` gambling density and no more
-    reporting than promotion vocabulary, or a spam model score of ``min_injected_model``.
-    Apart from these rules, a page whose spam model score (``saring.filters.spam_model``)
-    reaches ``min_model`` is spam of the model's likeliest class, and so is a page whose
-    spammiest block reaches ``min_block_model``. The vocabulary rules drop a page only where
-    the model's score (whole or a block) reaches ``min_rule_model``."""
+    """Spam rules (``saring.filters.spam``): densities are hits per 100 words. A page is promotion
+    of a topic when its topic density reaches ``min_topic``, its promotion density (calls to action,
+    second person, superlatives, brand names) reaches ``min_promo``, and promotion makes at least
+    ``min_promo_share`` of promotion plus reporting vocabulary. A link list is ``min_links`` brand
+    names and site names per 100 words with the same promotion share. A page injected into a
+    legitimate site needs gambling words in its URL path on a protected suffix,
+    ``min_injected_topic`` gambling density and no more reporting than promotion vocabulary, or a
+    spam model score of ``min_injected_model``. Apart from these rules, a page whose spam model
+    score (``saring.filters.spam_model``) reaches ``min_model`` is spam of the model's likeliest
+    class, and so is a page whose spammiest block reaches ``min_block_model``. The vocabulary rules
+    drop a page only where the model's score (whole or a block) reaches ``min_rule_model``. A spun
+    page, whose most repeated 2- or 3-word phrase takes ``min_spun`` of its words and occurs
+    ``min_spun_repeats`` times or more, is ``spam/seo`` when it promotes (not quiet, below). A page
+    that does not promote (no promotion word, or promotion under ``min_promo`` and no topic word) is
+    dropped by the model's whole-page score only at ``min_quiet_model``; a page without a
+    promotion word never by a block."""
 
     min_topic: float = 2.0
     min_promo: float = 4.0
@@ -177,6 +181,9 @@ class SpamThresholds:
     min_injected_model: float = 0.2
     min_block_model: float = 0.95
     min_rule_model: float = 0.1
+    min_spun: float = 0.25
+    min_spun_repeats: float = 5
+    min_quiet_model: float = 0.85
 
 
 FAMILIES: dict[str, type[Any]] = {

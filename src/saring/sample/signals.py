@@ -106,6 +106,7 @@ _RATIOS = frozenset(
         "char_dup_3_long",
         "short_lines_by_chars",
         "model",
+        "spun",
         "model_block",
     }
 )
