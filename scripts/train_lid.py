@@ -89,6 +89,12 @@ PAIR_PRIORS = (0.0, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0)
 attached, after the clip and weight: without a marker, a formal text's n-grams and word odds
 lean to Malay in either language (the register of the Malay training news), and a prior
 that Indonesian is the likelier of the two moves that lean back."""
+PAIR_NGRAMS = (1.0, 0.5, 0.25, 0.1, 0.0)
+"""Weights of the naive Bayes difference between Indonesian and Malay in their decision
+(``NaiveBayes.pair_ngrams``) tried with each prior: the n-grams tell the register of the
+training text apart as much as the language (formal Indonesian reads as Malay even to a
+naive Bayes trained on news of both countries), so with the word log-odds and the markers
+beside them they may count for less; on a tie the earlier (fuller) weight is kept."""
 NEWS_SHARE = 0.0
 """Share of Indonesian's features that IndoSum's news articles make up (``saring.lang.register``;
 ``--news-share``, tried against 0 in the first pass), to give the Indonesian side news prose
@@ -153,22 +159,32 @@ def with_register(
     return mixed
 
 
+def judge(
+    model: NaiveBayes, tuning: dict[str, list[tuple[str, str]]], label: str
+) -> tuple[float, float]:
+    """Print a model's accuracy on each of the tuning sets after ``label``; return the mean
+    and the accuracy on the calibration texts."""
+    found = {name: training.accuracy(model, texts) for name, texts in tuning.items()}
+    print(f"{label}: " + ", ".join(f"{name} {value:.4f}" for name, value in found.items()))
+    return sum(found.values()) / len(found), found["calibration"]
+
+
 def choose_prior(
     model: NaiveBayes, tuning: dict[str, list[tuple[str, str]]], floor: float
-) -> float:
-    """Return the Indonesian-Malay prior of ``PAIR_PRIORS`` with the best mean accuracy over
-    the tuning sets, among those that get no fewer calibration texts right than ``floor``
-    (the naive Bayes alone); on a tie the smaller."""
-    chosen: tuple[float, float] | None = None
-    for prior in PAIR_PRIORS:
-        trial = model.replace(pair_prior=prior)
-        found = {name: training.accuracy(trial, texts) for name, texts in tuning.items()}
-        score = sum(found.values()) / len(found)
-        shown = ", ".join(f"{name} {value:.4f}" for name, value in found.items())
-        print(f"with the markers at temperature {model.temperature}, pair prior {prior}: {shown}")
-        if found["calibration"] >= floor and (chosen is None or score > chosen[0]):
-            chosen = (score, prior)
-    return chosen[1] if chosen else 0.0
+) -> tuple[float, float]:
+    """Return the Indonesian-Malay prior of ``PAIR_PRIORS`` and n-gram weight of
+    ``PAIR_NGRAMS`` with the best mean accuracy over the tuning sets, among those that get no
+    fewer calibration texts right than ``floor`` (the naive Bayes alone); on a tie the
+    earlier."""
+    chosen: tuple[float, float, float] | None = None
+    for ngrams in PAIR_NGRAMS:
+        for prior in PAIR_PRIORS:
+            trial = model.replace(pair_prior=prior, pair_ngrams=ngrams)
+            label = f"with the markers at temperature {model.temperature}, pair n-grams {ngrams}"
+            score, calibration = judge(trial, tuning, f"{label}, prior {prior}")
+            if calibration >= floor and (chosen is None or score > chosen[0]):
+                chosen = (score, prior, ngrams)
+    return (chosen[1], chosen[2]) if chosen else (0.0, 1.0)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -239,14 +255,9 @@ def main(argv: list[str] | None = None) -> int:
                 odds = training.pair_odds(lists[PAIR[0]], lists[PAIR[1]], clip)
                 for weight in PAIR_WEIGHTS:
                     model = mixed.replace(pair=PAIR, pair_weight=weight, pair_odds=odds)
-                    found = {n: training.accuracy(model, texts) for n, texts in tuning.items()}
-                    score = sum(found.values()) / len(found)
-                    shown = ", ".join(f"{n} {value:.4f}" for n, value in found.items())
-                    print(
-                        f"formal share {share}, news share {news_share}, pair clip {clip}, "
-                        f"weight {weight}: {shown}"
-                    )
-                    if found["calibration"] >= floor and (chosen is None or score > chosen[0]):
+                    label = f"formal share {share}, news share {news_share}, pair clip {clip}"
+                    score, calibration = judge(model, tuning, f"{label}, weight {weight}")
+                    if calibration >= floor and (chosen is None or score > chosen[0]):
                         chosen = (score, share, news_share, clip, weight)
     assert chosen is not None
     _, share, news_share, clip, weight = chosen
@@ -262,12 +273,14 @@ def main(argv: list[str] | None = None) -> int:
     fitted = training.fit_temperature(first, [t for ts in tuning.values() for t in ts])
     marked = with_standards(first)
     temperature = keep_promise(marked, tuning, fitted)
-    prior = choose_prior(marked.replace(temperature=temperature), tuning, floor)
-    temperature = keep_promise(marked.replace(pair_prior=prior), tuning, temperature)
+    prior, ngrams = choose_prior(marked.replace(temperature=temperature), tuning, floor)
+    chosen_pair = marked.replace(pair_prior=prior, pair_ngrams=ngrams)
+    temperature = keep_promise(chosen_pair, tuning, temperature)
     print(f"temperature: {fitted} by least log loss, {temperature} to keep the promise")
     print(
         f"kept: smoothing {smoothing}, switch margin {margin}, formal share {share}, "
         f"news share {news_share}, pair clip {clip}, pair weight {weight}, pair prior {prior}, "
+        f"pair n-grams {ngrams}, "
         f"temperature {temperature}"
     )
 
@@ -286,6 +299,7 @@ def main(argv: list[str] | None = None) -> int:
         pair_weight=weight,
         pair_odds=odds,
         pair_prior=prior,
+        pair_ngrams=ngrams,
     )
     for lang in model.langs:
         print(

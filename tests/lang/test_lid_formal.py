@@ -62,21 +62,27 @@ def test_word_odds_do_not_touch_a_text_the_pair_does_not_lead() -> None:
 def test_pair_settings_round_trip_and_format_2_files_still_load(tmp_path: Path) -> None:
     path = tmp_path / "toy.json.gz"
     model = toy(
-        pair=("id", "ms"), pair_weight=8.0, pair_odds={"tahu": 1.5, "yang": 0.01}, pair_prior=0.5
+        pair=("id", "ms"),
+        pair_weight=8.0,
+        pair_odds={"tahu": 1.5, "yang": 0.01},
+        pair_prior=0.5,
+        pair_ngrams=0.25,
     )
     save(model, str(path))
     back = load(str(path))
     assert back.pair == ("id", "ms")
     assert back.pair_weight == 8.0
     assert back.pair_prior == 0.5
+    assert back.pair_ngrams == 0.25
     assert back.pair_odds == {"tahu": 1.5}, "odds that round to zero are not stored"
     old = json.loads(gzip.decompress(path.read_bytes()))
     old["format"] = 2
-    for key in ("pair", "pair_weight", "pair_prior", "pair_words", "pair_odds"):
+    for key in ("pair", "pair_weight", "pair_prior", "pair_ngrams", "pair_words", "pair_odds"):
         del old[key]
     path.write_bytes(gzip.compress(json.dumps(old).encode()))
     load.cache_clear()
     assert load(str(path)).pair is None
+    assert load(str(path)).pair_ngrams == 1.0, "files before format 5 weigh n-grams fully"
 
 
 def test_the_shipped_model_carries_the_pair() -> None:

@@ -141,3 +141,15 @@ def test_statute_and_declaration_indonesian_with_markers_is_indonesian() -> None
     )
     assert step.guesses(indonesian)[0][0] == "id"
     assert step.guesses(malay)[0][0] == "ms"
+
+
+def test_pair_ngrams_scales_the_naive_bayes_difference_between_the_pair_only() -> None:
+    text = "kami tidak tahu apa yang berlaku"
+    plain = toy(markers={"bahawa": "ms"})
+    before, _ = plain.log_likelihoods(text)
+    i, m, e = (plain.langs.index(lang) for lang in ("id", "ms", "en"))
+    for weight in (0.0, 0.5):
+        after, _ = toy(markers={"bahawa": "ms"}, pair_ngrams=weight).log_likelihoods(text)
+        assert abs(after[i] - after[m]) == pytest.approx(weight * abs(before[i] - before[m]))
+        assert max(after) == max(before)
+        assert after[e] == before[e]

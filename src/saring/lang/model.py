@@ -50,7 +50,8 @@ class NaiveBayes:
     the leader (none found, or no more for it than for the other), its probability is at most
     ``unsure`` (the rest goes to the other), since without them the decision rests on
     n-grams and word odds that also tell register apart. ``pair_prior``: log prior odds of
-    ``pair[0]`` over ``pair[1]`` in that decision (× the temperature, as the markers).
+    ``pair[0]`` over ``pair[1]`` in that decision (× the temperature, as the markers);
+    ``pair_ngrams`` weighs the naive Bayes difference in it (1: as it is, 0: left out).
     """
 
     CACHE_WORDS = 200_000
@@ -71,6 +72,7 @@ class NaiveBayes:
         marker_weight: float = 0.0,
         unsure: float | None = None,
         pair_prior: float = 0.0,
+        pair_ngrams: float = 1.0,
     ) -> None:
         self.langs = langs
         self.orders = orders
@@ -89,7 +91,7 @@ class NaiveBayes:
         self.markers = markers or {}
         self._markers = MarkerCounter(self.markers)
         self.marker_weight = marker_weight
-        self.unsure, self.pair_prior = unsure, pair_prior
+        self.unsure, self.pair_prior, self.pair_ngrams = unsure, pair_prior, pair_ngrams
         self._pair_at = (
             (langs.index(pair[0]), langs.index(pair[1]))
             if pair and (pair_weight or self.markers) and set(pair) <= set(langs)
@@ -116,6 +118,7 @@ class NaiveBayes:
             "marker_weight": self.marker_weight,
             "unsure": self.unsure,
             "pair_prior": self.pair_prior,
+            "pair_ngrams": self.pair_ngrams,
         }
         settings.update(changes)
         return NaiveBayes(**settings)
@@ -259,16 +262,13 @@ class NaiveBayes:
         return (marked if leader == self._pair_at[0] else -marked) > 0
 
     def _decide_pair(self, totals: list[float], pair_sum: float, marked: int) -> None:
-        """When one of the pair leads, set the two languages' log-likelihoods so that the
-        leader keeps its value and they differ by the naive Bayes difference plus
-        ``pair_weight`` × the summed word log-odds plus the temperature × (``marker_weight`` ×
-        the marker difference + ``pair_prior``) (see the class notes)."""
-        assert self._pair_at is not None
-        first, second = self._pair_at
+        """When one of the pair leads, the leader keeps its log-likelihood and the other is set
+        below it by the pair's lead (see the class notes)."""
+        first, second = self._pair_at or (0, 0)
         top = max(totals)
         if totals[first] != top and totals[second] != top:
             return
-        lead = totals[first] - totals[second] + self.pair_weight * pair_sum
+        lead = self.pair_ngrams * (totals[first] - totals[second]) + self.pair_weight * pair_sum
         lead += self.temperature * (self.marker_weight * marked + self.pair_prior)
         totals[first], totals[second] = (top, top - lead) if lead >= 0 else (top + lead, top)
 

@@ -18,10 +18,10 @@ from saring.errors import ConfigError
 from saring.lang import standards
 from saring.lang.model import NaiveBayes
 
-FORMAT = 4
+FORMAT = 5
 """Version of the model file layout this module writes (2 added ``switch_margin`` and
-``stop_margin``, 3 the pair log-odds, 4 the pair's prior)."""
-READS = (2, 3, 4)
+``stop_margin``, 3 the pair log-odds, 4 the pair's prior, 5 the pair's n-gram weight)."""
+READS = (2, 3, 4, 5)
 """Versions of the model file layout this module reads (a format-2 file has no pair)."""
 DEFAULT_MODEL = "archipelago"
 """Name of the model that ships in ``saring/data/lid/``."""
@@ -43,6 +43,7 @@ def to_json(model: NaiveBayes, scale: int = 20) -> dict[str, Any]:
         "pair": list(model.pair) if model.pair else None,
         "pair_weight": model.pair_weight,
         "pair_prior": model.pair_prior,
+        "pair_ngrams": model.pair_ngrams,
         "pair_words": [w for w, q in odds],
         "pair_odds": [q for w, q in odds],
         "scale": scale,
@@ -72,6 +73,7 @@ def from_json(data: dict[str, Any], where: str) -> NaiveBayes:
         pair=(data["pair"][0], data["pair"][1]) if data.get("pair") else None,
         pair_weight=float(data.get("pair_weight", 0.0)),
         pair_prior=float(data.get("pair_prior", 0.0)),
+        pair_ngrams=float(data.get("pair_ngrams", 1.0)),
         pair_odds={
             w: q / scale
             for w, q in zip(data.get("pair_words", []), data.get("pair_odds", []), strict=True)
