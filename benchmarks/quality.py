@@ -220,6 +220,11 @@ def _reasons(counts: Counter[str], n: int) -> str:
     return ", ".join(f"{reason} {c} ({c / n:.2%})" for reason, c in counts.most_common())
 
 
+def peer_note(text: str) -> str:
+    """Return ``; datatrove <text>`` for a printed line, or nothing when datatrove did not run."""
+    return f"; datatrove {text}" if PEERS["datatrove"] else ""
+
+
 def peer_reasons(
     records: list[Record], lang: str, output: list[Record]
 ) -> dict[str, str | None] | None:
@@ -304,9 +309,8 @@ def _kind_line(
     hits = sum(c for r, c in got.items() if r.startswith("spam/"))
     dt = sum(1 for p in group if peer.get(p["id"]))
     ours, theirs = (f"{hits}/{n}", f"{dt}/{n}") if counts else (f"{hits / n:.1%}", f"{dt / n:.1%}")
-    return (
-        f"  {kind:<9} {n} pages: dropped as spam/* {ours} ({_reasons(got, n)});"
-        f" datatrove drops {theirs}"
+    return f"  {kind:<9} {n} pages: dropped as spam/* {ours} ({_reasons(got, n)})" + peer_note(
+        f"drops {theirs}"
     )
 
 
@@ -324,7 +328,7 @@ def sealed_set(work: Path) -> None:
     dt = sum(1 for r in reports if not peer.get(r["id"]))
     print(
         f"  news about gambling, loans, pills: {len(reports)} articles, kept {got['kept']}/"
-        f"{len(reports)} ({_reasons(got, len(reports))}); datatrove keeps {dt}/{len(reports)}"
+        f"{len(reports)} ({_reasons(got, len(reports))})" + peer_note(f"keeps {dt}/{len(reports)}")
     )
 
 
@@ -370,7 +374,7 @@ def labelled_spam_set(path: Path, title: str, work: Path, losses: bool = False) 
         dt = sum(1 for r in group if not peer.get(r["id"]))
         print(
             f"  news about {kind}: {len(group)} articles, kept {got['kept']}/{len(group)}"
-            f" ({_reasons(got, len(group))}); datatrove keeps {dt}/{len(group)}"
+            f" ({_reasons(got, len(group))})" + peer_note(f"keeps {dt}/{len(group)}")
         )
     kept = sum(1 for r in reports if not reasons[r["id"]])
     print(
@@ -404,7 +408,7 @@ def spam_sets(work: Path) -> None:
         dt = sum(1 for r in reports if not peer.get(r["id"])) / len(reports) if peer else 0.0
         print(
             f"  news about gambling, loans, illegal drugs: {len(reports)} articles, kept {kept:.1%}"
-            f" ({_reasons(got, len(reports))}); datatrove keeps {dt:.1%}"
+            f" ({_reasons(got, len(reports))})" + peer_note(f"keeps {dt:.1%}")
         )
 
 
@@ -444,7 +448,7 @@ def junk_sets(
         dt = sum(1 for p in group if peer.get(p["id"]))
         print(
             f"  {kind:<11} {len(group)} pages: saring drops {dropped / len(group):.1%}"
-            f" ({_reasons(got, len(group))}); datatrove drops {dt / len(group):.1%}"
+            f" ({_reasons(got, len(group))})" + peer_note(f"drops {dt / len(group):.1%}")
         )
 
 
