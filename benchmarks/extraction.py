@@ -34,9 +34,11 @@ pages, so that start-up does not dominate) in 16 WARC files, a request record be
 response as crawlers write them; wall time of the whole command, against trafilatura
 (quality) or resiliparse (fast) in one process on the same pages, measured just before and
 just after each run. The machine is shared: compare the ratios printed by one run rather
-than absolute figures across runs.
+than absolute figures across runs. Where ``perf`` can count (Linux), each run's CPU time over
+all its processes (main, fork server, workers, extraction children) is printed too, per
+page: less sensitive to the load of others than wall time.
 
-Usage: python benchmarks/extraction.py [DATA] [--no-clean] [--repeat N]
+Usage: python benchmarks/extraction.py [DATA] [--no-clean | --only-clean] [--repeat N]
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ import gzip
 import json
 import logging
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -256,10 +259,11 @@ workers = 2
 """The same run with no step at all (``saring run`` on this config): extraction alone."""
 
 
-def clean_rate(mode: str, folder: Path, pages: int, steps: bool) -> float:
+def clean_rate(mode: str, folder: Path, pages: int, steps: bool) -> tuple[float, float | None]:
     """Return pages/s of ``saring clean`` (``CLEAN``), or with ``steps`` false of ``saring
     run`` on ``BARE``, on the WARC files: wall time of the whole command (Python start-up,
-    extraction children, writing included)."""
+    extraction children, writing included); and its CPU seconds per page over every process
+    it starts (``perf stat``'s task clock), or ``None`` where perf cannot count."""
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "out"
         run = [sys.executable, "-m", "saring.cli"]
@@ -269,9 +273,29 @@ def clean_rate(mode: str, folder: Path, pages: int, steps: bool) -> float:
             config = Path(tmp) / "bare.toml"
             config.write_text(BARE.format(out=out, folder=folder, mode=mode), encoding="utf-8")
             command = [*run, "run", str(config), "--no-report"]
+        counts = Path(tmp) / "perf.csv"
+        perf = ["perf", "stat", "-x,", "-e", "task-clock", "-o", str(counts)]
+        counted = _perf_counts()
         started = time.perf_counter()
-        subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
-        return pages / (time.perf_counter() - started)
+        subprocess.run(
+            [*perf, *command] if counted else command, check=True, stdout=subprocess.DEVNULL
+        )
+        rate = pages / (time.perf_counter() - started)
+        cpu = None
+        if counted:
+            lines = [line for line in counts.read_text().splitlines() if "task-clock" in line]
+            cpu = float(lines[0].split(",")[0]) / 1000 / pages if lines else None
+        return rate, cpu
+
+
+def _perf_counts() -> bool:
+    """Return whether ``perf stat`` can count this user's processes' task clock here."""
+    if shutil.which("perf") is None:
+        return False
+    check = subprocess.run(
+        ["perf", "stat", "-x,", "-e", "task-clock", "true"], capture_output=True, check=False
+    )
+    return check.returncode == 0 and b"task-clock" in check.stderr
 
 
 def end_to_end(every_page: list[Page], peers: dict[str, Extract], repeat: int, files: int) -> None:
@@ -285,14 +309,14 @@ def end_to_end(every_page: list[Page], peers: dict[str, Extract], repeat: int, f
         folder = Path(tmp)
         (folder / "warc").mkdir()
         total = write_warcs(every_page, folder / "warc", files, repeat)
-        rates: dict[tuple[str, bool], tuple[float, float]] = {}
+        rates: dict[tuple[str, bool], tuple[float, float, float | None]] = {}
         for mode in ("quality", "fast"):
             peer = {peer_of[mode]: peers[peer_of[mode]]}
             for steps in (True, False):
                 before = run_systems(peer, decoded)[1][peer_of[mode]]
-                rate = clean_rate(mode, folder / "warc", total, steps)
+                rate, cpu = clean_rate(mode, folder / "warc", total, steps)
                 after = run_systems(peer, decoded)[1][peer_of[mode]]
-                rates[(mode, steps)] = (rate, 2 / (1 / before + 1 / after))
+                rates[(mode, steps)] = (rate, 2 / (1 / before + 1 / after), cpu)
     print(
         f"\nend to end on {total:,} pages ({repeat} copies of both sets, each copy its own URL)"
         f" in {files} gzipped WARC files, a request record before each response; each run"
@@ -301,11 +325,12 @@ def end_to_end(every_page: list[Page], peers: dict[str, Extract], repeat: int, f
     for steps, label in ((True, f"saring clean {' '.join(CLEAN)}"), (False, "no steps")):
         print(f"  {label}:")
         for mode, target in (("quality", 1.5), ("fast", 0.6)):
-            rate, peer_rate = rates[(mode, steps)]
+            rate, peer_rate, cpu = rates[(mode, steps)]
+            spent = f"; CPU {cpu * 1000:.2f} ms per page over all processes" if cpu else ""
             print(
                 f"    --extractor {mode}: {rate:.1f} pages/s = {rate / peer_rate:.2f}x"
                 f" {peer_of[mode]} ({peer_rate:.1f} pages/s around the run; target >="
-                f" {target}x: {'holds' if rate >= target * peer_rate else 'NOT met'})"
+                f" {target}x: {'holds' if rate >= target * peer_rate else 'NOT met'}{spent})"
             )
 
 
@@ -320,7 +345,11 @@ def main(argv: list[str] | None = None) -> int:
     """Run every system over both sets and print the tables; return the exit status."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--no-clean", action="store_true", help="skip the saring clean runs")
+    runs = parser.add_mutually_exclusive_group()
+    runs.add_argument("--no-clean", action="store_true", help="skip the saring clean runs")
+    runs.add_argument(
+        "--only-clean", action="store_true", help="only the saring clean runs (no F1 tables)"
+    )
     parser.add_argument(
         "--repeat", type=int, default=4, help="copies of both sets in the end-to-end run (4)"
     )
@@ -334,6 +363,11 @@ def main(argv: list[str] | None = None) -> int:
 
     sets = (NewsSet(args.data / NEWS), EvalSet(args.data / EVAL))
     makers = systems()
+    every_page = [page for data in sets for page in data.pages.values()]
+    peers = {"trafilatura": makers["trafilatura"], "resiliparse": makers["resiliparse"]}
+    if args.only_clean:
+        end_to_end(every_page, peers, args.repeat, 16)
+        return 0
     f1: dict[tuple[str, str], float] = {}
     for data in sets:
         tune, held = halves(list(data.pages))
@@ -365,15 +399,9 @@ def main(argv: list[str] | None = None) -> int:
         if data.name == NEWS:
             print(f"  {data.name}: quality - traf. precision = {quality - precise:+.3f} (>= 0)")
         print(f"  {data.name}: fast - trafilatura = {fast - default:+.3f} (>= -0.05)")
-    every_page = [page for data in sets for page in data.pages.values()]
     decoded_all = {str(n): (decode_html(raw)[0], url) for n, (raw, url) in enumerate(every_page)}
-    peers = {
-        "saring quality": bounded("quality"),
-        "saring fast": bounded("fast"),
-        "trafilatura": makers["trafilatura"],
-        "resiliparse": makers["resiliparse"],
-    }
-    rates = run_systems(peers, decoded_all)[1]
+    through = {"saring quality": bounded("quality"), "saring fast": bounded("fast"), **peers}
+    rates = run_systems(through, decoded_all)[1]
     traf_rate, resi_rate = rates["trafilatura"], rates["resiliparse"]
     print(f"\nspeed over both sets ({len(every_page)} pages), one process, interleaved:")
     print(f"  trafilatura {traf_rate:.1f} pages/s, resiliparse {resi_rate:.1f} pages/s")
@@ -384,9 +412,7 @@ def main(argv: list[str] | None = None) -> int:
             f"({rate / traf_rate:.2f}x trafilatura, {rate / resi_rate:.2f}x resiliparse)"
         )
     if not args.no_clean:
-        end_to_end(
-            every_page, {k: peers[k] for k in ("trafilatura", "resiliparse")}, args.repeat, 16
-        )
+        end_to_end(every_page, peers, args.repeat, 16)
     return 0
 
 

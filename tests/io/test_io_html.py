@@ -12,8 +12,9 @@ import pytest
 
 from saring import meta
 from saring.document import Document, Dropped
+from saring.extract import shared_extractor
 from saring.io import JsonlReader, Source
-from saring.io.html import HtmlReader
+from saring.io.html import EXTRACT_TIMEOUT, HtmlReader
 
 ARTICLE = (
     "Warga Kampung Pulo kembali mengungsi setelah Sungai Ciliwung meluap pada Senin dini "
@@ -154,6 +155,23 @@ def test_jsonl_html_field_is_extracted_and_not_kept(tmp_path: Path) -> None:
     assert no_article.doc.url == "https://metro.contoh.id/a2"
     assert isinstance(not_html, Dropped)
     assert not_html.reason == "invalid/no_text"
+
+
+def test_jsonl_html_pages_are_sent_ahead_to_the_extraction_child(tmp_path: Path) -> None:
+    path = tmp_path / "halaman.jsonl"
+    rows = [{"id": f"b{n}", "html": page().replace("Siti", f"Siti {n}")} for n in range(5)]
+    path.write_bytes(b"".join(orjson.dumps(row) + b"\n" for row in rows))
+    reader = JsonlReader([str(path)], html_field="html", extractor="fast")
+    docs = reader.read(Source(str(path)))
+    first = next(docs)
+    assert isinstance(first, Document)
+    child = shared_extractor("fast", EXTRACT_TIMEOUT)
+    assert child.pending == 4, "the pages behind the first are with the extraction child"
+    rest = list(docs)
+    assert [doc.id for doc in [first, *rest]] == ["b0", "b1", "b2", "b3", "b4"]
+    assert all(
+        isinstance(doc, Document) and f"Siti {n}" in doc.text for n, doc in enumerate(rest, 1)
+    )
 
 
 def test_json_saved_as_html_is_not_a_page(tmp_path: Path, reader: HtmlReader) -> None:

@@ -26,11 +26,19 @@ from saring.executors.base import Executor, Report, Task
 from saring.stats import StepStats
 
 _progress_queue: Any = None
+PRELOAD = ("__main__", "saring.engine", "saring.presets")
+"""What the fork server imports before it forks the workers: the script that started the run
+(where a pipeline may define its own steps), the engine with its readers and writers, and
+the presets with every package of steps they use. Each worker then starts with them loaded
+instead of importing them as it unpickles its first task (about 0.4 s of CPU per worker)."""
 
 
 def _init_worker(progress: Any, parent: int) -> None:
     global _progress_queue
     _progress_queue = progress
+    from saring.io.parquet import withhold_pandas  # loaded already: the fork server preloads it
+
+    withhold_pandas()
     with contextlib.suppress(OSError):
         os.setpgid(0, 0)
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
@@ -138,6 +146,8 @@ class LocalExecutor(Executor):
         self._pool: ProcessPoolExecutor | None
         if getattr(self, "_pool", None) is None:
             context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
+            if context.get_start_method() == "forkserver":
+                context.set_forkserver_preload(list(PRELOAD))
             self._progress = context.Queue()
             self._pool = ProcessPoolExecutor(
                 max_workers=self.worker_count(),

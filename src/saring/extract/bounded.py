@@ -35,16 +35,11 @@ from saring.extract.engines import Extraction
 
 EXTRACT_REASONS = ("invalid/extract_timeout", "invalid/extract_error", "invalid/no_content")
 """Reasons a page yields no document, besides ``invalid/too_large`` (over ``max_html_bytes``)."""
-_CHILD = """import sys, types
-package = types.ModuleType("saring")
-package.__path__ = [sys.argv[3]]
-sys.modules["saring"] = package
-from saring.extract.child import main
-main()
-"""
-"""The child's program. It imports ``saring.extract`` under a bare ``saring`` package: the
-package's ``__init__`` loads every step, pyarrow and the engine (about a second, more than
-the child's own imports), none of which the child uses."""
+_CHILD = (
+    "import sys; sys.path.insert(0, sys.argv[3]); from saring.extract.child import main; main()"
+)
+"""The child's program: ``saring.extract.child`` from the same source tree as the parent (the
+package imports lazily, so the child loads only the extraction modules and its engine)."""
 _PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 STARTUP_SECONDS = 120.0
 """How long the child may take to load its engine before the run stops with an error."""

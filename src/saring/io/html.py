@@ -27,6 +27,7 @@ from saring.extract import (
     shared_extractor,
 )
 from saring.io.base import INVALID_REASONS, Reader
+from saring.io.charset import MISLABELLED, mislabelled
 from saring.io.shards import Source
 from saring.io.streams import READ_ERRORS, split_compression
 
@@ -207,8 +208,9 @@ class HtmlReader(ExtractingReader):
     """Reads each .html/.htm file (optionally compressed) as one page and keeps its article.
 
     ``extractor`` is ``quality`` (trafilatura) or ``fast`` (resiliparse). The id is the file
-    name without its endings; the encoding is UTF-8 if the bytes are valid UTF-8, else the
-    page's ``<meta charset>``, else detected.
+    name without its endings; the encoding is UTF-8 if the bytes are valid UTF-8 (counted as
+    ``charset_mislabelled`` if the page declares another), else the page's ``<meta charset>``,
+    else detected.
     """
 
     extensions = (".html", ".htm")
@@ -266,6 +268,8 @@ class HtmlReader(ExtractingReader):
                 raw,
             )
             return
+        if mislabelled(raw, encoding):
+            source.counters[MISLABELLED] += 1
         result = self.extracted(html, None, source, 0, strict, len(raw))
         if isinstance(result, Dropped):
             yield self._sized(result, raw)

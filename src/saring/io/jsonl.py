@@ -6,15 +6,16 @@ import codecs
 import gzip
 import io
 from collections.abc import Iterator
-from typing import IO, Any, Literal
+from typing import IO, Any, Literal, cast
 
 import orjson
 import zstandard
 
 from saring import storage
 from saring.document import Document, Dropped
+from saring.extract import Extraction
 from saring.io.base import RecordReader, RecordSink, Writer
-from saring.io.html import EXTRACT_TIMEOUT, MAX_HTML_BYTES, ExtractingReader
+from saring.io.html import EXTRACT_TIMEOUT, MAX_HTML_BYTES, ExtractingReader, Pending
 from saring.io.shards import Source
 from saring.io.streams import (
     MAX_RECORD_BYTES,
@@ -93,6 +94,14 @@ class JsonlReader(RecordReader, ExtractingReader):
         return shards
 
     def read(self, source: Source, strict: bool = False) -> Iterator[Document | Dropped]:
+        items = self._items(source, strict)
+        if self.html_field is None:
+            yield from cast(Iterator[Document | Dropped], items)
+        else:  # pages are sent ahead to the extraction child, as the WARC reader's are
+            yield from self.pipelined(items, strict)
+
+    def _items(self, source: Source, strict: bool) -> Iterator[Document | Dropped | Pending]:
+        """Yield each line's document, its kept failure, or its page waiting for extraction."""
         lines = _numbered_lines(source, self.max_record_bytes)
         lineno = 0
         while True:
@@ -116,7 +125,9 @@ class JsonlReader(RecordReader, ExtractingReader):
             elif line.strip():
                 yield self._parse(line.rstrip(b"\r\n"), source, lineno, strict)
 
-    def _parse(self, line: bytes, source: Source, lineno: int, strict: bool) -> Document | Dropped:
+    def _parse(
+        self, line: bytes, source: Source, lineno: int, strict: bool
+    ) -> Document | Dropped | Pending:
         try:
             record = orjson.loads(line)
         except orjson.JSONDecodeError as exc:
@@ -138,24 +149,28 @@ class JsonlReader(RecordReader, ExtractingReader):
         lineno: int,
         line: bytes,
         strict: bool,
-    ) -> Document | Dropped:
-        """Return the document whose text is the article extracted from the HTML field."""
+    ) -> Document | Dropped | Pending:
+        """Return the page of the HTML field waiting for extraction (then the document whose
+        text is its article), or the kept failure."""
         html = record.pop(field, None)
         if not isinstance(html, str) or not html.strip():
             detail = f"field {field!r} is missing, empty or not a string"
             return self.invalid(source, lineno, "invalid/no_text", line, detail, strict)
         url = record.get(self.url_field)
         url = url if isinstance(url, str) and url else None
-        size = len(html.encode("utf-8", errors="surrogatepass"))
-        result = self.extracted(html, url, source, lineno, strict, size)
-        if isinstance(result, Dropped):
-            result.doc.text = line.decode("utf-8", errors="backslashreplace")
-            return result
-        record[self.text_field] = result.text
-        doc = self.document(record, source, lineno, line, strict)
-        if isinstance(doc, Document):
-            doc.metadata.update(result.metadata)
-        return doc
+        body = html.encode("utf-8", errors="surrogatepass")
+
+        def done(result: Extraction | Dropped) -> Document | Dropped:
+            if isinstance(result, Dropped):
+                result.doc.text = line.decode("utf-8", errors="backslashreplace")
+                return result
+            record[self.text_field] = result.text
+            doc = self.document(record, source, lineno, line, strict)
+            if isinstance(doc, Document):
+                doc.metadata.update(result.metadata)
+            return doc
+
+        return self.pending((html, body), url, source, lineno, strict, len(body), done)
 
 
 def _line_bounds(path: str, every: int) -> list[tuple[int, int]]:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import sys
+from collections.abc import Iterator, Sequence
+from importlib.machinery import ModuleSpec
+from types import ModuleType
 from typing import Any
 
 import orjson
@@ -104,6 +107,33 @@ def _pool() -> pa.MemoryPool:
 
 
 _POOL = _pool()
+
+
+class _NoPandas:
+    """An import finder that reports pandas missing (while pyarrow checks for it)."""
+
+    def find_spec(
+        self, name: str, path: Sequence[str] | None = None, target: ModuleType | None = None
+    ) -> ModuleSpec | None:
+        if name == "pandas":
+            raise ModuleNotFoundError("pandas withheld from pyarrow's check", name=name)
+        return None
+
+
+def withhold_pandas() -> None:
+    """Make pyarrow's one-time check for pandas in this process find none, unless pandas is
+    loaded already. pyarrow imports pandas the first time it builds an array, to recognise
+    pandas objects (about 0.4 s of CPU per process); saring's writers give it lists only.
+    For worker processes, whose arrays only saring builds: what needs pandas by name
+    (``Table.to_pandas``, ``Table.from_pandas``) still imports it when called."""
+    if "pandas" in sys.modules:
+        return
+    finder = _NoPandas()
+    sys.meta_path.insert(0, finder)
+    try:
+        pa.array([], pa.string())
+    finally:
+        sys.meta_path.remove(finder)
 
 
 class _ParquetSink(RecordSink):

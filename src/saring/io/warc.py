@@ -6,8 +6,9 @@ parsed by fastwarc (Resiliparse's WARC parser; HTTP headers, chunked and compres
 payloads). A ``response`` record with a 2xx HTTP status and an HTML content type
 (``text/html``, ``application/xhtml+xml``, or none given and the payload starts like HTML),
 or a ``resource`` record of HTML, is one page: decoded (valid UTF-8, else the HTTP charset,
-else ``<meta charset>``, else detected), extracted within the reader's bounds, and yielded
-with ``url`` = ``WARC-Target-URI`` and ``id`` = ``WARC-Record-ID``.
+else ``<meta charset>``, else detected; UTF-8 declared as another charset is counted as
+``charset_mislabelled``, see ``saring.io.charset``), extracted within the reader's bounds,
+and yielded with ``url`` = ``WARC-Target-URI`` and ``id`` = ``WARC-Record-ID``.
 
 Damage loses nothing unseen. Every complete record before the damage is read; a record the
 file ends inside is kept in ``removed/`` as ``invalid/truncated``; a Content-Length that does
@@ -39,6 +40,7 @@ from fastwarc.warc import ArchiveIterator, WarcRecord, WarcRecordType
 from saring import meta
 from saring.document import Document, Dropped
 from saring.extract import Extraction, UndecodableError, decode_page, non_page_kind
+from saring.io.charset import MISLABELLED, mislabelled
 from saring.io.html import (
     EXTRACT_TIMEOUT,
     MAX_HTML_BYTES,
@@ -262,6 +264,8 @@ class WarcReader(ExtractingReader):
         else:
             try:
                 html, encoding, body = decode_page(payload, charset, strict=True)
+                if mislabelled(payload, encoding, charset):
+                    source.counters[MISLABELLED] += 1
             except UndecodableError as exc:
                 detail = f"wrong charset: {exc}"
                 text = payload[: self.max_html_bytes]

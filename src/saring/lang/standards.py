@@ -68,22 +68,57 @@ def markers() -> dict[str, str]:
     return found
 
 
-def count(text: str, table: Mapping[str, str]) -> dict[str, int]:
+def phrase_heads(table: Mapping[str, str]) -> dict[str, tuple[int, ...]]:
+    """Return each word that starts a listed phrase of two to ``LONGEST`` words, with the
+    lengths of the phrases it starts, longest first (``count`` tries no longer phrase)."""
+    lengths: dict[str, set[int]] = {}
+    for phrase in table:
+        words = phrase.split(" ")
+        if 1 < len(words) <= LONGEST:
+            lengths.setdefault(words[0], set()).add(len(words))
+    return {word: tuple(sorted(sizes, reverse=True)) for word, sizes in lengths.items()}
+
+
+def count(
+    text: str, table: Mapping[str, str], heads: Mapping[str, tuple[int, ...]] | None = None
+) -> dict[str, int]:
     """Return how many markers of each language a text holds; a phrase is matched before the
-    words in it, left to right, and no word counts twice."""
+    words in it, left to right, and no word counts twice. ``heads`` is ``phrase_heads(table)``
+    (computed here if not given; a caller counting many texts passes it once made).
+
+    A phrase can only start at a word that starts a listed one (a handful of the list's
+    words), so every other word takes one look-up (and one without an enclitic), and a text
+    with none of those words is counted word by word."""
+    if heads is None:
+        heads = phrase_heads(table)
     # Words over MAX_WORD letters are skipped, as the model skips them (no marker is that long).
-    words = [word.casefold() for word in _TOKEN.findall(text) if len(word) <= MAX_WORD]
+    tokens = [word for word in _TOKEN.findall(text) if len(word) <= MAX_WORD]
+    if not tokens:
+        return {}
+    # Case folding works letter by letter and never makes a space: one call on the joined
+    # words splits back into the words folded one by one.
+    words = " ".join(tokens).casefold().split(" ")
+    get = table.get
     found: dict[str, int] = {}
-    at = 0
-    while at < len(words):
-        for size in range(min(LONGEST, len(words) - at), 0, -1):
-            lang = table.get(" ".join(words[at : at + size]))
-            if lang is None and size == 1 and words[at].endswith(CLITICS):
-                lang = table.get(words[at][:-3])
+    if heads.keys().isdisjoint(words):
+        for lang in [get(w) or (get(w[:-3]) if w.endswith(CLITICS) else None) for w in words]:
             if lang is not None:
                 found[lang] = found.get(lang, 0) + 1
-                at += size
-                break
-        else:
-            at += 1
+        return found
+    at = 0
+    while at < len(words):
+        word, size, lang = words[at], 1, None
+        for longer in heads.get(word, ()):
+            if at + longer <= len(words):
+                lang = get(" ".join(words[at : at + longer]))
+                if lang is not None:
+                    size = longer
+                    break
+        if lang is None:
+            lang = get(word)
+            if lang is None and word.endswith(CLITICS):
+                lang = get(word[:-3])
+        if lang is not None:
+            found[lang] = found.get(lang, 0) + 1
+        at += size
     return found
