@@ -11,6 +11,7 @@ from saring.filters.gopher import (
     gopher_quality_signals,
 )
 from saring.filters.profiles import profile
+from saring.filters.text import is_prose
 from saring.filters.thresholds import FineWebThresholds
 
 INTRO = (
@@ -192,3 +193,18 @@ def test_a_language_without_a_file_gets_the_news_rule_changes() -> None:
         assert step().reason(doc) is None
     assert GopherQualityFilter(profile="fineweb2").reason(doc) == "quality/gopher_alpha_words"
     assert FineWebQualityFilter(profile="fineweb2").reason(doc) == "quality/fineweb_line_punct"
+
+
+def test_prose_in_other_scripts_ends_with_its_own_full_stop() -> None:
+    hindi = "\n".join(
+        [
+            "मुंबई में आज भारी बारिश हुई और कई इलाकों में पानी भर गया।",
+            "नगर निगम ने लोगों से घर में रहने की अपील की है।",
+            "मौसम विभाग ने अगले दो दिनों के लिए चेतावनी जारी की।",
+        ]
+    )
+    chinese = "今天雅加达下了大雨。许多街道被淹没，交通受到严重影响。政府呼吁市民留在家中。"
+    for text in (hindi, chinese):
+        assert all(is_prose(line) for line in text.split("\n"))
+        assert fineweb_signals(text, 30)["line_punct"] == 1.0
+    assert not is_prose("Beranda")

@@ -21,9 +21,10 @@ LONG_LINE_WORDS = 8
 captions, photo credits, headings, buttons, price or score rows. The news profile's
 duplicate-line rules count only repeated lines of at least this many words."""
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
-STOP_CHARS = (".", "'", '"', "!", "?", "”", "’")
-"""Line endings that count as punctuated (FineWeb's, plus curly closing quotes)."""
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+\S")
+STOP_CHARS = (".", "'", '"', "!", "?", "”", "’", "。", "！", "？", "।", "॥", "؟", "۔")
+"""Line endings that count as punctuated (FineWeb's, plus curly closing quotes and the full
+stops and question marks of CJK, Devanagari, Arabic and Urdu text)."""
+_SENTENCE_END = re.compile(r"(?:[.!?…।؟۔][\"'”’)\]]*\s+|[。！？][\"'”’」』)\]]*)\S")
 """A sentence that ends inside a line: the line is prose even if its last one is cut off."""
 NUMBER = re.compile(r"[\d.,:/+\-]*\d[\d.,:/+\-]*")
 """A number as ``words`` leaves it: digits with separators (27.058, 1-0, 23/6, 09.40)."""
