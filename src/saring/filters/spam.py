@@ -40,7 +40,9 @@ def spam_reason(signals: dict[str, Any], t: SpamThresholds) -> str | None:
     ``min_spun_repeats`` times; not ``quiet_page``), else the model's likeliest spam class when its
     spam probability reaches ``min_model``, or that of the page's spammiest block when the block's
     reaches ``min_block_model``; the whole page's at ``min_quiet_model`` instead for a page
-    that does not promote (``quiet_page``), and no block of a page without a promotion word."""
+    that does not promote (``quiet_page``), and no block of a page without a promotion word.
+    A keyword list (``min_keyword_list`` of its short entries holding one phrase) is ``spam/seo``
+    before the spun-page rule, whether or not it promotes."""
     model = max(signals["model"], signals["model_block"])
     if (
         signals["promo_share"] >= t.min_promo_share
@@ -59,6 +61,8 @@ def spam_reason(signals: dict[str, Any], t: SpamThresholds) -> str | None:
         and (signals["promo"] >= signals["reporting"] or model >= t.min_injected_model)
     ):
         return INJECTED
+    if signals["keyword_list"] >= t.min_keyword_list:
+        return SEO
     quiet = quiet_page(signals, t)
     spun = signals["spun"] >= t.min_spun and signals["spun_repeats"] >= t.min_spun_repeats
     if spun and not quiet:
@@ -106,7 +110,8 @@ class SpamFilter(UsesProfile, Filter):
     ``min_model`` (or a block's, at ``min_block_model``); the vocabulary rules only where
     the model's score reaches ``min_rule_model``; ``spam/seo`` for a spun page that promotes,
     one phrase ``min_spun`` of its words, said ``min_spun_repeats`` times or more (a spun
-    page that does not promote is left to the quality rules). A page that does
+    page that does not promote is left to the quality rules); ``spam/seo`` for a keyword
+    list, ``min_keyword_list`` of its short entries holding one phrase. A page that does
     not promote (no promotion word, or promotion under ``min_promo`` per 100 words and no
     topic word) is dropped by the model only at ``min_quiet_model``, and by a block only
     if it holds a promotion word. News that reports on these
@@ -133,6 +138,7 @@ class SpamFilter(UsesProfile, Filter):
         min_spun: float | None = None,
         min_spun_repeats: float | None = None,
         min_quiet_model: float | None = None,
+        min_keyword_list: float | None = None,
     ) -> None:
         self.language = language
         self.profile = profile
@@ -149,6 +155,7 @@ class SpamFilter(UsesProfile, Filter):
         self.min_spun = min_spun
         self.min_spun_repeats = min_spun_repeats
         self.min_quiet_model = min_quiet_model
+        self.min_keyword_list = min_keyword_list
 
     def signals(self, doc: Document) -> dict[str, Any]:
         """Return the document's stored signals if they fit, else freshly computed ones."""
@@ -176,6 +183,7 @@ class SpamFilter(UsesProfile, Filter):
             model=("max", t.min_model),
             model_block=("max", t.min_block_model),
             spun=("max", t.min_spun),
+            keyword_list=("max", t.min_keyword_list),
         )
         return found
 
