@@ -6,7 +6,7 @@ import orjson
 import pytest
 
 from saring import Document, JsonlReader, LocalExecutor, Pipeline, SpamFilter, SpamSignals, run
-from saring.filters.spam import quiet_page, spam_reason
+from saring.filters.spam import quiet_page, reports, spam_reason
 from saring.filters.spam_terms import (
     TOPICS,
     keyword_list,
@@ -274,3 +274,24 @@ def test_a_keyword_list_is_seo_even_without_promotion() -> None:
     for text in (RAID, OJK, COURT, KOMINFO, FEATURE, SPUN):
         assert keyword_list(text.casefold()) == 0.0
     assert keyword_list("a, b, c") == 0.0  # under four entries
+
+
+# Written for these tests; a police report quotes the scam's promotion.
+SCAM_REPORT = (
+    "Polisi menangkap dua pria yang menawarkan pinjaman cepat cair tanpa agunan melalui "
+    "Facebook, lalu meminta korban mentransfer biaya administrasi Rp500 ribu. Menurut Kapolsek, "
+    'pelaku sudah menipu 40 orang dengan total kerugian Rp60 juta. "Modusnya menjanjikan dana '
+    'cair dalam satu jam, hubungi nomor WhatsApp, lalu minta biaya di muka," ujarnya. Para '
+    "tersangka dijerat pasal penipuan dengan ancaman empat tahun penjara."
+)
+
+
+def test_a_page_that_reports_more_than_it_promotes_needs_a_higher_model_score() -> None:
+    t = SpamThresholds()
+    found = spam_signals(SCAM_REPORT, None, ("id", "ms", "en"))
+    assert found["promo"] > 0
+    assert reports(found, t)
+    assert t.min_model <= found["model"] < t.min_quiet_model  # the model alone would drop it
+    assert _reason(SCAM_REPORT) is None
+    assert not reports(spam_signals(LOAN, None, ("id",)), t)
+    assert _reason(LOAN) == "spam/loan"
