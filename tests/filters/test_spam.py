@@ -6,8 +6,15 @@ import orjson
 import pytest
 
 from saring import Document, JsonlReader, LocalExecutor, Pipeline, SpamFilter, SpamSignals, run
-from saring.filters.spam import quiet_page, spam_reason
-from saring.filters.spam_terms import TOPICS, spam_signals, spun, unleet, url_signals
+from saring.filters.spam import quiet_page, reports, spam_reason
+from saring.filters.spam_terms import (
+    TOPICS,
+    keyword_list,
+    spam_signals,
+    spun,
+    unleet,
+    url_signals,
+)
 from saring.filters.thresholds import SpamThresholds
 from saring.meta import QUALITY, QUALITY_SPAM
 from saring.presets import news
@@ -152,6 +159,7 @@ def test_limits_follow_parameters() -> None:
         "model",
         "model_block",
         "spun",
+        "keyword_list",
     }
 
 
@@ -220,6 +228,7 @@ def test_a_page_that_does_not_promote_needs_a_higher_model_score() -> None:
     t = SpamThresholds()
     base = {topic: 0.0 for topic in TOPICS} | {"promo": 0.0, "reporting": 3.0, "links": 0.0}
     base |= {"promo_share": 0.0, "spun": 0.0, "spun_repeats": 0, "url_protected": False}
+    base |= {"keyword_list": 0.0}
     base |= {"url_gambling": 0, "model_topic": "loan", "model_block_topic": "loan"}
     quiet = base | {"loan": 3.0, "model": 0.7, "model_block": 0.99}
     assert quiet_page(quiet, t)
@@ -243,3 +252,46 @@ def test_digits_written_for_letters_are_read_as_letters() -> None:
         "4d",
         "gacor",
     ]
+
+
+# Written for these tests; a keyword list says one search phrase in every entry.
+KEYWORDS = (
+    "sewa villa murah puncak, sewa villa puncak dengan kolam renang, sewa villa puncak "
+    "rombongan, villa murah puncak bogor, sewa villa puncak dekat taman safari"
+)
+ENUMERATION = (
+    "Banjir merendam Kecamatan Cileungsi, Gunung Putri, Jonggol, Citeureup dan Babakan "
+    "Madang, kata Kepala BPBD Kabupaten Bogor, Senin."
+)
+
+
+def test_a_keyword_list_is_seo_even_without_promotion() -> None:
+    assert keyword_list(KEYWORDS) >= 0.6
+    assert spam_signals(KEYWORDS, None, ("id",))["promo"] == 0
+    assert _reason(KEYWORDS) == "spam/seo"
+    # A list of place names repeats no phrase; prose has entries too long for a list.
+    assert keyword_list(ENUMERATION.casefold()) < 0.6
+    for text in (RAID, OJK, COURT, KOMINFO, FEATURE, SPUN):
+        assert keyword_list(text.casefold()) == 0.0
+    assert keyword_list("a, b, c") == 0.0  # under four entries
+
+
+# Written for these tests; a police report quotes the scam's promotion.
+SCAM_REPORT = (
+    "Polisi menangkap dua pria yang menawarkan pinjaman cepat cair tanpa agunan melalui "
+    "Facebook, lalu meminta korban mentransfer biaya administrasi Rp500 ribu. Menurut Kapolsek, "
+    'pelaku sudah menipu 40 orang dengan total kerugian Rp60 juta. "Modusnya menjanjikan dana '
+    'cair dalam satu jam, hubungi nomor WhatsApp, lalu minta biaya di muka," ujarnya. Para '
+    "tersangka dijerat pasal penipuan dengan ancaman empat tahun penjara."
+)
+
+
+def test_a_page_that_reports_more_than_it_promotes_needs_a_higher_model_score() -> None:
+    t = SpamThresholds()
+    found = spam_signals(SCAM_REPORT, None, ("id", "ms", "en"))
+    assert found["promo"] > 0
+    assert reports(found, t)
+    assert t.min_model <= found["model"] < t.min_quiet_model  # the model alone would drop it
+    assert _reason(SCAM_REPORT) is None
+    assert not reports(spam_signals(LOAN, None, ("id",)), t)
+    assert _reason(LOAN) == "spam/loan"

@@ -40,7 +40,10 @@ def spam_reason(signals: dict[str, Any], t: SpamThresholds) -> str | None:
     ``min_spun_repeats`` times; not ``quiet_page``), else the model's likeliest spam class when its
     spam probability reaches ``min_model``, or that of the page's spammiest block when the block's
     reaches ``min_block_model``; the whole page's at ``min_quiet_model`` instead for a page
-    that does not promote (``quiet_page``), and no block of a page without a promotion word."""
+    that does not promote (``quiet_page``) or that reports more than it promotes (``reports``),
+    and no block of a page without a promotion word.
+    A keyword list (``min_keyword_list`` of its short entries holding one phrase) is ``spam/seo``
+    before the spun-page rule, whether or not it promotes."""
     model = max(signals["model"], signals["model_block"])
     if (
         signals["promo_share"] >= t.min_promo_share
@@ -59,15 +62,24 @@ def spam_reason(signals: dict[str, Any], t: SpamThresholds) -> str | None:
         and (signals["promo"] >= signals["reporting"] or model >= t.min_injected_model)
     ):
         return INJECTED
+    if signals["keyword_list"] >= t.min_keyword_list:
+        return SEO
     quiet = quiet_page(signals, t)
     spun = signals["spun"] >= t.min_spun and signals["spun_repeats"] >= t.min_spun_repeats
     if spun and not quiet:
         return SEO
-    if signals["model"] >= (t.min_quiet_model if quiet else t.min_model):
+    if signals["model"] >= (t.min_quiet_model if quiet or reports(signals, t) else t.min_model):
         return f"spam/{signals['model_topic']}"
     if signals["promo"] > 0 and signals["model_block"] >= t.min_block_model:
         return f"spam/{signals['model_block_topic']}"
     return None
+
+
+def reports(signals: dict[str, Any], t: SpamThresholds) -> bool:
+    """Return whether a page reports more than it promotes: its reporting vocabulary (police,
+    courts, regulators, reporting verbs) ``min_reporting_ratio`` times its promotion or more."""
+    reporting: float = signals["reporting"]
+    return reporting > 0 and reporting >= t.min_reporting_ratio * signals["promo"]
 
 
 def quiet_page(signals: dict[str, Any], t: SpamThresholds) -> bool:
@@ -106,9 +118,11 @@ class SpamFilter(UsesProfile, Filter):
     ``min_model`` (or a block's, at ``min_block_model``); the vocabulary rules only where
     the model's score reaches ``min_rule_model``; ``spam/seo`` for a spun page that promotes,
     one phrase ``min_spun`` of its words, said ``min_spun_repeats`` times or more (a spun
-    page that does not promote is left to the quality rules). A page that does
+    page that does not promote is left to the quality rules); ``spam/seo`` for a keyword
+    list, ``min_keyword_list`` of its short entries holding one phrase. A page that does
     not promote (no promotion word, or promotion under ``min_promo`` per 100 words and no
-    topic word) is dropped by the model only at ``min_quiet_model``, and by a block only
+    topic word), or that reports (reporting vocabulary ``min_reporting_ratio`` times its
+    promotion), is dropped by the whole-page model only at ``min_quiet_model``, and by a block only
     if it holds a promotion word. News that reports on these
     topics is kept. ``None`` takes the value of the language's ``profile``. Uses ``SpamSignals``'
     stored signals when they fit the text."""
@@ -133,6 +147,8 @@ class SpamFilter(UsesProfile, Filter):
         min_spun: float | None = None,
         min_spun_repeats: float | None = None,
         min_quiet_model: float | None = None,
+        min_keyword_list: float | None = None,
+        min_reporting_ratio: float | None = None,
     ) -> None:
         self.language = language
         self.profile = profile
@@ -149,6 +165,8 @@ class SpamFilter(UsesProfile, Filter):
         self.min_spun = min_spun
         self.min_spun_repeats = min_spun_repeats
         self.min_quiet_model = min_quiet_model
+        self.min_keyword_list = min_keyword_list
+        self.min_reporting_ratio = min_reporting_ratio
 
     def signals(self, doc: Document) -> dict[str, Any]:
         """Return the document's stored signals if they fit, else freshly computed ones."""
@@ -176,6 +194,7 @@ class SpamFilter(UsesProfile, Filter):
             model=("max", t.min_model),
             model_block=("max", t.min_block_model),
             spun=("max", t.min_spun),
+            keyword_list=("max", t.min_keyword_list),
         )
         return found
 

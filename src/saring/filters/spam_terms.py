@@ -13,6 +13,7 @@ longest term first where terms overlap; each match counts once for every group h
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import tomllib
 from collections import Counter
@@ -23,7 +24,7 @@ from urllib.parse import unquote, urlsplit
 from saring.filters import spam_model
 from saring.filters.text import ratio, words
 
-VERSION = 3
+VERSION = 4
 """Version of ``spam_signals``; stored signals of another version are recomputed."""
 
 TOPICS = ("gambling", "loan", "pills", "seo")
@@ -55,6 +56,12 @@ _LINK = re.compile(
     r"(?:/\S*)?(?![\w])"
 )
 """Site names and links written in the text."""
+_SEGMENT = re.compile(r"[,|;•·]+")
+"""Separators of a keyword list's entries."""
+LIST_SEGMENTS = 4
+"""Entries a keyword list holds at least (``keyword_list``)."""
+LIST_WORDS = 7
+"""Words a keyword list's entries hold at most on average (``keyword_list``)."""
 
 
 def _folder() -> Any:
@@ -153,10 +160,23 @@ def spun(toks: list[str]) -> tuple[float, int]:
     return best
 
 
+def keyword_list(lowered: str) -> float:
+    """Return the share of a keyword list's entries holding its most repeated 2-word phrase
+    (0.0 for a text that is not a list of ``LIST_SEGMENTS`` short entries, separated by commas,
+    bars or semicolons): a page stuffed with one search phrase and its variants."""
+    entries = [tokens(e) for e in _SEGMENT.split(lowered)]
+    entries = [e for e in entries if any(any(c.isalpha() for c in t) for t in e)]
+    if len(entries) < LIST_SEGMENTS or sum(map(len, entries)) > LIST_WORDS * len(entries):
+        return 0.0
+    held = Counter(p for e in entries for p in set(itertools.pairwise(e)))
+    return ratio(max(held.values(), default=0), len(entries))
+
+
 def spam_signals(text: str, url: str | None, languages: tuple[str, ...]) -> dict[str, Any]:
     """Return the spam signals of a text: per-100-word densities of each topic, promotion,
     reporting, brand and site names; the promotion share; the share of words its most repeated
-    phrase takes and that phrase's count (``spun``, ``spun_repeats``); the spam model's probability
+    phrase takes and that phrase's count (``spun``, ``spun_repeats``); the share of a keyword
+    list's entries holding its most repeated phrase (``keyword_list``); the spam model's probability
     that the text is spam (``model``) and its likeliest spam class (``model_topic``), the same for
     its spammiest block (``model_block``, ``model_block_topic``); the URL's evidence."""
     lowered = text.casefold()
@@ -184,6 +204,7 @@ def spam_signals(text: str, url: str | None, languages: tuple[str, ...]) -> dict
         promo_share=ratio(promo, promo + counts["reporting"]),
         spun=spun_share,
         spun_repeats=spun_repeats,
+        keyword_list=keyword_list(lowered),
         model=spam,
         model_topic=spam_topic,
         model_block=block,

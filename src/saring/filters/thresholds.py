@@ -169,8 +169,11 @@ class SpamThresholds:
     page, whose most repeated 2- or 3-word phrase takes ``min_spun`` of its words and occurs
     ``min_spun_repeats`` times or more, is ``spam/seo`` when it promotes (not quiet, below). A page
     that does not promote (no promotion word, or promotion under ``min_promo`` and no topic word) is
-    dropped by the model's whole-page score only at ``min_quiet_model``; a page without a
-    promotion word never by a block."""
+    dropped by the model's whole-page score only at ``min_quiet_model``, and so is a page that
+    reports: reporting vocabulary ``min_reporting_ratio`` times its promotion; a page without a
+    promotion word never by a block. A keyword list (four or more entries, separated by commas,
+    bars or semicolons, of seven words or fewer on average) is ``spam/seo`` when
+    ``min_keyword_list`` of its entries hold its most repeated 2-word phrase."""
 
     min_topic: float = 2.0
     min_promo: float = 4.0
@@ -184,6 +187,8 @@ class SpamThresholds:
     min_spun: float = 0.25
     min_spun_repeats: float = 5
     min_quiet_model: float = 0.85
+    min_keyword_list: float = 0.6
+    min_reporting_ratio: float = 2.0
 
 
 FAMILIES: dict[str, type[Any]] = {

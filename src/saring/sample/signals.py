@@ -107,6 +107,7 @@ _RATIOS = frozenset(
         "short_lines_by_chars",
         "model",
         "spun",
+        "keyword_list",
         "model_block",
     }
 )
