@@ -6,6 +6,7 @@ import orjson
 import pytest
 
 from saring import Document, JsonlReader, LocalExecutor, Pipeline, SpamFilter, SpamSignals, run
+from saring.filters import spam_terms
 from saring.filters.spam import quiet_page, reports, spam_reason
 from saring.filters.spam_terms import (
     TOPICS,
@@ -265,10 +266,31 @@ ENUMERATION = (
 )
 
 
-def test_a_keyword_list_is_seo_even_without_promotion() -> None:
+# Written for these tests: news lists repeat a unit or a forecast in every entry.
+FUEL_PRICES = (
+    "Harga BBM Pertamina per 1 Desember 2024: Pertalite Rp10.000 per liter, Pertamax Rp12.950 "
+    "per liter, Pertamax Turbo Rp14.000 per liter, Dexlite Rp13.050 per liter, Pertamina Dex "
+    "Rp13.550 per liter."
+)
+FORECAST = (
+    "Prakiraan cuaca BMKG untuk Jakarta hari ini: Jakarta Pusat cerah berawan, Jakarta Utara "
+    "cerah berawan, Jakarta Barat cerah berawan, Jakarta Selatan hujan ringan, Jakarta Timur "
+    "cerah berawan."
+)
+
+
+def test_a_keyword_list_is_seo_where_the_page_promotes() -> None:
     assert keyword_list(KEYWORDS) >= 0.6
     assert spam_signals(KEYWORDS, None, ("id",))["promo"] == 0
-    assert _reason(KEYWORDS) == "spam/seo"
+    promoted = ", sewa villa puncak termurah hubungi kami, sewa villa puncak promo klik di sini"
+    assert _reason(KEYWORDS + promoted) == "spam/seo"
+    # A list that promotes nothing is no keyword page: a price list, a weather forecast.
+    for text in (FUEL_PRICES, FORECAST):
+        assert keyword_list(text.casefold()) >= 0.6
+        assert _reason(text) is None
+    # A decimal comma does not split an entry.
+    inflation = "inflasi jakarta 1,6 persen, inflasi bandung 2,1 persen, inflasi medan 3,4 persen"
+    assert len(spam_terms._SEGMENT.split(inflation)) == 3
     # A list of place names repeats no phrase; prose has entries too long for a list.
     assert keyword_list(ENUMERATION.casefold()) < 0.6
     for text in (RAID, OJK, COURT, KOMINFO, FEATURE, SPUN):

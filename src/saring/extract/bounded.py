@@ -40,7 +40,8 @@ _CHILD = (
 )
 """The child's program: ``saring.extract.child`` from the same source tree as the parent (the
 package imports lazily, so the child loads only the extraction modules and its engine)."""
-_PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+_PACKAGE = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+"""The folder that holds the ``saring`` package the parent runs."""
 STARTUP_SECONDS = 120.0
 """How long the child may take to load its engine before the run stops with an error."""
 

@@ -43,7 +43,9 @@ def spam_reason(signals: dict[str, Any], t: SpamThresholds) -> str | None:
     that does not promote (``quiet_page``) or that reports more than it promotes (``reports``),
     and no block of a page without a promotion word.
     A keyword list (``min_keyword_list`` of its short entries holding one phrase) is ``spam/seo``
-    before the spun-page rule, whether or not it promotes."""
+    before the spun-page rule where the page promotes, names SEO services or the model's spam
+    probability reaches ``min_model``: a price list or forecast repeats "per liter" or "cerah
+    berawan" in every entry and promotes nothing."""
     model = max(signals["model"], signals["model_block"])
     if (
         signals["promo_share"] >= t.min_promo_share
@@ -62,9 +64,10 @@ def spam_reason(signals: dict[str, Any], t: SpamThresholds) -> str | None:
         and (signals["promo"] >= signals["reporting"] or model >= t.min_injected_model)
     ):
         return INJECTED
-    if signals["keyword_list"] >= t.min_keyword_list:
-        return SEO
     quiet = quiet_page(signals, t)
+    keywords = signals["keyword_list"] >= t.min_keyword_list
+    if keywords and (not quiet or signals["seo"] > 0 or signals["model"] >= t.min_model):
+        return SEO
     spun = signals["spun"] >= t.min_spun and signals["spun_repeats"] >= t.min_spun_repeats
     if spun and not quiet:
         return SEO

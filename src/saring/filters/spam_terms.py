@@ -24,7 +24,7 @@ from urllib.parse import unquote, urlsplit
 from saring.filters import spam_model
 from saring.filters.text import ratio, words
 
-VERSION = 4
+VERSION = 5
 """Version of ``spam_signals``; stored signals of another version are recomputed."""
 
 TOPICS = ("gambling", "loan", "pills", "seo")
@@ -56,7 +56,7 @@ _LINK = re.compile(
     r"(?:/\S*)?(?![\w])"
 )
 """Site names and links written in the text."""
-_SEGMENT = re.compile(r"[,|;•·]+")
+_SEGMENT = re.compile(r"(?:(?<!\d),|,(?!\d)|[|;•·])+")
 """Separators of a keyword list's entries."""
 LIST_SEGMENTS = 4
 """Entries a keyword list holds at least (``keyword_list``)."""
@@ -162,8 +162,9 @@ def spun(toks: list[str]) -> tuple[float, int]:
 
 def keyword_list(lowered: str) -> float:
     """Return the share of a keyword list's entries holding its most repeated 2-word phrase
-    (0.0 for a text that is not a list of ``LIST_SEGMENTS`` short entries, separated by commas,
-    bars or semicolons): a page stuffed with one search phrase and its variants."""
+    (0.0 for a text that is not a list of ``LIST_SEGMENTS`` short entries, separated by commas
+    (not a decimal comma between digits), bars, semicolons or bullets): a page stuffed with
+    one search phrase and its variants."""
     entries = [tokens(e) for e in _SEGMENT.split(lowered)]
     entries = [e for e in entries if any(any(c.isalpha() for c in t) for t in e)]
     if len(entries) < LIST_SEGMENTS or sum(map(len, entries)) > LIST_WORDS * len(entries):

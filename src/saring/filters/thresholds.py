@@ -172,8 +172,9 @@ class SpamThresholds:
     dropped by the model's whole-page score only at ``min_quiet_model``, and so is a page that
     reports: reporting vocabulary ``min_reporting_ratio`` times its promotion; a page without a
     promotion word never by a block. A keyword list (four or more entries, separated by commas,
-    bars or semicolons, of seven words or fewer on average) is ``spam/seo`` when
-    ``min_keyword_list`` of its entries hold its most repeated 2-word phrase."""
+    bars, semicolons or bullets, of seven words or fewer on average) is ``spam/seo`` when
+    ``min_keyword_list`` of its entries hold its most repeated 2-word phrase and the page
+    promotes, names SEO services or reaches ``min_model``."""
 
     min_topic: float = 2.0
     min_promo: float = 4.0
