@@ -307,3 +307,12 @@ def test_public_api_exists_is_sorted_and_unique() -> None:
     assert isinstance(saring.__version__, str)
     public_classes = {n for n in dir(saring) if inspect.isclass(getattr(saring, n))}
     assert public_classes <= set(names), public_classes - set(names)
+
+
+def test_the_lazy_package_exports_what_it_lists_and_its_subpackages() -> None:
+    assert set(saring._EXPORTS) | {"__version__"} == set(saring.__all__)
+    # Subpackages and modules are attributes, as an eagerly imported package gave them.
+    assert saring.filters.GopherQualityFilter is saring.GopherQualityFilter
+    assert saring.lang.LanguageID is saring.LanguageID
+    with pytest.raises(AttributeError):
+        _ = saring.no_such_part

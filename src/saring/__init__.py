@@ -8,6 +8,7 @@ child, a reader in a worker) does not pay for every step, pyarrow and the engine
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from typing import TYPE_CHECKING
 
 from saring.version import __version__
@@ -147,9 +148,12 @@ __all__ = [
 
 
 def __getattr__(name: str) -> object:
-    """Return a public name, importing its module on first use."""
+    """Return a public name, importing its module on first use, or a subpackage or module
+    (``saring.filters``), as the eager package gave them."""
     module = _EXPORTS.get(name)
     if module is None:
+        if not name.startswith("_") and importlib.util.find_spec(f"{__name__}.{name}"):
+            return importlib.import_module(f"{__name__}.{name}")
         raise AttributeError(f"module 'saring' has no attribute {name!r}")
     value = getattr(importlib.import_module(module), name)
     globals()[name] = value
