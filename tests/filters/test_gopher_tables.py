@@ -143,8 +143,10 @@ def test_a_tables_rows_are_text_for_the_line_rules() -> None:
     rows = [line for line in NASCAR.split("\n") if line[:1].isdigit()]
     two = fineweb_signals("\n".join(rows[:2]) + "\n" + MENU, 30)
     assert two["line_punct_by_chars"] == 0.0
-    three = fineweb_signals("\n".join(rows[:3]) + "\n" + MENU, 30)
-    assert three["line_punct_by_chars"] > 0.5
+    three = "\n".join(rows[:3]) + "\n" + MENU
+    assert fineweb_signals(three, 30)["line_punct_by_chars"] < 0.5  # no article around them
+    three_in_article = fineweb_signals(INTRO + "\n" + three, 30)
+    assert three_in_article["line_punct_by_chars"] > 0.8
 
 
 def test_a_page_of_draws_with_no_prose_is_not_a_table_in_an_article() -> None:
@@ -158,9 +160,11 @@ def test_a_page_of_draws_with_no_prose_is_not_a_table_in_an_article() -> None:
     assert s["prose_words"] == 0
     assert s["number_words"] > 0.25
     assert GopherQualityFilter().reason(doc) == "quality/gopher_alpha_words"
+    assert FineWebQualityFilter().reason(doc) == "quality/fineweb_line_punct"
     # The same rows under two sentences of reporting are a table in an article.
     report = _doc(INTRO + "\n\n" + draws, "id")
     assert GopherQualityFilter().reason(report) is None
+    assert FineWebQualityFilter().reason(report) is None
 
 
 def test_archive_links_are_not_table_rows() -> None:

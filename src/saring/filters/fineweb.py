@@ -22,11 +22,11 @@ from saring.filters.signals import store, stored
 from saring.filters.text import (
     LONG_LINE_WORDS,
     STOP_CHARS,
+    article_table,
     duplicates,
     is_prose,
     lines,
     ratio,
-    table_lines,
     words,
 )
 from saring.filters.thresholds import FineWebThresholds
@@ -38,7 +38,7 @@ SHORT_LINES = "quality/fineweb_short_lines"
 CHAR_DUP = "quality/fineweb_char_dup"
 NEWLINE_RATIO = "quality/fineweb_newline_ratio"
 
-VERSION = 6
+VERSION = 7
 """Version of ``fineweb_signals``; stored signals of another version are recomputed."""
 
 
@@ -50,10 +50,12 @@ def fineweb_signals(text: str, short_line_chars: int) -> dict[str, Any]:
     _, dup_chars = duplicates(ls)
     seen = Counter(ls)
     punct = [line for line in ls if line.endswith(STOP_CHARS)]
-    prose = [line for line in ls if is_prose(line)]
-    # A table's rows are neither prose nor furniture: text for the character-weighted rules.
-    table = table_lines(ls)
-    rows = [line for i, line in enumerate(ls) if i in table and not is_prose(line)]
+    per_line = [words(line) for line in ls]
+    prose = [i for i, line in enumerate(ls) if is_prose(line)]
+    # A table's rows in an article are neither prose nor furniture: text for the
+    # character-weighted rules.
+    table, _ = article_table(ls, per_line)
+    rows = [ls[i] for i in table if not is_prose(ls[i])]
     short = [line for line in ls if len(line) <= short_line_chars]
     return {
         "chars": len(text),
@@ -62,9 +64,9 @@ def fineweb_signals(text: str, short_line_chars: int) -> dict[str, Any]:
         "line_punct": ratio(len(punct), n),
         "short_lines": ratio(len(short), n),
         "char_dup": ratio(dup_chars, total),
-        "newline_ratio": ratio(max(n - 1, 0), len(words(text))),
-        "line_punct_by_chars": ratio(sum(map(len, prose)) + sum(map(len, rows)), total),
-        "prose_words": sum(len(words(line)) for line in prose),
+        "newline_ratio": ratio(max(n - 1, 0), sum(map(len, per_line))),
+        "line_punct_by_chars": ratio(sum(len(ls[i]) for i in prose) + sum(map(len, rows)), total),
+        "prose_words": sum(len(per_line[i]) for i in prose),
         "short_lines_by_chars": ratio(
             sum(len(x) for i, x in enumerate(ls) if len(x) <= short_line_chars and i not in table),
             total,

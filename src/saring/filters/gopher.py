@@ -25,11 +25,11 @@ from saring.filters.signals import store, stored
 from saring.filters.text import (
     ARTICLE_PROSE_WORDS,
     NUMBER,
+    article_table,
     has_letter,
     is_prose,
     lines,
     ratio,
-    table_lines,
     words,
 )
 from saring.filters.thresholds import GopherQualityThresholds
@@ -74,9 +74,8 @@ def gopher_quality_signals(text: str, stop_words: frozenset[str]) -> dict[str, A
     n = len(ws)
     alpha = sum(map(has_letter, ws))
     numbers = sum(map(_numbers, per_line))
-    table = table_lines(ls)
-    prose = sum(len(lw) for i, lw in enumerate(per_line) if i not in table and is_prose(ls[i]))
-    rows = sum(_numbers(per_line[i]) for i in table) if prose >= ARTICLE_PROSE_WORDS else 0
+    table, prose = article_table(ls, per_line)
+    rows = sum(_numbers(per_line[i]) for i in table)
     letters = sum(len(w) for w in ws if has_letter(w))
     ellipsis = [line for line in ls if line.endswith(ELLIPSES)]
     bullets = [line for line in ls if line.startswith(BULLETS)]

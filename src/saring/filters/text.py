@@ -57,19 +57,33 @@ lines (``is_prose``, two sentences) outside it. A page of results, rates or draw
 prose is not."""
 
 
-def table_lines(ls: list[str]) -> set[int]:
-    """Return the indexes of the lines that are rows of a table: runs of at least
-    ``TABLE_ROWS`` consecutive table rows (``table_row``)."""
+def table_lines(per_line: list[list[str]]) -> set[int]:
+    """Return the indexes of the lines (given as their ``words``) that are rows of a table:
+    runs of at least ``TABLE_ROWS`` consecutive table rows (``table_row``)."""
     found: set[int] = set()
     run: list[int] = []
-    for i, line in enumerate([*ls, ""]):
-        if line and table_row(words(line)):
+    for i, line_words in enumerate([*per_line, []]):
+        if line_words and table_row(line_words):
             run.append(i)
             continue
         if len(run) >= TABLE_ROWS:
             found.update(run)
         run = []
     return found
+
+
+def article_table(ls: list[str], per_line: list[list[str]]) -> tuple[set[int], int]:
+    """Return the indexes of the lines that are rows of a table inside an article (none
+    unless the prose lines outside the table hold ``ARTICLE_PROSE_WORDS`` words), and the
+    words of those prose lines; ``per_line`` holds each line's ``words``."""
+    table = table_lines(per_line)
+    outside = (
+        lw
+        for i, (line, lw) in enumerate(zip(ls, per_line, strict=True))
+        if i not in table and is_prose(line)
+    )
+    prose = sum(map(len, outside))
+    return (table if prose >= ARTICLE_PROSE_WORDS else set()), prose
 
 
 def is_prose(line: str) -> bool:

@@ -264,9 +264,9 @@ class NaiveBayes:
     def _decide_pair(self, totals: list[float], pair_sum: float, marked: int) -> None:
         """When one of the pair leads, the leader keeps its log-likelihood and the other is set
         below it by the pair's lead (see the class notes)."""
-        first, second = self._pair_at or (0, 0)
+        first, second = self._pair_at or (-1, -1)
         top = max(totals)
-        if totals[first] != top and totals[second] != top:
+        if first < 0 or (totals[first] != top and totals[second] != top):
             return
         lead = self.pair_ngrams * (totals[first] - totals[second]) + self.pair_weight * pair_sum
         lead += self.temperature * (self.marker_weight * marked + self.pair_prior)
