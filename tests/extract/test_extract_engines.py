@@ -78,7 +78,7 @@ def test_fast_mode_keeps_the_whole_page_when_the_article_element_is_a_fragment()
     assert all(paragraph in text for paragraph in ARTICLE)
 
 
-def test_quality_mode_rechecks_with_fallbacks_then_asks_defaults_when_the_text_looks_cut(
+def test_quality_mode_asks_trafilaturas_defaults_when_the_precise_text_looks_cut(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     import trafilatura
@@ -98,9 +98,9 @@ def test_quality_mode_rechecks_with_fallbacks_then_asks_defaults_when_the_text_l
     monkeypatch.setattr(trafilatura, "extract", defaults)
     html = "<html><body>" + "".join(f"<p>{p}</p>" for p in ARTICLE + RELATED) + "</body></html>"
     assert extract_quality(html).text == whole
-    # The quick precise pass, the precise pass with trafilatura's fallbacks, then its defaults.
+    # The quick precise pass, then trafilatura's defaults (with its fallbacks).
     asked = [(call.get("favor_precision", False), call.get("fast", False)) for call in calls]
-    assert asked == [(True, True), (True, False), (False, False)]
+    assert asked == [(True, True), (False, False)]
 
     calls.clear()
     monkeypatch.setattr(engines_module, "SECOND_OPINION", 0.0)
