@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 FOLDER = Path(__file__).parents[1] / "benchmarks" / "data"
-# Each set and the fewest words its brief allowed a text (the second: "one sentence").
-SETS = {"heldout-spam.jsonl": 40, "heldout-spam-2.jsonl": 10}
-NO_URL = {"heldout-spam.jsonl": None, "heldout-spam-2.jsonl": ""}
+# Each set and the fewest words its brief allowed a text (the second and third: one line).
+SETS = {"heldout-spam.jsonl": 40, "heldout-spam-2.jsonl": 10, "heldout-spam-3.jsonl": 8}
+NO_URL = {"heldout-spam.jsonl": None, "heldout-spam-2.jsonl": "", "heldout-spam-3.jsonl": ""}
 """What each set writes for a text with no page (benchmarks/data/README.md)."""
 FIELDS = {"id", "label", "kind", "lang", "url", "text"}
 LABELS = {"spam", "news"}
