@@ -41,7 +41,10 @@ def spam_reason(signals: dict[str, Any], t: SpamThresholds) -> str | None:
     spam probability reaches ``min_model``, or that of the page's spammiest block when the block's
     reaches ``min_block_model``; the whole page's at ``min_quiet_model`` instead for a page
     that does not promote (``quiet_page``) or that reports more than it promotes (``reports``),
-    and no block of a page without a promotion word.
+    and for a page with no promotion word and no topic word (``silent``) only when its words
+    alone score ``min_silent_model`` (``words_model``); no block of a page without a promotion
+    word, and no block that reports (its reporting vocabulary ``min_reporting_ratio`` times its
+    promotion: a report's paragraph quoting a lender's promise).
     A keyword list (``min_keyword_list`` of its short entries holding one phrase) is ``spam/seo``
     before the spun-page rule where the page promotes, names SEO services or the model's spam
     probability reaches ``min_model``: a price list or forecast repeats "per liter" or "cerah
@@ -71,11 +74,28 @@ def spam_reason(signals: dict[str, Any], t: SpamThresholds) -> str | None:
     spun = signals["spun"] >= t.min_spun and signals["spun_repeats"] >= t.min_spun_repeats
     if spun and not quiet:
         return SEO
-    if signals["model"] >= (t.min_quiet_model if quiet or reports(signals, t) else t.min_model):
+    whole = t.min_quiet_model if quiet or reports(signals, t) else t.min_model
+    if signals["model"] >= whole and (not silent(signals) or words_model(signals, t)):
         return f"spam/{signals['model_topic']}"
-    if signals["promo"] > 0 and signals["model_block"] >= t.min_block_model:
+    block_reports = reports(
+        {"reporting": signals["block_reporting"], "promo": signals["block_promo"]}, t
+    )
+    if signals["promo"] > 0 and signals["model_block"] >= t.min_block_model and not block_reports:
         return f"spam/{signals['model_block_topic']}"
     return None
+
+
+def silent(signals: dict[str, Any]) -> bool:
+    """Return whether a page holds no promotion word and no word of any topic."""
+    return signals["promo"] == 0 and all(signals[topic] == 0 for topic in TOPICS)
+
+
+def words_model(signals: dict[str, Any], t: SpamThresholds) -> bool:
+    """Return whether the model calls the page spam from its words, not its numbers: its score
+    without the tokens holding digits reaches ``min_silent_model``. The model reads every digit
+    as ``0``, and its gambling class learned RTP tables and lottery results, so a tablet's
+    specifications or a table of exchange rates scores like them."""
+    return bool(signals["model_words"] >= t.min_silent_model)
 
 
 def reports(signals: dict[str, Any], t: SpamThresholds) -> bool:
@@ -126,9 +146,10 @@ class SpamFilter(UsesProfile, Filter):
     not promote (no promotion word, or promotion under ``min_promo`` per 100 words and no
     topic word), or that reports (reporting vocabulary ``min_reporting_ratio`` times its
     promotion), is dropped by the whole-page model only at ``min_quiet_model``, and by a block only
-    if it holds a promotion word. News that reports on these
-    topics is kept. ``None`` takes the value of the language's ``profile``. Uses ``SpamSignals``'
-    stored signals when they fit the text."""
+    if it holds a promotion word and the block does not report; a page with no promotion and no
+    topic word only when its text without numbers scores ``min_silent_model``. News that
+    reports on these topics is kept. ``None`` takes the value of the language's ``profile``.
+    Uses ``SpamSignals``' stored signals when they fit the text."""
 
     family = "spam"
     drop_reasons = (GAMBLING, LOAN, PILLS, SEO, INJECTED)
@@ -152,6 +173,7 @@ class SpamFilter(UsesProfile, Filter):
         min_quiet_model: float | None = None,
         min_keyword_list: float | None = None,
         min_reporting_ratio: float | None = None,
+        min_silent_model: float | None = None,
     ) -> None:
         self.language = language
         self.profile = profile
@@ -170,6 +192,7 @@ class SpamFilter(UsesProfile, Filter):
         self.min_quiet_model = min_quiet_model
         self.min_keyword_list = min_keyword_list
         self.min_reporting_ratio = min_reporting_ratio
+        self.min_silent_model = min_silent_model
 
     def signals(self, doc: Document) -> dict[str, Any]:
         """Return the document's stored signals if they fit, else freshly computed ones."""

@@ -171,8 +171,12 @@ class SpamThresholds:
     that does not promote (no promotion word, or promotion under ``min_promo`` and no topic word) is
     dropped by the model's whole-page score only at ``min_quiet_model``, and so is a page that
     reports: reporting vocabulary ``min_reporting_ratio`` times its promotion; a page without a
-    promotion word never by a block. A keyword list (four or more entries, separated by commas,
-    bars, semicolons or bullets, of seven words or fewer on average) is ``spam/seo`` when
+    promotion word never by a block, nor a page by a block that reports (reporting vocabulary
+    ``min_reporting_ratio`` times its promotion). A page with no promotion word and no topic word
+    is dropped by the model only when its text without the tokens holding digits scores
+    ``min_silent_model`` (a rate table or a tablet's specifications score like an RTP table). A
+    keyword list (four or more entries, separated by commas, bars, semicolons or bullets, of
+    seven words or fewer on average) is ``spam/seo`` when
     ``min_keyword_list`` of its entries hold its most repeated 2-word phrase and the page
     promotes, names SEO services or reaches ``min_model``."""
 
@@ -190,6 +194,7 @@ class SpamThresholds:
     min_quiet_model: float = 0.85
     min_keyword_list: float = 0.6
     min_reporting_ratio: float = 2.0
+    min_silent_model: float = 0.9
 
 
 FAMILIES: dict[str, type[Any]] = {
