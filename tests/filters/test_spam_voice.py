@@ -100,3 +100,36 @@ def test_a_block_that_reports_is_no_spam_block() -> None:
     assert spam_reason(page | {"block_promo": 2.5, "block_reporting": 10.0}, t) is None
     # A spam block inside a page's own text promotes: dropped.
     assert spam_reason(page | {"block_promo": 6.0, "block_reporting": 0.0}, t) == "spam/loan"
+
+
+# Written for these tests: news sentences using words that spam uses too.
+NEWS_WORDS = (
+    "PM Anwar enggan komen mengenai laporan itu ketika ditemui pemberita pada pukul 3 pm.",
+    "Warga diminta rajin cuci tangan dan top up saldo e-wallet sebelum booking tiket mudik.",
+    "Ejen rasmi insurans itu berkata reseller produk tempatan boleh inbox pihak kementerian.",
+    "Doctors say people who want to lose weight should cut sugar to reduce belly fat.",
+    "Petani di lereng gunung menanam purwoceng dan tongkat ali sebagai tanaman obat.",
+    "BPOM menyita krim pemutih, obat keras yang dijual tanpa resep dan misoprostol.",
+    "Polisi menyebut pelaku menjual followers instagram dan tautan mod apk di media sosial.",
+    "Pasaran saham di bandar raya itu segera pulih, kata tuan rumah persidangan.",
+)
+
+
+def test_words_news_uses_when_it_reports_do_not_make_promotion() -> None:
+    for text in NEWS_WORDS:
+        found = _signals(text)
+        assert found["promo"] == 0, text
+        assert all(found[topic] == 0 for topic in TOPICS), text
+
+
+def test_reported_terms_count_beside_the_topics_own() -> None:
+    # Written for these tests: a seller names the same products and sells them.
+    seller = "Jual krim pemutih dan obat keras tanpa resep, bisa COD, ready stok kak."
+    report = "BPOM menyita krim pemutih dan obat keras yang dijual tanpa resep."
+    assert _signals(report)["pills"] == 0
+    found = spam_terms_counts(seller)
+    assert found == 4  # "cod" and the three reported terms beside it
+
+
+def spam_terms_counts(text: str) -> int:
+    return round(_signals(text)["pills"] * _signals(text)["words"] / 100)

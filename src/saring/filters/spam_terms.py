@@ -7,7 +7,11 @@ site.
 The term lists are data, one file per language under ``saring/data/spam/`` (sources in its
 ``SOURCES.md``). Spam on the Indonesian web mixes Indonesian, Malay and English, so one
 vocabulary joins the languages' lists. Terms match whole tokens of the casefolded text, the
-longest term first where terms overlap; each match counts once for every group holding it.
+longest term first where terms overlap; each match counts once for every group holding it. A
+topic's ``reported`` terms are words news uses when it reports on the topic, or that mean
+something else too ("krim pemutih", "tanpa resep", "bandar", "bunga", "cuci", "mod apk"): they
+count for the topic only on a page that holds one of its other terms. Promotion also counts a
+seller's offers written with numbers ("beli 3 gratis 1", "depo 10rb", "RM49 sahaja").
 """
 
 from __future__ import annotations
@@ -50,6 +54,12 @@ _BRAND = re.compile(
     r"4d|365|123|500|888|999|69))(?![\w.])"
 )
 """Site and brand names of gambling promotion: ``slot88``, ``gacor777``, ``dewa4d``."""
+_OFFER = re.compile(
+    r"(?<![\w.])(?:(?:beli|buy|order)\s?\d+\s?(?:gratis|free|percuma|get)\s?\d+"
+    r"|(?:min(?:imal)?\.?\s?)?(?:depo|deposit|dp|topup|wd)\s?\d+\s?(?:rb|ribu|k)"
+    r"|(?:(?:rp|rm)\s?\d[\d.,]*|\d+\s?(?:rb|ribu|k))\s(?:aja|saja|sahaja|je))(?![\w.])"
+)
+"""Offers in a seller's voice: "beli 3 gratis 1", "depo 10rb", "250rb aja", "RM49 sahaja"."""
 _LINK = re.compile(
     r"(?<![\w@])(?:https?://)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|net|org|xyz|vip|"
     r"info|online|site|live|pro|club|top|id|co|me|link|io|asia|bet|win|cc|biz|shop|store)"
@@ -186,6 +196,7 @@ def voice(text: str, vocab: Vocabulary) -> tuple[float, float]:
     lowered = text.casefold()
     found = count_terms(unleet(tokens(lowered), vocab[1]), vocab)
     promo = sum(found.get(g, 0) for g in PROMO) + len(_BRAND.findall(lowered))
+    promo += len(_OFFER.findall(lowered))
     return round(promo * 100 / n, 2), round(found.get("reporting", 0) * 100 / n, 2)
 
 
@@ -211,7 +222,7 @@ def spam_signals(text: str, url: str | None, languages: tuple[str, ...]) -> dict
     links = len(_LINK.findall(lowered))
     n = len(words(text))
     per100 = 100 / n if n else 0.0
-    promo = sum(counts[g] for g in PROMO) + brands
+    promo = sum(counts[g] for g in PROMO) + brands + len(_OFFER.findall(lowered))
     protected, url_gambling = url_signals(url)
     spun_share, spun_repeats = spun(toks)
     model = spam_model.load()
