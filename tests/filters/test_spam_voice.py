@@ -133,3 +133,24 @@ def test_reported_terms_count_beside_the_topics_own() -> None:
 
 def spam_terms_counts(text: str) -> int:
     return round(_signals(text)["pills"] * _signals(text)["words"] / 100)
+
+
+def test_a_page_dense_in_one_topic_with_no_reporting_word_is_spam() -> None:
+    t = SpamThresholds()
+    page = _base() | {"gambling": 12.0, "promo": 2.5, "promo_share": 1.0, "model": 0.3}
+    page |= {"model_words": 0.3}
+    assert spam_reason(page, t) == "spam/gambling"  # promotion under min_promo
+    assert spam_reason(page | {"reporting": 1.0}, t) is None  # a report names the police
+    assert spam_reason(page | {"promo": 0.0}, t) is None  # nothing promotes
+    assert spam_reason(page | {"model": 0.05}, t) is None  # the model calls it plainly ham
+    assert spam_reason(page | {"gambling": 8.0}, t) is None
+
+
+def test_half_the_promotion_is_enough_where_the_model_leans_to_spam() -> None:
+    t = SpamThresholds()
+    page = _base() | {"gambling": 4.0, "promo": 2.5, "promo_share": 1.0, "model_words": 0.3}
+    assert spam_reason(page | {"model": 0.3}, t) is None  # promotion under min_promo
+    assert spam_reason(page | {"model": 0.45}, t) == "spam/gambling"
+    assert spam_reason(page | {"model": 0.2, "model_block": 0.7}, t) == "spam/gambling"
+    assert spam_reason(page | {"model": 0.45, "promo": 1.5}, t) is None
+    assert spam_reason(page | {"model": 0.45, "promo_share": 0.4}, t) is None  # it reports more
