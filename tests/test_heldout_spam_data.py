@@ -1,4 +1,4 @@
-"""The formerly held-out spam sets' format only (development sets now; benchmarks/data/README.md)."""
+"""The formerly held-out spam sets' format only, never the detector (benchmarks/data/README.md)."""
 
 from __future__ import annotations
 
