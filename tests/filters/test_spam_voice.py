@@ -154,3 +154,12 @@ def test_half_the_promotion_is_enough_where_the_model_leans_to_spam() -> None:
     assert spam_reason(page | {"model": 0.2, "model_block": 0.7}, t) == "spam/gambling"
     assert spam_reason(page | {"model": 0.45, "promo": 1.5}, t) is None
     assert spam_reason(page | {"model": 0.45, "promo_share": 0.4}, t) is None  # it reports more
+
+
+def test_a_sellers_offers_with_numbers_are_promotion() -> None:
+    # Written for these tests.
+    offer = "Salep jerawat Rp75.000 per pot. Beli 3 gratis 1. Depo 10rb, harga 250rb aja."
+    plain = "Salep jerawat Rp75.000 per pot. Stok ada di toko. Kirim ke luar kota."
+    assert _signals(offer)["promo"] > _signals(plain)["promo"] == 0
+    for text in ("Resolusi 4K saja tidak cukup.", "Inflasi 1,5 persen saja.", "Hanya 10 saja."):
+        assert _signals(text)["promo"] == 0, text

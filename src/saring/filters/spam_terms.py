@@ -57,7 +57,7 @@ _BRAND = re.compile(
 _OFFER = re.compile(
     r"(?<![\w.])(?:(?:beli|buy|order)\s?\d+\s?(?:gratis|free|percuma|get)\s?\d+"
     r"|(?:min(?:imal)?\.?\s?)?(?:depo|deposit|dp|topup|wd)\s?\d+\s?(?:rb|ribu|k)"
-    r"|(?:(?:rp|rm)\s?\d[\d.,]*|\d+(?:\s?(?:rb|ribu)|k))\s(?:aja|saja|sahaja|je))(?![\w.])"
+    r"|(?:(?:rp|rm)\s?\d[\d.,]*|\d+\s?(?:rb|ribu)|\d{2,}k)\s(?:aja|saja|sahaja|je))(?!\w|[.,]\d)"
 )
 """Offers in a seller's voice: "beli 3 gratis 1", "depo 10rb", "250rb aja", "RM49 sahaja"."""
 _LINK = re.compile(
