@@ -1,4 +1,4 @@
-"""The held-out spam sets' format only; it never runs the detector (benchmarks/data/README.md)."""
+"""The formerly held-out spam sets' format only, never the detector (benchmarks/data/README.md)."""
 
 from __future__ import annotations
 

@@ -161,6 +161,7 @@ def test_share_signals_of_the_news_rules_and_the_spam_model_get_ratio_bins() -> 
         "fineweb_quality.short_lines_by_chars",
         "spam.model",
         "spam.model_block",
+        "spam.model_words",
     ):
         assert bins_of(signal).kind == "ratio", signal
     assert bins_of("gopher_quality.mean_letter_word_length").kind == "linear"

@@ -34,22 +34,28 @@ LANGUAGES = ("id", "ms", "en")
 
 def spam_reason(signals: dict[str, Any], t: SpamThresholds) -> str | None:
     """Return the spam rule the signals meet, or ``None``: where the model's score (whole or a
-    block) reaches ``min_rule_model``, a link list (brand and site names denser than any topic's
-    words), else the densest promoted topic; else a gambling page injected into a protected site,
+    block) reaches ``min_rule_model``, promotion at ``min_promo`` (half of it where the score
+    reaches ``min_leaning_model``): a link list (brand and site names denser than any topic's
+    words), else the densest promoted topic; else, at ``min_rule_model`` too, the densest topic of
+    a page ``dense`` in it; else a gambling page injected into a protected site,
     else a spun page that promotes (its most repeated phrase ``min_spun`` of its words and said
     ``min_spun_repeats`` times; not ``quiet_page``), else the model's likeliest spam class when its
     spam probability reaches ``min_model``, or that of the page's spammiest block when the block's
     reaches ``min_block_model``; the whole page's at ``min_quiet_model`` instead for a page
     that does not promote (``quiet_page``) or that reports more than it promotes (``reports``),
-    and no block of a page without a promotion word.
+    and for a page with no promotion word and no topic word (``silent``) only when its words
+    alone score ``min_silent_model`` (``words_model``); no block of a page without a promotion
+    word, and no block that reports (its reporting vocabulary ``min_reporting_ratio`` times its
+    promotion: a report's paragraph quoting a lender's promise).
     A keyword list (``min_keyword_list`` of its short entries holding one phrase) is ``spam/seo``
     before the spun-page rule where the page promotes, names SEO services or the model's spam
     probability reaches ``min_model``: a price list or forecast repeats "per liter" or "cerah
     berawan" in every entry and promotes nothing."""
     model = max(signals["model"], signals["model_block"])
+    promo = t.min_promo / 2 if model >= t.min_leaning_model else t.min_promo
     if (
         signals["promo_share"] >= t.min_promo_share
-        and signals["promo"] >= t.min_promo
+        and signals["promo"] >= promo
         and model >= t.min_rule_model
     ):
         topic = max(TOPICS, key=lambda name: signals[name])
@@ -57,6 +63,8 @@ def spam_reason(signals: dict[str, Any], t: SpamThresholds) -> str | None:
             return SEO
         if signals[topic] >= t.min_topic:
             return f"spam/{topic}"
+    if model >= t.min_rule_model and dense(signals, t):
+        return f"spam/{max(TOPICS, key=lambda name: signals[name])}"
     if (
         signals["url_protected"]
         and signals["url_gambling"] > 0
@@ -71,11 +79,36 @@ def spam_reason(signals: dict[str, Any], t: SpamThresholds) -> str | None:
     spun = signals["spun"] >= t.min_spun and signals["spun_repeats"] >= t.min_spun_repeats
     if spun and not quiet:
         return SEO
-    if signals["model"] >= (t.min_quiet_model if quiet or reports(signals, t) else t.min_model):
+    whole = t.min_quiet_model if quiet or reports(signals, t) else t.min_model
+    if signals["model"] >= whole and (not silent(signals) or words_model(signals, t)):
         return f"spam/{signals['model_topic']}"
-    if signals["promo"] > 0 and signals["model_block"] >= t.min_block_model:
+    block_reports = reports(
+        {"reporting": signals["block_reporting"], "promo": signals["block_promo"]}, t
+    )
+    if signals["promo"] > 0 and signals["model_block"] >= t.min_block_model and not block_reports:
         return f"spam/{signals['model_block_topic']}"
     return None
+
+
+def silent(signals: dict[str, Any]) -> bool:
+    """Return whether a page holds no promotion word and no word of any topic."""
+    return signals["promo"] == 0 and all(signals[topic] == 0 for topic in TOPICS)
+
+
+def words_model(signals: dict[str, Any], t: SpamThresholds) -> bool:
+    """Return whether the model calls the page spam from its words, not its numbers: its score
+    without the tokens holding digits reaches ``min_silent_model``. The model reads every digit
+    as ``0``, and its gambling class learned RTP tables and lottery results, so a tablet's
+    specifications or a table of exchange rates scores like them."""
+    return bool(signals["model_words"] >= t.min_silent_model)
+
+
+def dense(signals: dict[str, Any], t: SpamThresholds) -> bool:
+    """Return whether a page is a topic's vocabulary with some promotion and no reporting: one
+    topic at ``min_dense_topic`` per 100 words or more, a promotion word, no reporting word
+    (news about a topic, however dense, names police, courts or regulators)."""
+    top = max(signals[topic] for topic in TOPICS)
+    return bool(top >= t.min_dense_topic and signals["promo"] > 0 and signals["reporting"] == 0)
 
 
 def reports(signals: dict[str, Any], t: SpamThresholds) -> bool:
@@ -119,16 +152,19 @@ class SpamFilter(UsesProfile, Filter):
     reporting than promotion vocabulary (or a model score of ``min_injected_model``); and,
     whatever the vocabulary, the spam model's likeliest class when its score reaches
     ``min_model`` (or a block's, at ``min_block_model``); the vocabulary rules only where
-    the model's score reaches ``min_rule_model``; ``spam/seo`` for a spun page that promotes,
+    the model's score reaches ``min_rule_model``, where also a page of one topic's words at
+    ``min_dense_topic`` with a promotion word and no reporting word is spam of that topic;
+    ``spam/seo`` for a spun page that promotes,
     one phrase ``min_spun`` of its words, said ``min_spun_repeats`` times or more (a spun
     page that does not promote is left to the quality rules); ``spam/seo`` for a keyword
     list, ``min_keyword_list`` of its short entries holding one phrase. A page that does
     not promote (no promotion word, or promotion under ``min_promo`` per 100 words and no
     topic word), or that reports (reporting vocabulary ``min_reporting_ratio`` times its
     promotion), is dropped by the whole-page model only at ``min_quiet_model``, and by a block only
-    if it holds a promotion word. News that reports on these
-    topics is kept. ``None`` takes the value of the language's ``profile``. Uses ``SpamSignals``'
-    stored signals when they fit the text."""
+    if it holds a promotion word and the block does not report; a page with no promotion and no
+    topic word only when its text without numbers scores ``min_silent_model``. News that
+    reports on these topics is kept. ``None`` takes the value of the language's ``profile``.
+    Uses ``SpamSignals``' stored signals when they fit the text."""
 
     family = "spam"
     drop_reasons = (GAMBLING, LOAN, PILLS, SEO, INJECTED)
@@ -152,6 +188,9 @@ class SpamFilter(UsesProfile, Filter):
         min_quiet_model: float | None = None,
         min_keyword_list: float | None = None,
         min_reporting_ratio: float | None = None,
+        min_silent_model: float | None = None,
+        min_dense_topic: float | None = None,
+        min_leaning_model: float | None = None,
     ) -> None:
         self.language = language
         self.profile = profile
@@ -170,6 +209,9 @@ class SpamFilter(UsesProfile, Filter):
         self.min_quiet_model = min_quiet_model
         self.min_keyword_list = min_keyword_list
         self.min_reporting_ratio = min_reporting_ratio
+        self.min_silent_model = min_silent_model
+        self.min_dense_topic = min_dense_topic
+        self.min_leaning_model = min_leaning_model
 
     def signals(self, doc: Document) -> dict[str, Any]:
         """Return the document's stored signals if they fit, else freshly computed ones."""

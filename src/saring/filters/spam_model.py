@@ -109,8 +109,16 @@ class SpamModel:
     def block_spam(self, text: str) -> tuple[float, str]:
         """Return the highest spam probability of a text's blocks and that block's likeliest
         spam class; ``(0.0, "gambling")`` for a text of one block."""
-        found = [self.spam(block) for block in blocks(text)]
-        return max(found) if len(found) > 1 else (0.0, CLASSES[1])
+        score, topic, _ = self.spammiest_block(text)
+        return score, topic
+
+    def spammiest_block(self, text: str) -> tuple[float, str, str]:
+        """Return ``block_spam`` and the block's text (``""`` for a text of one block)."""
+        parts = blocks(text)
+        if len(parts) < 2:
+            return 0.0, CLASSES[1], ""
+        (score, topic), block = max((self.spam(b), b) for b in parts)
+        return score, topic, block
 
 
 def _path() -> Any:

@@ -7,7 +7,11 @@ site.
 The term lists are data, one file per language under ``saring/data/spam/`` (sources in its
 ``SOURCES.md``). Spam on the Indonesian web mixes Indonesian, Malay and English, so one
 vocabulary joins the languages' lists. Terms match whole tokens of the casefolded text, the
-longest term first where terms overlap; each match counts once for every group holding it.
+longest term first where terms overlap; each match counts once for every group holding it. A
+topic's ``reported`` terms are words news uses when it reports on the topic, or that mean
+something else too ("krim pemutih", "tanpa resep", "bandar", "bunga", "cuci", "mod apk"): they
+count for the topic only on a page that holds one of its other terms. Promotion also counts a
+seller's offers written with numbers ("beli 3 gratis 1", "depo 10rb", "RM49 sahaja").
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from urllib.parse import unquote, urlsplit
 from saring.filters import spam_model
 from saring.filters.text import ratio, words
 
-VERSION = 5
+VERSION = 6
 """Version of ``spam_signals``; stored signals of another version are recomputed."""
 
 TOPICS = ("gambling", "loan", "pills", "seo")
@@ -50,6 +54,12 @@ _BRAND = re.compile(
     r"4d|365|123|500|888|999|69))(?![\w.])"
 )
 """Site and brand names of gambling promotion: ``slot88``, ``gacor777``, ``dewa4d``."""
+_OFFER = re.compile(
+    r"(?<![\w.])(?:(?:beli|buy|order)\s?\d+\s?(?:gratis|free|percuma|get)\s?\d+"
+    r"|(?:min(?:imal)?\.?\s?)?(?:depo|deposit|dp|topup|wd)\s?\d+\s?(?:rb|ribu|k)"
+    r"|(?:(?:rp|rm)\s?\d[\d.,]*|\d+\s?(?:rb|ribu)|\d{2,}k)\s(?:aja|saja|sahaja|je))(?!\w|[.,]\d)"
+)
+"""Offers in a seller's voice: "beli 3 gratis 1", "depo 10rb", "250rb aja", "RM49 sahaja"."""
 _LINK = re.compile(
     r"(?<![\w@])(?:https?://)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|net|org|xyz|vip|"
     r"info|online|site|live|pro|club|top|id|co|me|link|io|asia|bet|win|cc|biz|shop|store)"
@@ -90,6 +100,7 @@ def vocabulary(languages: tuple[str, ...]) -> Vocabulary:
         for table, value in data.items():
             for name, terms in value.items():
                 group = table if name == "terms" else name
+                group = f"{table}_reported" if name == "reported" else group
                 for term in terms:
                     groups.setdefault(tuple(tokens(str(term))), set()).add(group)
     groups.pop((), None)
@@ -173,28 +184,51 @@ def keyword_list(lowered: str) -> float:
     return ratio(max(held.values(), default=0), len(entries))
 
 
+_NUMBER = re.compile(r"\S*\d\S*")
+"""Tokens holding a digit, left out for ``model_words``."""
+
+
+def voice(text: str, vocab: Vocabulary) -> tuple[float, float]:
+    """Return a text's promotion and reporting hits per 100 words (0.0, 0.0 for no text)."""
+    n = len(words(text))
+    if not n:
+        return 0.0, 0.0
+    lowered = text.casefold()
+    found = count_terms(unleet(tokens(lowered), vocab[1]), vocab)
+    promo = sum(found.get(g, 0) for g in PROMO) + len(_BRAND.findall(lowered))
+    promo += len(_OFFER.findall(lowered))
+    return round(promo * 100 / n, 2), round(found.get("reporting", 0) * 100 / n, 2)
+
+
 def spam_signals(text: str, url: str | None, languages: tuple[str, ...]) -> dict[str, Any]:
     """Return the spam signals of a text: per-100-word densities of each topic, promotion,
     reporting, brand and site names; the promotion share; the share of words its most repeated
     phrase takes and that phrase's count (``spun``, ``spun_repeats``); the share of a keyword
     list's entries holding its most repeated phrase (``keyword_list``); the spam model's probability
-    that the text is spam (``model``) and its likeliest spam class (``model_topic``), the same for
-    its spammiest block (``model_block``, ``model_block_topic``); the URL's evidence."""
+    that the text is spam (``model``) and its likeliest spam class (``model_topic``), that of the
+    text without its tokens holding digits (``model_words``), the same for its spammiest block
+    (``model_block``, ``model_block_topic``) and that block's promotion and reporting per 100 words
+    (``block_promo``, ``block_reporting``); the URL's evidence. A topic's ``reported`` terms (words
+    news uses when it reports: "krim pemutih", "tanpa resep", "mod apk") count only on a page that
+    also holds one of the topic's other terms."""
     lowered = text.casefold()
     toks = tokens(lowered)
     vocab = vocabulary(languages)
     found = count_terms(unleet(toks, vocab[1]), vocab)
     counts = {g: found.get(g, 0) for g in (*TOPICS, *PROMO, "reporting")}
+    for topic in TOPICS:  # reported terms only beside the topic's own
+        counts[topic] += found.get(f"{topic}_reported", 0) if counts[topic] else 0
     brands = len(_BRAND.findall(lowered))
     links = len(_LINK.findall(lowered))
     n = len(words(text))
     per100 = 100 / n if n else 0.0
-    promo = sum(counts[g] for g in PROMO) + brands
+    promo = sum(counts[g] for g in PROMO) + brands + len(_OFFER.findall(lowered))
     protected, url_gambling = url_signals(url)
     spun_share, spun_repeats = spun(toks)
     model = spam_model.load()
     spam, spam_topic = model.spam(text)
-    block, block_topic = model.block_spam(text)
+    block, block_topic, block_text = model.spammiest_block(text)
+    block_promo, block_reporting = voice(block_text, vocab)
     signals: dict[str, Any] = {"chars": len(text), "words": n}
     for topic in TOPICS:
         signals[topic] = round(counts[topic] * per100, 2)
@@ -208,8 +242,11 @@ def spam_signals(text: str, url: str | None, languages: tuple[str, ...]) -> dict
         keyword_list=keyword_list(lowered),
         model=spam,
         model_topic=spam_topic,
+        model_words=model.spam(_NUMBER.sub(" ", text))[0],
         model_block=block,
         model_block_topic=block_topic,
+        block_promo=block_promo,
+        block_reporting=block_reporting,
         url_protected=protected,
         url_gambling=url_gambling,
         languages=list(languages),

@@ -165,14 +165,21 @@ class SpamThresholds:
     spam model score of ``min_injected_model``. Apart from these rules, a page whose spam model
     score (``saring.filters.spam_model``) reaches ``min_model`` is spam of the model's likeliest
     class, and so is a page whose spammiest block reaches ``min_block_model``. The vocabulary rules
-    drop a page only where the model's score (whole or a block) reaches ``min_rule_model``. A spun
+    drop a page only where the model's score (whole or a block) reaches ``min_rule_model``, and
+    take half ``min_promo`` where it reaches ``min_leaning_model``. A spun
     page, whose most repeated 2- or 3-word phrase takes ``min_spun`` of its words and occurs
     ``min_spun_repeats`` times or more, is ``spam/seo`` when it promotes (not quiet, below). A page
     that does not promote (no promotion word, or promotion under ``min_promo`` and no topic word) is
     dropped by the model's whole-page score only at ``min_quiet_model``, and so is a page that
     reports: reporting vocabulary ``min_reporting_ratio`` times its promotion; a page without a
-    promotion word never by a block. A keyword list (four or more entries, separated by commas,
-    bars, semicolons or bullets, of seven words or fewer on average) is ``spam/seo`` when
+    promotion word never by a block, nor a page by a block that reports (reporting vocabulary
+    ``min_reporting_ratio`` times its promotion). A page with no promotion word and no topic word
+    is dropped by the model only when its text without the tokens holding digits scores
+    ``min_silent_model`` (a rate table or a tablet's specifications score like an RTP table). A
+    page of one topic's vocabulary at ``min_dense_topic`` per 100 words or more, with a promotion
+    word and no reporting word, is spam of that topic where the model reaches ``min_rule_model``. A
+    keyword list (four or more entries, separated by commas, bars, semicolons or bullets, of
+    seven words or fewer on average) is ``spam/seo`` when
     ``min_keyword_list`` of its entries hold its most repeated 2-word phrase and the page
     promotes, names SEO services or reaches ``min_model``."""
 
@@ -190,6 +197,9 @@ class SpamThresholds:
     min_quiet_model: float = 0.85
     min_keyword_list: float = 0.6
     min_reporting_ratio: float = 2.0
+    min_silent_model: float = 0.9
+    min_dense_topic: float = 10.0
+    min_leaning_model: float = 0.4
 
 
 FAMILIES: dict[str, type[Any]] = {

@@ -109,6 +109,7 @@ _RATIOS = frozenset(
         "spun",
         "keyword_list",
         "model_block",
+        "model_words",
     }
 )
 
