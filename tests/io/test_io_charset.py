@@ -63,3 +63,26 @@ def test_what_counts_as_mislabelled() -> None:
     assert not mislabelled(utf8.replace(b"gbk", b"utf8"), "utf-8", "UTF-8")
     assert not mislabelled(page.encode(), "utf-8", "ISO-8859-1"), "ASCII fits every label"
     assert not mislabelled(utf8, "gbk"), "decoded as declared"
+
+
+def test_valid_utf8_agrees_with_the_strict_decoder() -> None:
+    import itertools
+    import random
+
+    from saring.io.charset import valid_utf8
+
+    def strict(data: bytes) -> bool:
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            return False
+        return True
+
+    pieces = [b"a", b"<", b"\x00", b"\x80", b"\x8f", b"\x90", b"\x9f", b"\xa0", b"\xbf"]
+    pieces += [b"\xc0", b"\xc1", b"\xc2", b"\xdf", b"\xe0", b"\xe1", b"\xed", b"\xef", b"\xf0"]
+    pieces += [b"\xf4", b"\xf5", b"\xff", "’é".encode(), b"\xed\xa0\x80", b"\xf4\x90\x80\x80"]
+    cases = [bytes(pair) for pair in itertools.product(range(256), repeat=2)]
+    rng = random.Random(11)
+    cases += [b"".join(rng.choices(pieces, k=rng.randint(0, 6))) for _ in range(20_000)]
+    cases.append("Berita hari ini: Jakarta — cuaca cerah ☀".encode() * 1000)
+    assert [valid_utf8(case) for case in cases] == [strict(case) for case in cases]
