@@ -1,9 +1,11 @@
 """A page whose bytes are UTF-8 but whose HTTP header or ``<meta charset>`` declares another
 charset is read as UTF-8, kept, and counted as ``charset_mislabelled``; an undecodable page
-keeps its drop reason and is not counted."""
+keeps its drop reason and is not counted. The UTF-8 check agrees with Python's decoder."""
 
 from __future__ import annotations
 
+import itertools
+import random
 from collections import Counter
 from pathlib import Path
 
@@ -11,7 +13,7 @@ from test_io_warc import PARAGRAPHS, URL, news_page, read, response, write_warc
 
 from saring.document import Document, Dropped
 from saring.io import Source
-from saring.io.charset import MISLABELLED, declared_charsets, mislabelled
+from saring.io.charset import MISLABELLED, declared_charsets, mislabelled, valid_utf8
 from saring.io.html import HtmlReader
 from saring.io.warc import WarcReader
 
@@ -66,11 +68,6 @@ def test_what_counts_as_mislabelled() -> None:
 
 
 def test_valid_utf8_agrees_with_the_strict_decoder() -> None:
-    import itertools
-    import random
-
-    from saring.io.charset import valid_utf8
-
     def strict(data: bytes) -> bool:
         try:
             data.decode("utf-8")
