@@ -1,9 +1,11 @@
 """A page whose bytes are UTF-8 but whose HTTP header or ``<meta charset>`` declares another
 charset is read as UTF-8, kept, and counted as ``charset_mislabelled``; an undecodable page
-keeps its drop reason and is not counted."""
+keeps its drop reason and is not counted. The UTF-8 check agrees with Python's decoder."""
 
 from __future__ import annotations
 
+import itertools
+import random
 from collections import Counter
 from pathlib import Path
 
@@ -11,7 +13,7 @@ from test_io_warc import PARAGRAPHS, URL, news_page, read, response, write_warc
 
 from saring.document import Document, Dropped
 from saring.io import Source
-from saring.io.charset import MISLABELLED, declared_charsets, mislabelled
+from saring.io.charset import MISLABELLED, declared_charsets, mislabelled, valid_utf8
 from saring.io.html import HtmlReader
 from saring.io.warc import WarcReader
 
@@ -63,3 +65,21 @@ def test_what_counts_as_mislabelled() -> None:
     assert not mislabelled(utf8.replace(b"gbk", b"utf8"), "utf-8", "UTF-8")
     assert not mislabelled(page.encode(), "utf-8", "ISO-8859-1"), "ASCII fits every label"
     assert not mislabelled(utf8, "gbk"), "decoded as declared"
+
+
+def test_valid_utf8_agrees_with_the_strict_decoder() -> None:
+    def strict(data: bytes) -> bool:
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            return False
+        return True
+
+    pieces = [b"a", b"<", b"\x00", b"\x80", b"\x8f", b"\x90", b"\x9f", b"\xa0", b"\xbf"]
+    pieces += [b"\xc0", b"\xc1", b"\xc2", b"\xdf", b"\xe0", b"\xe1", b"\xed", b"\xef", b"\xf0"]
+    pieces += [b"\xf4", b"\xf5", b"\xff", "’é".encode(), b"\xed\xa0\x80", b"\xf4\x90\x80\x80"]
+    cases = [bytes(pair) for pair in itertools.product(range(256), repeat=2)]
+    rng = random.Random(11)
+    cases += [b"".join(rng.choices(pieces, k=rng.randint(0, 6))) for _ in range(20_000)]
+    cases.append("Berita hari ini: Jakarta — cuaca cerah ☀".encode() * 1000)
+    assert [valid_utf8(case) for case in cases] == [strict(case) for case in cases]

@@ -22,14 +22,22 @@ _INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad]")
 # Latin-1/Windows-1252 (a lead byte Â-ô followed by what a continuation byte decodes to, or
 # by a plain space where a no-break space byte was altered: ftfy's ALTERED_UTF8_RE).
 # Text without these goes the fast way; ftfy's own check costs about 1 ms per article.
+# Written as one class of first characters, then what must follow each: the regular
+# expression engine then skips to candidates by that class, about ten times faster than
+# trying every branch at every position.
 _SUSPECT = re.compile(
-    "[\u0080-\u009f\ud800-\udfff]|&#?\\w+;|[\u00c2-\u00f4][\u00a0-\u00bf\u20ac\u201a\u0192\u201e"
+    "[\u0080-\u009f\ud800-\udfff&\u00c2-\u00f4]"
+    "(?:(?<=[\u0080-\u009f\ud800-\udfff])"
+    "|(?<=&)#?\\w+;"
+    "|(?<=[\u00c2-\u00f4])[\u00a0-\u00bf\u20ac\u201a\u0192\u201e"
     "\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022"
     "\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178]"
-    "|[\u00c2\u00c3\u00c5\u00ce\u00d0\u00d9\u00e2\u00e3\u00f0] "
+    "|(?<=[\u00c2\u00c3\u00c5\u00ce\u00d0\u00d9\u00e2\u00e3\u00f0]) )"
 )
 # Control characters other than tab and newlines, which ftfy would also remove.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# Invisible or control characters, which few texts hold: one scan tells whether to remove any.
+_RARE = re.compile("[\u200b\u2060\ufeff\u00ad\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 def _fix_lines(text: str, normalization: str) -> str:
@@ -79,8 +87,11 @@ class NormalizeUnicode(Transform):
                 text = _fix_lines(text, self.normalization)
             if not unicodedata.is_normalized(self.normalization, text):
                 text = unicodedata.normalize(self.normalization, text)
-            text = _INVISIBLE.sub("", _SPACES.sub(" ", text))
-        text = _CONTROL.sub("", text)
+            text = _SPACES.sub(" ", text)
+            if _RARE.search(text):
+                text = _CONTROL.sub("", _INVISIBLE.sub("", text))
+        else:
+            text = _CONTROL.sub("", text)
         if text != doc.text:
             stats.counters["docs_changed"] += 1
             doc.text = text

@@ -90,7 +90,7 @@ class ExtractingReader(Reader):
 
     def pending(
         self,
-        page: tuple[str, bytes],
+        page: tuple[str | None, bytes],
         url: str | None,
         source: Source,
         position: int,
@@ -98,14 +98,21 @@ class ExtractingReader(Reader):
         size: int,
         done: Outcome,
     ) -> Pending | Document | Dropped:
-        """Return the page (its text and its UTF-8 bytes) as waiting for extraction, or at
-        once what ``done`` makes of it if it is too large to extract."""
+        """Return the page (its text, or ``None`` to decode its bytes only if it fails, and
+        its UTF-8 bytes) as waiting for extraction, or at once what ``done`` makes of it if
+        it is too large to extract."""
         html, body = page
+
+        def text() -> str:
+            return html if html is not None else body.decode("utf-8")
+
         if size > self.max_html_bytes:
-            return done(self._too_large(html, url, source, position, strict, size))
+            return done(self._too_large(text(), url, source, position, strict, size))
 
         def finish(result: Extraction | Failure) -> Document | Dropped:
-            return done(self._outcome(result, html, url, source, position, strict, size))
+            if isinstance(result, Extraction) and len(result.text) <= self.max_chars:
+                return done(result)
+            return done(self._outcome(result, text(), url, source, position, strict, size))
 
         return Pending(body, url, finish)
 

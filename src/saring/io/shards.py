@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bz2
-import gzip
 import io
 import lzma
 import os
@@ -12,6 +11,7 @@ from collections import Counter
 from typing import IO, Any
 
 from saring import storage
+from saring.io.gzipped import open_gzip
 from saring.io.streams import CountingFile, ZstdFile, split_compression
 
 # A shard that is part of a file: "<path>#lines=<first line>@<start byte>-<end byte>".
@@ -71,7 +71,7 @@ class Source:
         raw: IO[bytes] = io.BufferedReader(self._counter, buffer_size=1 << 20)
         _, compression = split_compression(self.path)
         if compression == "gzip":
-            return gzip.GzipFile(fileobj=raw, mode="rb")
+            return open_gzip(raw)
         if compression == "zstd":
             return io.BufferedReader(ZstdFile(raw), buffer_size=1 << 20)
         if compression == "bz2":

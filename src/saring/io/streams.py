@@ -6,12 +6,13 @@ from __future__ import annotations
 import codecs
 import io
 import lzma
-import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO, Any
 
 import zstandard
+
+from saring.io.gzipped import DECOMPRESS_ERRORS
 
 COMPRESSIONS: dict[str, str] = {
     ".gz": "gzip",
@@ -23,7 +24,7 @@ COMPRESSIONS: dict[str, str] = {
 READ_ERRORS: tuple[type[BaseException], ...] = (
     OSError,
     EOFError,
-    zlib.error,
+    *DECOMPRESS_ERRORS,
     lzma.LZMAError,
     zstandard.ZstdError,
 )

@@ -30,6 +30,7 @@ in ``removed/`` or in a ``skipped/`` counter.
 
 from __future__ import annotations
 
+import codecs
 import io
 from collections import Counter
 from collections.abc import Iterator
@@ -40,7 +41,7 @@ from fastwarc.warc import ArchiveIterator, WarcRecord, WarcRecordType
 from saring import meta
 from saring.document import Document, Dropped
 from saring.extract import Extraction, UndecodableError, decode_page, non_page_kind
-from saring.io.charset import MISLABELLED, mislabelled
+from saring.io.charset import MISLABELLED, mislabelled, valid_utf8
 from saring.io.html import (
     EXTRACT_TIMEOUT,
     MAX_HTML_BYTES,
@@ -261,6 +262,11 @@ class WarcReader(ExtractingReader):
             return self._damaged(
                 raw, source, position, "invalid/not_html", payload[:4096], problem, strict
             )
+        elif valid_utf8(payload):
+            # As decode_page reads it, but the text is decoded only if the page fails.
+            html, body = None, payload.removeprefix(codecs.BOM_UTF8)
+            if mislabelled(payload, encoding, charset):
+                source.counters[MISLABELLED] += 1
         else:
             try:
                 html, encoding, body = decode_page(payload, charset, strict=True)

@@ -155,6 +155,12 @@ class RecordSplitter:
 
     def _block(self, header: bytes, length: int) -> RawRecord:
         """Return the record whose header was just read, with a block of ``length`` bytes."""
+        end = length + len(END)
+        if length <= self.keep and self._fill(end) and self._buffer[length:end] == END:
+            # The usual record, held whole and ending where its header says: one copy.
+            block = bytes(self._buffer[:length])
+            del self._buffer[:end]
+            return RawRecord(header, block, len(header) + end)
         kept = bytearray()
         consumed = 0
         while consumed < length:
