@@ -51,4 +51,4 @@ def test_trafilatura_metadata_matches_trafilatura_extract_metadata(
         meta.SITE_NAME: whole.sitename,
         meta.PUBLISHED: iso_date(whole.date) if whole.date else None,
     }
-    assert engines._trafilatura_metadata(load_html(html), url) == expected
+    assert engines._trafilatura_metadata(load_html(html), url, html) == expected

@@ -11,7 +11,8 @@
   twelfth of the mode's time and scored lower on the tuning pages: 0.931 F1, not 0.934.)
   When trafilatura finds no
   article, resiliparse's main-content text is used instead. The page is parsed once for
-  trafilatura's passes.
+  trafilatura's passes, and its author searched only where the page can name one
+  (``saring.extract.lxml_tree``: the same tree and author as trafilatura's own calls).
   Title, author, date and site name are what the page declares in its markup
   (``saring.extract.page``), completed by trafilatura's metadata when the page declares no
   title or no date, its date search kept to markup and URL (htmldate without the free-text
@@ -42,6 +43,7 @@ from resiliparse.parse.html import HTMLTree
 
 from saring import meta
 from saring.extract.cues import drop_cue_lines
+from saring.extract.lxml_tree import find_author, load_html
 from saring.extract.page import iso_date, page_metadata
 
 Mode = Literal["quality", "fast"]
@@ -125,10 +127,11 @@ def _date_params() -> dict[str, Any]:
     return {"original_date": True, "extensive_search": False, "max_date": today}
 
 
-def _trafilatura_metadata(tree: Any, url: str | None) -> dict[str, str | None]:
-    """Return trafilatura's title, author, site name and date of a parsed page: the steps of
-    its ``extract_metadata`` that give them, in its order, leaving out the categories, tags
-    and licence saring does not keep (their searches over the page took a fifth of it)."""
+def _trafilatura_metadata(tree: Any, url: str | None, html: str) -> dict[str, str | None]:
+    """Return trafilatura's title, author, site name and date of a page parsed from ``html``
+    (``lxml_tree.load_html``): the steps of its ``extract_metadata`` that give them, in its
+    order, leaving out the categories, tags and licence saring does not keep (their searches
+    over the page took a fifth of it)."""
     from htmldate import find_date  # what trafilatura's metadata calls
     from trafilatura import metadata as found_by
 
@@ -138,7 +141,7 @@ def _trafilatura_metadata(tree: Any, url: str | None) -> dict[str, str | None]:
     with contextlib.suppress(Exception):  # as trafilatura: a broken JSON-LD block is skipped
         found = found_by.extract_meta_json(tree, found)
     found.title = found.title or found_by.extract_title(tree)
-    found.author = found.author or found_by.extract_author(tree)
+    found.author = found.author or find_author(tree, html)
     found.url = found.url or found_by.extract_url(tree, url)
     found.date = find_date(tree, **{**_date_params(), "url": found.url})
     if not found.sitename:
@@ -162,12 +165,11 @@ def extract_quality(html: str, url: str | None = None) -> Extraction:
     """Return the page's article text and metadata by trafilatura (precise, with a second
     opinion from its defaults when the precise text looks cut; resiliparse if both find none)."""
     import trafilatura  # Imported here: it takes most of a second and only this mode needs it.
-    from trafilatura.utils import load_html
 
     tree = HTMLTree.parse(html)
     declared = page_metadata(tree, url)
     # Parsed once for both of trafilatura's passes (each copies the tree it is given).
-    parsed = load_html(html)
+    parsed, parsed_from = load_html(html)
     source: Any = html if parsed is None else parsed
     result = trafilatura.bare_extraction(
         source, url=url, favor_precision=True, include_comments=False, fast=True
@@ -181,7 +183,7 @@ def extract_quality(html: str, url: str | None = None) -> Extraction:
         # Where its metadata fails, trafilatura gives nothing for the page; so here.
         try:
             if parsed is not None and not (meta.TITLE in declared and meta.PUBLISHED in declared):
-                found = _trafilatura_metadata(parsed, url)
+                found = _trafilatura_metadata(parsed, url, parsed_from)
             text = (result.text or "").strip()
         except (TypeError, ValueError):
             found = {}
