@@ -86,7 +86,7 @@ class ExtractingReader(Reader):
         if size > self.max_html_bytes:
             return self._too_large(html, url, source, position, strict, size)
         result = self._extractor().extract(html, url)
-        return self._outcome(result, html, url, source, position, strict, size)
+        return self._outcome(result, lambda: html, url, source, position, strict, size)
 
     def pending(
         self,
@@ -110,9 +110,7 @@ class ExtractingReader(Reader):
             return done(self._too_large(text(), url, source, position, strict, size))
 
         def finish(result: Extraction | Failure) -> Document | Dropped:
-            if isinstance(result, Extraction) and len(result.text) <= self.max_chars:
-                return done(result)
-            return done(self._outcome(result, text(), url, source, position, strict, size))
+            return done(self._outcome(result, text, url, source, position, strict, size))
 
         return Pending(body, url, finish)
 
@@ -155,14 +153,15 @@ class ExtractingReader(Reader):
     def _outcome(
         self,
         result: Extraction | Failure,
-        html: str,
+        html: Callable[[], str],
         url: str | None,
         source: Source,
         position: int,
         strict: bool,
         size: int,
     ) -> Extraction | Dropped:
-        """Return an extraction within ``max_chars``, or the page kept under its reason."""
+        """Return an extraction within ``max_chars``, or the page kept under its reason (its
+        text from ``html``, asked for only then)."""
         if isinstance(result, Extraction) and len(result.text) <= self.max_chars:
             return result
         if isinstance(result, Extraction):
@@ -170,7 +169,7 @@ class ExtractingReader(Reader):
             reason = "invalid/too_large"
         else:
             reason, detail = result.reason, result.detail
-        dropped = self._invalid(source, position, reason, html, detail, url, strict)
+        dropped = self._invalid(source, position, reason, html(), detail, url, strict)
         dropped.doc.metadata[meta.RAW_BYTES] = size
         return dropped
 
