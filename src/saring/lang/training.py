@@ -90,13 +90,21 @@ EVAL_SETS = {
     "uud1945": "id",
     "formal-id-heldout": "id",
     "formal-ms-heldout": "ms",
+    "formal-id-heldout-2": "id",
+    "formal-ms-heldout-2": "ms",
 }
 """The formal-text sets in ``saring/data/lid/eval/`` (one text a line) and their language:
 the ``TUNING_SETS`` choose the register and pair settings of ``scripts/train_lid.py``; the
 ``HELD_OUT_SETS`` play no part in training or tuning."""
 TUNING_SETS = ("formal-id-tuning", "formal-ms-tuning", "formal-id-charters", "formal-ms-charters")
 """The ``EVAL_SETS`` that tune: statutes; charters, preambles, oaths, decrees (``-charters``)."""
-HELD_OUT_SETS = ("uud1945", "formal-id-heldout", "formal-ms-heldout")
+HELD_OUT_SETS = (
+    "uud1945",
+    "formal-id-heldout",
+    "formal-ms-heldout",
+    "formal-id-heldout-2",
+    "formal-ms-heldout-2",
+)
 """The ``EVAL_SETS`` held out of all training and tuning."""
 _LETTERS = re.compile(r"[^\W\d_]+")
 
