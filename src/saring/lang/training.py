@@ -82,17 +82,9 @@ MAX_ENGLISH_SHARE = 0.08
 """An article with more of its words in ``ENGLISH_WORDS`` is English, whatever its outlet."""
 TRAIN_EVERY = 3
 """Every third malay-news-2018 topic file (sorted by name, from the first) is for training."""
-EVAL_SETS = {
-    "formal-id-tuning": "id",
-    "formal-ms-tuning": "ms",
-    "formal-id-charters": "id",
-    "formal-ms-charters": "ms",
-    "uud1945": "id",
-    "formal-id-heldout": "id",
-    "formal-ms-heldout": "ms",
-    "formal-id-heldout-2": "id",
-    "formal-ms-heldout-2": "ms",
-}
+_FORMAL = ("tuning", "charters", "heldout", "heldout-2")
+EVAL_SETS = {f"formal-{lang}-{kind}": lang for kind in _FORMAL for lang in ("id", "ms")}
+EVAL_SETS["uud1945"] = "id"
 """The formal-text sets in ``saring/data/lid/eval/`` (one text a line) and their language:
 the ``TUNING_SETS`` choose the register and pair settings of ``scripts/train_lid.py``; the
 ``HELD_OUT_SETS`` play no part in training or tuning."""
@@ -100,10 +92,7 @@ TUNING_SETS = ("formal-id-tuning", "formal-ms-tuning", "formal-id-charters", "fo
 """The ``EVAL_SETS`` that tune: statutes; charters, preambles, oaths, decrees (``-charters``)."""
 HELD_OUT_SETS = (
     "uud1945",
-    "formal-id-heldout",
-    "formal-ms-heldout",
-    "formal-id-heldout-2",
-    "formal-ms-heldout-2",
+    *(f"formal-{lang}-heldout{n}" for n in ("", "-2") for lang in ("id", "ms")),
 )
 """The ``EVAL_SETS`` held out of all training and tuning."""
 _LETTERS = re.compile(r"[^\W\d_]+")
