@@ -17,8 +17,7 @@ news about gambling come from ``quality_texts.py`` (two template families built 
 term lists' vocabulary, and a sealed set written by hand). ``--derive`` prints the
 percentiles the news thresholds were taken from, over the tuning sources. ``--dev`` prints
 the five labelled spam development sets (``DEV_SPAM``, three of them held out until they were
-read); held-out spam sets are named in ``HELDOUT_SPAM`` (a full run skips one whose file is
-missing, with a note).
+read); held-out spam sets are named in ``HELDOUT_SPAM``.
 
     .venv/bin/python benchmarks/quality.py [--data DIR] [--derive] [--losses] [--no-peers]
         [--junk-only | --spam-only] [--tuning-only] [--dev]
@@ -340,8 +339,8 @@ HELDOUT_SPAM: tuple[Path, ...] = (DATA / "heldout-spam-4.jsonl",)
 """Held-out spam sets: spam pages and news about the same topics, each written for the project
 by a developer who never saw the spam rules, model or their training text; no rule or threshold
 is tuned on them (``benchmarks/data/README.md``). Printed by a run without ``--tuning-only``
-or ``--dev`` (a set whose file is missing is skipped with a note); a set is added here by path
-(the fourth; the first three were looked at and are development sets now)."""
+or ``--dev``; a set is added here by path (the fourth; the first three were looked at and are
+development sets now)."""
 DEV_SPAM = {
     "spam development set": DATA / "spam-dev.jsonl",
     "second spam development set": DATA / "spam-dev-2.jsonl",
@@ -606,9 +605,6 @@ def main(argv: list[str] | None = None) -> int:
             sealed_set(work / "sealed")
             if not args.tuning_only:
                 for n, path in enumerate(HELDOUT_SPAM):
-                    if not path.is_file():
-                        print(f"\nheld-out spam set {path.name}: skipped (file not present)")
-                        continue
                     heldout_spam_set(work / f"heldout-{n}", f"held-out spam set {path.name}", path)
     return 0
 

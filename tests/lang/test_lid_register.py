@@ -59,12 +59,7 @@ def test_no_training_or_tuning_text_copies_an_evaluation_text() -> None:
     }
     trained = [line for name in register.FORMAL_TEXTS for line in register.formal_texts(name)]
     assert not [line for line in trained if six_word_runs(line) & (held | tuning)]
-    for name in (
-        "formal-id-heldout",
-        "formal-ms-heldout",
-        "formal-id-heldout-2",
-        "formal-ms-heldout-2",
-    ):
+    for name in [name for name in training.HELD_OUT_SETS if name.startswith("formal-")]:
         shared = sum(bool(six_word_runs(t) & tuning) for t, _ in training.eval_set(name))
         assert not shared, f"{name}: {shared} lines share six words in a row with a tuning text"
 

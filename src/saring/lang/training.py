@@ -90,10 +90,7 @@ the ``TUNING_SETS`` choose the register and pair settings of ``scripts/train_lid
 ``HELD_OUT_SETS`` play no part in training or tuning."""
 TUNING_SETS = ("formal-id-tuning", "formal-ms-tuning", "formal-id-charters", "formal-ms-charters")
 """The ``EVAL_SETS`` that tune: statutes; charters, preambles, oaths, decrees (``-charters``)."""
-HELD_OUT_SETS = (
-    "uud1945",
-    *(f"formal-{lang}-heldout{n}" for n in ("", "-2") for lang in ("id", "ms")),
-)
+HELD_OUT_SETS = ("uud1945", *(name for name in EVAL_SETS if "-heldout" in name))
 """The ``EVAL_SETS`` held out of all training and tuning."""
 _LETTERS = re.compile(r"[^\W\d_]+")
 
