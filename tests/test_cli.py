@@ -38,6 +38,25 @@ def test_clean_with_custom_fields_and_compressed_output(
     assert (out / "docs" / "part-00000.jsonl.gz").exists()
 
 
+def test_extract_preset_changes_and_drops_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    odd = "Judul\u00a0berita  dengan   spasi.\n\n\n\nBaca juga: tautan lain"
+    texts = [article(1), article(1), odd]  # an exact copy and untidy text: all kept as given
+    rows: list[dict[str, object] | bytes] = [
+        {"id": f"d{n}", "text": t} for n, t in enumerate(texts)
+    ]
+    source = write_jsonl(tmp_path / "crawl.jsonl", rows)
+    out = tmp_path / "out"
+    argv = ["clean", str(source), "-o", str(out), "--preset", "extract", "--workers", "1"]
+    code, stdout, _ = run(argv, capsys)
+    assert code == 0
+    assert "kept 3, removed 0" in stdout
+    docs = read_rows(out / "docs")
+    assert [d["text"] for d in docs] == texts
+    assert [d["lang"] for d in docs] == [None, None, None]  # no step tagged a language
+
+
 def test_bad_records_are_counted_and_kept_in_removed(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

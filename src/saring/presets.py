@@ -64,4 +64,11 @@ def lang() -> list[Step]:
     return [NormalizeUnicode(), NormalizeWhitespace(), LanguageID()]
 
 
-PRESETS: dict[str, Callable[[], list[Step]]] = {"news": news, "lang": lang}
+def extract() -> list[Step]:
+    """Return the extraction preset: each page's text, metadata and provenance as the reader
+    gives them, nothing changed and nothing dropped but pages without text (what trafilatura
+    or resiliparse alone give, through saring's bounded extraction, batching and accounting)."""
+    return []
+
+
+PRESETS: dict[str, Callable[[], list[Step]]] = {"news": news, "lang": lang, "extract": extract}
