@@ -46,7 +46,8 @@ def spam_reason(signals: dict[str, Any], t: SpamThresholds) -> str | None:
     and for a page with no promotion word and no topic word (``silent``) only when its words
     alone score ``min_silent_model`` (``words_model``); no block of a page without a promotion
     word, and no block that reports (its reporting vocabulary ``min_reporting_ratio`` times its
-    promotion: a report's paragraph quoting a lender's promise).
+    promotion: a report's paragraph quoting a lender's promise); else the block's class where the
+    block leans to spam and promotes (``promoting_block``).
     A keyword list (``min_keyword_list`` of its short entries holding one phrase) is ``spam/seo``
     before the spun-page rule where the page promotes, names SEO services or the model's spam
     probability reaches ``min_model``: a price list or forecast repeats "per liter" or "cerah
@@ -87,7 +88,27 @@ def spam_reason(signals: dict[str, Any], t: SpamThresholds) -> str | None:
     )
     if signals["promo"] > 0 and signals["model_block"] >= t.min_block_model and not block_reports:
         return f"spam/{signals['model_block_topic']}"
+    if promoting_block(signals, t):
+        return f"spam/{signals['model_block_topic']}"
     return None
+
+
+def promoting_block(signals: dict[str, Any], t: SpamThresholds) -> bool:
+    """Return whether a page's spammiest block leans spam (``min_leaning_model``) and speaks in
+    the voice of promotion with no reporting word, promotion at ``min_promo`` per 100 words of
+    the block, on a page the model does not call plainly ham (``min_rule_model``) that names the
+    block's topic in words: a recipe, a lesson or a testimony that ends by selling a gambling
+    site. A report quoting a promotion names its source in the same paragraph; an explainer
+    that describes a scam to its reader ("you") scores as ham whole; a feature that addresses
+    its reader ("kamu", "dijamin") or a sports report of the best player ("terbaik") holds no
+    word of the topic the model guesses for it."""
+    return bool(
+        signals["model"] >= t.min_rule_model
+        and signals[signals["model_block_topic"]] > 0
+        and signals["model_block"] >= t.min_leaning_model
+        and signals["block_promo"] >= t.min_promo
+        and signals["block_reporting"] == 0
+    )
 
 
 def silent(signals: dict[str, Any]) -> bool:
@@ -163,7 +184,9 @@ class SpamFilter(UsesProfile, Filter):
     promotion), is dropped by the whole-page model only at ``min_quiet_model``, and by a block only
     if it holds a promotion word and the block does not report; a page with no promotion and no
     topic word only when its text without numbers scores ``min_silent_model``. News that
-    reports on these topics is kept. ``None`` takes the value of the language's ``profile``.
+    reports on these topics is kept. A block at ``min_leaning_model`` that promotes at
+    ``min_promo`` with no reporting word drops a page that names its topic and scores
+    ``min_rule_model`` whole. ``None`` takes the value of the language's ``profile``.
     Uses ``SpamSignals``' stored signals when they fit the text."""
 
     family = "spam"

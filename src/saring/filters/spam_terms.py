@@ -28,7 +28,7 @@ from urllib.parse import unquote, urlsplit
 from saring.filters import spam_model
 from saring.filters.text import ratio, words
 
-VERSION = 6
+VERSION = 7
 """Version of ``spam_signals``; stored signals of another version are recomputed."""
 
 TOPICS = ("gambling", "loan", "pills", "seo")
@@ -57,9 +57,11 @@ _BRAND = re.compile(
 _OFFER = re.compile(
     r"(?<![\w.])(?:(?:beli|buy|order)\s?\d+\s?(?:gratis|free|percuma|get)\s?\d+"
     r"|(?:min(?:imal)?\.?\s?)?(?:depo|deposit|dp|topup|wd)\s?\d+\s?(?:rb|ribu|k)"
-    r"|(?:(?:rp|rm)\s?\d[\d.,]*|\d+\s?(?:rb|ribu)|\d{2,}k)\s(?:aja|saja|sahaja|je))(?!\w|[.,]\d)"
+    r"|(?:(?:rp|rm)\s?\d[\d.,]*|\d+\s?(?:rb|ribu)|\d{2,}k)\s(?:aja|saja|sahaja|je)"
+    r"|(?:diskon|discount|potongan)\s?\d+\s?%|\d+\s?%\s(?:off|discount|diskon))(?!\w|[.,]\d)"
 )
-"""Offers in a seller's voice: "beli 3 gratis 1", "depo 10rb", "250rb aja", "RM49 sahaja"."""
+"""Offers in a seller's voice: "beli 3 gratis 1", "depo 10rb", "250rb aja", "RM49 sahaja",
+"diskon 50%", "70% off" (news writes "50 persen")."""
 _LINK = re.compile(
     r"(?<![\w@])(?:https?://)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|net|org|xyz|vip|"
     r"info|online|site|live|pro|club|top|id|co|me|link|io|asia|bet|win|cc|biz|shop|store)"

@@ -181,7 +181,10 @@ class SpamThresholds:
     keyword list (four or more entries, separated by commas, bars, semicolons or bullets, of
     seven words or fewer on average) is ``spam/seo`` when
     ``min_keyword_list`` of its entries hold its most repeated 2-word phrase and the page
-    promotes, names SEO services or reaches ``min_model``."""
+    promotes, names SEO services or reaches ``min_model``. A page whose spammiest block reaches
+    ``min_leaning_model`` and promotes at ``min_promo`` per 100 words of the block, with no
+    reporting word in it, is spam of the block's class where the page reaches ``min_rule_model``
+    and names that class's topic."""
 
     min_topic: float = 2.0
     min_promo: float = 4.0
