@@ -77,7 +77,8 @@ def test_a_table_of_numbers_with_no_word_of_spam_is_kept() -> None:
 def _base() -> dict[str, object]:
     base: dict[str, object] = {topic: 0.0 for topic in TOPICS}
     base |= {"promo": 0.0, "reporting": 0.0, "links": 0.0, "promo_share": 0.0, "spun": 0.0}
-    base |= {"spun_repeats": 0, "keyword_list": 0.0, "url_protected": False, "url_gambling": 0}
+    base |= {"spun_repeats": 0, "spun_title": False, "keyword_list": 0.0, "url_protected": False}
+    base |= {"url_gambling": 0}
     base |= {"model_topic": "gambling", "model_block_topic": "loan", "model_block": 0.0}
     return base | {"block_promo": 0.0, "block_reporting": 0.0}
 

@@ -39,7 +39,8 @@ def spam_reason(signals: dict[str, Any], t: SpamThresholds) -> str | None:
     words), else the densest promoted topic; else, at ``min_rule_model`` too, the densest topic of
     a page ``dense`` in it; else a gambling page injected into a protected site,
     else a spun page that promotes (its most repeated phrase ``min_spun`` of its words and said
-    ``min_spun_repeats`` times; not ``quiet_page``), else the model's likeliest spam class when its
+    ``min_spun_repeats`` times; not ``quiet_page``) or repeats its title's phrase
+    (``spun_title``), else the model's likeliest spam class when its
     spam probability reaches ``min_model``, or that of the page's spammiest block when the block's
     reaches ``min_block_model``; the whole page's at ``min_quiet_model`` instead for a page
     that does not promote (``quiet_page``) or that reports more than it promotes (``reports``),
@@ -78,7 +79,7 @@ def spam_reason(signals: dict[str, Any], t: SpamThresholds) -> str | None:
     if keywords and (not quiet or signals["seo"] > 0 or signals["model"] >= t.min_model):
         return SEO
     spun = signals["spun"] >= t.min_spun and signals["spun_repeats"] >= t.min_spun_repeats
-    if spun and not quiet:
+    if spun and (not quiet or signals["spun_title"]):
         return SEO
     whole = t.min_quiet_model if quiet or reports(signals, t) else t.min_model
     if signals["model"] >= whole and (not silent(signals) or words_model(signals, t)):
@@ -141,8 +142,12 @@ def reports(signals: dict[str, Any], t: SpamThresholds) -> bool:
 
 def quiet_page(signals: dict[str, Any], t: SpamThresholds) -> bool:
     """Return whether a page does not promote: no promotion word at all, or promotion under
-    ``min_promo`` per 100 words and no word of any topic."""
+    ``min_promo`` per 100 words and no word of any topic; not a page that names a topic at
+    ``min_topic`` with no reporting word (a comment that tells of a casino's free spins in
+    words no promotion list holds: news on the topic names its sources)."""
     no_topic = all(signals[topic] == 0 for topic in TOPICS)
+    if signals["reporting"] == 0 and max(signals[topic] for topic in TOPICS) >= t.min_topic:
+        return False
     return signals["promo"] == 0 or (signals["promo"] < t.min_promo and no_topic)
 
 
@@ -175,8 +180,8 @@ class SpamFilter(UsesProfile, Filter):
     ``min_model`` (or a block's, at ``min_block_model``); the vocabulary rules only where
     the model's score reaches ``min_rule_model``, where also a page of one topic's words at
     ``min_dense_topic`` with a promotion word and no reporting word is spam of that topic;
-    ``spam/seo`` for a spun page that promotes,
-    one phrase ``min_spun`` of its words, said ``min_spun_repeats`` times or more (a spun
+    ``spam/seo`` for a spun page that promotes or whose title holds its phrase,
+    one phrase ``min_spun`` of its words, said ``min_spun_repeats`` times or more (another spun
     page that does not promote is left to the quality rules); ``spam/seo`` for a keyword
     list, ``min_keyword_list`` of its short entries holding one phrase. A page that does
     not promote (no promotion word, or promotion under ``min_promo`` per 100 words and no

@@ -28,7 +28,7 @@ from urllib.parse import unquote, urlsplit
 from saring.filters import spam_model
 from saring.filters.text import ratio, words
 
-VERSION = 7
+VERSION = 8
 """Version of ``spam_signals``; stored signals of another version are recomputed."""
 
 TOPICS = ("gambling", "loan", "pills", "seo")
@@ -72,6 +72,8 @@ _SEGMENT = re.compile(r"(?:(?<!\d),|,(?!\d)|[|;•·])+")
 """Separators of a keyword list's entries."""
 LIST_SEGMENTS = 4
 """Entries a keyword list holds at least (``keyword_list``)."""
+TITLE_WORDS = 25
+"""Words a title line holds at most (``title_phrase``)."""
 LIST_WORDS = 7
 """Words a keyword list's entries hold at most on average (``keyword_list``)."""
 
@@ -159,18 +161,39 @@ def url_signals(url: str | None) -> tuple[bool, int]:
     return protected, len(URL_GAMBLING.findall(tail))
 
 
-def spun(toks: list[str]) -> tuple[float, int]:
+def top_phrase(toks: list[str]) -> tuple[float, int, tuple[str, ...]]:
     """Return the share of a text's words (tokens with a letter) taken by the occurrences of
-    its most repeated 2- or 3-word phrase, and how often that phrase occurs: a spun SEO page
-    says one keyword phrase over and over."""
+    its most repeated 2- or 3-word phrase, how often that phrase occurs, and the phrase."""
     found = [t for t in toks if any(c.isalpha() for c in t)]
-    best = (0.0, 0)
+    best: tuple[float, int, tuple[str, ...]] = (0.0, 0, ())
     for n in SPUN_ORDERS:
         counts = Counter(zip(*(found[k:] for k in range(n)), strict=False))
         if counts:
-            top = max(counts.values())
-            best = max(best, (min(1.0, ratio(top * n, len(found))), top))
+            phrase, top = max(counts.items(), key=lambda item: item[1])
+            best = max(best, (min(1.0, ratio(top * n, len(found))), top, phrase))
     return best
+
+
+def spun(toks: list[str]) -> tuple[float, int]:
+    """Return the share of a text's words taken by its most repeated 2- or 3-word phrase and
+    how often that phrase occurs (``top_phrase``): a spun SEO page says one keyword phrase over
+    and over."""
+    share, count, _ = top_phrase(toks)
+    return share, count
+
+
+def title_phrase(text: str) -> bool:
+    """Return whether a text's most repeated 2- or 3-word phrase is in its title: its first
+    line, of at most ``TITLE_WORDS`` words, with more lines after it. A spun SEO page repeats
+    the search phrase its title targets ("Cara Membuat Kue Bolu …"); a price table or a
+    forecast repeats "per liter" or "cerah berawan", which its title does not hold."""
+    lines = [line for line in text.casefold().splitlines() if line.strip()]
+    if len(lines) < 2 or len(tokens(lines[0])) > TITLE_WORDS:
+        return False
+    _, _, phrase = top_phrase(tokens(text.casefold()))
+    title = tokens(lines[0])
+    n = len(phrase)
+    return bool(phrase) and any(tuple(title[i : i + n]) == phrase for i in range(len(title)))
 
 
 def keyword_list(lowered: str) -> float:
@@ -205,7 +228,8 @@ def voice(text: str, vocab: Vocabulary) -> tuple[float, float]:
 def spam_signals(text: str, url: str | None, languages: tuple[str, ...]) -> dict[str, Any]:
     """Return the spam signals of a text: per-100-word densities of each topic, promotion,
     reporting, brand and site names; the promotion share; the share of words its most repeated
-    phrase takes and that phrase's count (``spun``, ``spun_repeats``); the share of a keyword
+    phrase takes and that phrase's count (``spun``, ``spun_repeats``) and whether its title holds
+    that phrase (``spun_title``); the share of a keyword
     list's entries holding its most repeated phrase (``keyword_list``); the spam model's probability
     that the text is spam (``model``) and its likeliest spam class (``model_topic``), that of the
     text without its tokens holding digits (``model_words``), the same for its spammiest block
@@ -241,6 +265,7 @@ def spam_signals(text: str, url: str | None, languages: tuple[str, ...]) -> dict
         promo_share=ratio(promo, promo + counts["reporting"]),
         spun=spun_share,
         spun_repeats=spun_repeats,
+        spun_title=title_phrase(text),
         keyword_list=keyword_list(lowered),
         model=spam,
         model_topic=spam_topic,
