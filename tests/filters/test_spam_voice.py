@@ -187,3 +187,12 @@ def test_discounts_in_figures_are_promotion_and_in_words_are_not() -> None:
         assert _signals(text)["promo"] > 0, text
     for text in ("Tarif KRL diskon 50 persen untuk pelajar.", "Harga cabai naik 5% pekan ini."):
         assert _signals(text)["promo"] == 0, text
+
+
+def test_mobile_numbers_are_promotion_as_their_redacted_form_is() -> None:
+    # Written for these tests: spam is scored before RedactPII writes <PHONE> for them.
+    for text in ("Stok ada, nomor 0812-3456-7890.", "Stok ada, nomor +60 12-345 6789."):
+        assert _signals(text)["promo"] > 0, text
+    assert _signals("Stok ada, nomor <PHONE>.")["promo"] > 0
+    for text in ("Pada 2023 tercatat 0812 kasus.", "Kantor itu di nomor 021-5551234."):
+        assert _signals(text)["promo"] == 0, text

@@ -11,7 +11,8 @@ longest term first where terms overlap; each match counts once for every group h
 topic's ``reported`` terms are words news uses when it reports on the topic, or that mean
 something else too ("krim pemutih", "tanpa resep", "bandar", "bunga", "cuci", "mod apk"): they
 count for the topic only on a page that holds one of its other terms. Promotion also counts a
-seller's offers written with numbers ("beli 3 gratis 1", "depo 10rb", "RM49 sahaja").
+seller's offers written with numbers ("beli 3 gratis 1", "depo 10rb", "RM49 sahaja") and
+mobile numbers.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from urllib.parse import unquote, urlsplit
 from saring.filters import spam_model
 from saring.filters.text import ratio, words
 
-VERSION = 8
+VERSION = 9
 """Version of ``spam_signals``; stored signals of another version are recomputed."""
 
 TOPICS = ("gambling", "loan", "pills", "seo")
@@ -62,6 +63,12 @@ _OFFER = re.compile(
 )
 """Offers in a seller's voice: "beli 3 gratis 1", "depo 10rb", "250rb aja", "RM49 sahaja",
 "diskon 50%", "70% off" (news writes "50 persen")."""
+_MOBILE = re.compile(
+    r"(?<![\w+.,/-])(?:\+?62[\s.-]?8|08|\+?60[\s.-]?1|01)\d(?:[\s.-]?\d){6,10}(?![\w]|[.,-]\d)"
+)
+"""Indonesian and Malaysian mobile numbers (``0812-…``, ``+62 8…``, ``011-…``, ``+60 1…``),
+counted as promotion like the ``<phone>`` that ``RedactPII`` writes for them: the news preset
+decides spam before it redacts."""
 _LINK = re.compile(
     r"(?<![\w@])(?:https?://)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|net|org|xyz|vip|"
     r"info|online|site|live|pro|club|top|id|co|me|link|io|asia|bet|win|cc|biz|shop|store)"
@@ -221,7 +228,7 @@ def voice(text: str, vocab: Vocabulary) -> tuple[float, float]:
     lowered = text.casefold()
     found = count_terms(unleet(tokens(lowered), vocab[1]), vocab)
     promo = sum(found.get(g, 0) for g in PROMO) + len(_BRAND.findall(lowered))
-    promo += len(_OFFER.findall(lowered))
+    promo += len(_OFFER.findall(lowered)) + len(_MOBILE.findall(lowered))
     return round(promo * 100 / n, 2), round(found.get("reporting", 0) * 100 / n, 2)
 
 
@@ -249,6 +256,7 @@ def spam_signals(text: str, url: str | None, languages: tuple[str, ...]) -> dict
     n = len(words(text))
     per100 = 100 / n if n else 0.0
     promo = sum(counts[g] for g in PROMO) + brands + len(_OFFER.findall(lowered))
+    promo += len(_MOBILE.findall(lowered))
     protected, url_gambling = url_signals(url)
     spun_share, spun_repeats = spun(toks)
     model = spam_model.load()
