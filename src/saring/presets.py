@@ -29,11 +29,17 @@ from saring.step import Step
 
 def news() -> list[Step]:
     """Return the news preset: note which site a page credits; repair Unicode; drop repeated
-    titles, related-link and footer lines and each site's learned template lines; fold
-    whitespace; redact personal data; tag the language; score and drop gambling, loan and
-    pill promotion and SEO link lists (news about them stays); score and filter quality
-    (Gopher, FineWeb, with the language's news thresholds); drop exact, same-URL and near
-    duplicates, keeping the original; report mirror domains.
+    titles; score and drop gambling, loan and pill promotion and SEO pages (news about them
+    stays) on the page as it came, related links and footers included; drop related-link and
+    footer lines and each site's learned template lines; fold whitespace; redact personal
+    data; tag the language; score and filter quality (Gopher, FineWeb, with the language's
+    news thresholds); drop exact, same-URL and near duplicates, keeping the original; report
+    mirror domains.
+
+    Spam is decided before the lines are removed because spam injected into a site hides in
+    them ("Artikel terkait: situs judi online …", "Baca juga: … Link Togel Resmi"): without
+    them the page is a clean stub, dropped as too short rather than as spam. Spam's thresholds
+    are the same for every language, so it needs no language tag yet.
 
     C4's five-sentence rule is left out: news briefs are shorter (it drops a fifth of a
     Malaysian news crawl; see benchmarks/quality.py).
@@ -42,13 +48,13 @@ def news() -> list[Step]:
         FindCredits(),
         NormalizeUnicode(),
         RemoveRepeatedLines(),
+        SpamSignals(),
+        SpamFilter(),
         RemovePhraseLines(),
         RemoveSiteTemplates(),
         NormalizeWhitespace(),
         RedactPII(),
         LanguageID(),
-        SpamSignals(),
-        SpamFilter(),
         GopherQualitySignals(),
         GopherRepetitionSignals(),
         FineWebQualitySignals(),

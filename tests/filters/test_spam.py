@@ -13,6 +13,7 @@ from saring.filters.spam_terms import (
     keyword_list,
     spam_signals,
     spun,
+    title_phrase,
     unleet,
     url_signals,
 )
@@ -228,7 +229,8 @@ def test_spun_share() -> None:
 def test_a_page_that_does_not_promote_needs_a_higher_model_score() -> None:
     t = SpamThresholds()
     base = {topic: 0.0 for topic in TOPICS} | {"promo": 0.0, "reporting": 3.0, "links": 0.0}
-    base |= {"promo_share": 0.0, "spun": 0.0, "spun_repeats": 0, "url_protected": False}
+    base |= {"promo_share": 0.0, "spun": 0.0, "spun_repeats": 0, "spun_title": False}
+    base |= {"url_protected": False}
     base |= {"keyword_list": 0.0, "model_words": 0.0, "block_promo": 1.0, "block_reporting": 0.0}
     base |= {"url_gambling": 0, "model_topic": "loan", "model_block_topic": "loan"}
     quiet = base | {"loan": 3.0, "model": 0.7, "model_block": 0.99}
@@ -317,3 +319,29 @@ def test_a_page_that_reports_more_than_it_promotes_needs_a_higher_model_score() 
     assert _reason(SCAM_REPORT) is None
     assert not reports(spam_signals(LOAN, None, ("id",)), t)
     assert _reason(LOAN) == "spam/loan"
+
+
+# Written for these tests: a spun how-to page that promotes nothing, repeating its title.
+SPUN_QUIET = (
+    "Cara Menanam Tomat di Pot\n\nCara menanam tomat di pot cukup mudah. Cara menanam tomat di "
+    "pot ini bisa dicoba di rumah. Dengan cara menanam tomat di pot, hasilnya segar. Cara "
+    "menanam tomat di pot untuk pemula. Demikian cara menanam tomat di pot."
+)
+
+
+def test_a_spun_page_repeating_its_title_is_seo_though_it_promotes_nothing() -> None:
+    found = spam_signals(SPUN_QUIET, None, ("id",))
+    assert found["promo"] == 0
+    assert found["spun_title"]
+    assert _reason(SPUN_QUIET) == "spam/seo"
+    # A price table repeats "per liter", which its title does not hold.
+    assert not spam_signals(PRICES, None, ("id",))["spun_title"]
+    assert not title_phrase("Cara menanam tomat di pot, cara menanam tomat di pot.")  # no title
+
+
+def test_a_page_naming_a_topic_with_no_reporting_word_is_not_quiet() -> None:
+    t = SpamThresholds()
+    base = {topic: 0.0 for topic in TOPICS} | {"promo": 0.0, "reporting": 0.0, "links": 0.0}
+    assert quiet_page(base | {"gambling": 1.0}, t)
+    assert not quiet_page(base | {"gambling": 6.0}, t)  # a comment telling of free spins
+    assert quiet_page(base | {"gambling": 6.0, "reporting": 2.0}, t)  # a report names sources

@@ -77,7 +77,8 @@ def test_a_table_of_numbers_with_no_word_of_spam_is_kept() -> None:
 def _base() -> dict[str, object]:
     base: dict[str, object] = {topic: 0.0 for topic in TOPICS}
     base |= {"promo": 0.0, "reporting": 0.0, "links": 0.0, "promo_share": 0.0, "spun": 0.0}
-    base |= {"spun_repeats": 0, "keyword_list": 0.0, "url_protected": False, "url_gambling": 0}
+    base |= {"spun_repeats": 0, "spun_title": False, "keyword_list": 0.0, "url_protected": False}
+    base |= {"url_gambling": 0}
     base |= {"model_topic": "gambling", "model_block_topic": "loan", "model_block": 0.0}
     return base | {"block_promo": 0.0, "block_reporting": 0.0}
 
@@ -162,4 +163,36 @@ def test_a_sellers_offers_with_numbers_are_promotion() -> None:
     plain = "Salep jerawat Rp75.000 per pot. Stok ada di toko. Kirim ke luar kota."
     assert _signals(offer)["promo"] > _signals(plain)["promo"] == 0
     for text in ("Resolusi 4K saja tidak cukup.", "Inflasi 1,5 persen saja.", "Hanya 10 saja."):
+        assert _signals(text)["promo"] == 0, text
+
+
+def test_a_block_that_promotes_its_topic_is_spam_where_the_model_leans_to_it() -> None:
+    t = SpamThresholds()
+    # A recipe page whose last paragraph sells a gambling site: the page scores low, the
+    # block leans to gambling and promotes, and the page names gambling once.
+    page = _base() | {"gambling": 1.5, "promo": 1.4, "promo_share": 1.0, "model": 0.15}
+    page |= {"model_words": 0.15, "model_block": 0.6, "model_block_topic": "gambling"}
+    page |= {"block_promo": 8.0}
+    assert spam_reason(page, t) == "spam/gambling"
+    assert spam_reason(page | {"block_reporting": 2.0}, t) is None  # the block reports
+    assert spam_reason(page | {"gambling": 0.0}, t) is None  # no word of gambling at all
+    assert spam_reason(page | {"model": 0.05}, t) is None  # the page is plainly ham
+    assert spam_reason(page | {"model_block": 0.3}, t) is None
+    assert spam_reason(page | {"block_promo": 3.0}, t) is None
+
+
+def test_discounts_in_figures_are_promotion_and_in_words_are_not() -> None:
+    # Written for these tests.
+    for text in ("Serum wajah diskon 50% hari ini.", "Get the bundle at 40% off."):
+        assert _signals(text)["promo"] > 0, text
+    for text in ("Tarif KRL diskon 50 persen untuk pelajar.", "Harga cabai naik 5% pekan ini."):
+        assert _signals(text)["promo"] == 0, text
+
+
+def test_mobile_numbers_are_promotion_as_their_redacted_form_is() -> None:
+    # Written for these tests: spam is scored before RedactPII writes <PHONE> for them.
+    for text in ("Stok ada, nomor 0812-3456-7890.", "Stok ada, nomor +60 12-345 6789."):
+        assert _signals(text)["promo"] > 0, text
+    assert _signals("Stok ada, nomor <PHONE>.")["promo"] > 0
+    for text in ("Pada 2023 tercatat 0812 kasus.", "Kantor itu di nomor 021-5551234."):
         assert _signals(text)["promo"] == 0, text

@@ -39,14 +39,16 @@ def spam_reason(signals: dict[str, Any], t: SpamThresholds) -> str | None:
     words), else the densest promoted topic; else, at ``min_rule_model`` too, the densest topic of
     a page ``dense`` in it; else a gambling page injected into a protected site,
     else a spun page that promotes (its most repeated phrase ``min_spun`` of its words and said
-    ``min_spun_repeats`` times; not ``quiet_page``), else the model's likeliest spam class when its
+    ``min_spun_repeats`` times; not ``quiet_page``) or repeats its title's phrase
+    (``spun_title``), else the model's likeliest spam class when its
     spam probability reaches ``min_model``, or that of the page's spammiest block when the block's
     reaches ``min_block_model``; the whole page's at ``min_quiet_model`` instead for a page
     that does not promote (``quiet_page``) or that reports more than it promotes (``reports``),
     and for a page with no promotion word and no topic word (``silent``) only when its words
     alone score ``min_silent_model`` (``words_model``); no block of a page without a promotion
     word, and no block that reports (its reporting vocabulary ``min_reporting_ratio`` times its
-    promotion: a report's paragraph quoting a lender's promise).
+    promotion: a report's paragraph quoting a lender's promise); else the block's class where the
+    block leans to spam and promotes (``promoting_block``).
     A keyword list (``min_keyword_list`` of its short entries holding one phrase) is ``spam/seo``
     before the spun-page rule where the page promotes, names SEO services or the model's spam
     probability reaches ``min_model``: a price list or forecast repeats "per liter" or "cerah
@@ -77,7 +79,7 @@ def spam_reason(signals: dict[str, Any], t: SpamThresholds) -> str | None:
     if keywords and (not quiet or signals["seo"] > 0 or signals["model"] >= t.min_model):
         return SEO
     spun = signals["spun"] >= t.min_spun and signals["spun_repeats"] >= t.min_spun_repeats
-    if spun and not quiet:
+    if spun and (not quiet or signals["spun_title"]):
         return SEO
     whole = t.min_quiet_model if quiet or reports(signals, t) else t.min_model
     if signals["model"] >= whole and (not silent(signals) or words_model(signals, t)):
@@ -87,7 +89,27 @@ def spam_reason(signals: dict[str, Any], t: SpamThresholds) -> str | None:
     )
     if signals["promo"] > 0 and signals["model_block"] >= t.min_block_model and not block_reports:
         return f"spam/{signals['model_block_topic']}"
+    if promoting_block(signals, t):
+        return f"spam/{signals['model_block_topic']}"
     return None
+
+
+def promoting_block(signals: dict[str, Any], t: SpamThresholds) -> bool:
+    """Return whether a page's spammiest block leans spam (``min_leaning_model``) and speaks in
+    the voice of promotion with no reporting word, promotion at ``min_promo`` per 100 words of
+    the block, on a page the model does not call plainly ham (``min_rule_model``) that names the
+    block's topic in words: a recipe, a lesson or a testimony that ends by selling a gambling
+    site. A report quoting a promotion names its source in the same paragraph; an explainer
+    that describes a scam to its reader ("you") scores as ham whole; a feature that addresses
+    its reader ("kamu", "dijamin") or a sports report of the best player ("terbaik") holds no
+    word of the topic the model guesses for it."""
+    return bool(
+        signals["model"] >= t.min_rule_model
+        and signals[signals["model_block_topic"]] > 0
+        and signals["model_block"] >= t.min_leaning_model
+        and signals["block_promo"] >= t.min_promo
+        and signals["block_reporting"] == 0
+    )
 
 
 def silent(signals: dict[str, Any]) -> bool:
@@ -120,8 +142,12 @@ def reports(signals: dict[str, Any], t: SpamThresholds) -> bool:
 
 def quiet_page(signals: dict[str, Any], t: SpamThresholds) -> bool:
     """Return whether a page does not promote: no promotion word at all, or promotion under
-    ``min_promo`` per 100 words and no word of any topic."""
+    ``min_promo`` per 100 words and no word of any topic; not a page that names a topic at
+    ``min_topic`` with no reporting word (a comment that tells of a casino's free spins in
+    words no promotion list holds: news on the topic names its sources)."""
     no_topic = all(signals[topic] == 0 for topic in TOPICS)
+    if signals["reporting"] == 0 and max(signals[topic] for topic in TOPICS) >= t.min_topic:
+        return False
     return signals["promo"] == 0 or (signals["promo"] < t.min_promo and no_topic)
 
 
@@ -154,8 +180,8 @@ class SpamFilter(UsesProfile, Filter):
     ``min_model`` (or a block's, at ``min_block_model``); the vocabulary rules only where
     the model's score reaches ``min_rule_model``, where also a page of one topic's words at
     ``min_dense_topic`` with a promotion word and no reporting word is spam of that topic;
-    ``spam/seo`` for a spun page that promotes,
-    one phrase ``min_spun`` of its words, said ``min_spun_repeats`` times or more (a spun
+    ``spam/seo`` for a spun page that promotes or whose title holds its phrase,
+    one phrase ``min_spun`` of its words, said ``min_spun_repeats`` times or more (another spun
     page that does not promote is left to the quality rules); ``spam/seo`` for a keyword
     list, ``min_keyword_list`` of its short entries holding one phrase. A page that does
     not promote (no promotion word, or promotion under ``min_promo`` per 100 words and no
@@ -163,7 +189,9 @@ class SpamFilter(UsesProfile, Filter):
     promotion), is dropped by the whole-page model only at ``min_quiet_model``, and by a block only
     if it holds a promotion word and the block does not report; a page with no promotion and no
     topic word only when its text without numbers scores ``min_silent_model``. News that
-    reports on these topics is kept. ``None`` takes the value of the language's ``profile``.
+    reports on these topics is kept. A block at ``min_leaning_model`` that promotes at
+    ``min_promo`` with no reporting word drops a page that names its topic and scores
+    ``min_rule_model`` whole. ``None`` takes the value of the language's ``profile``.
     Uses ``SpamSignals``' stored signals when they fit the text."""
 
     family = "spam"

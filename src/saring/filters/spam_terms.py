@@ -11,7 +11,8 @@ longest term first where terms overlap; each match counts once for every group h
 topic's ``reported`` terms are words news uses when it reports on the topic, or that mean
 something else too ("krim pemutih", "tanpa resep", "bandar", "bunga", "cuci", "mod apk"): they
 count for the topic only on a page that holds one of its other terms. Promotion also counts a
-seller's offers written with numbers ("beli 3 gratis 1", "depo 10rb", "RM49 sahaja").
+seller's offers written with numbers ("beli 3 gratis 1", "depo 10rb", "RM49 sahaja") and
+mobile numbers.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from urllib.parse import unquote, urlsplit
 from saring.filters import spam_model
 from saring.filters.text import ratio, words
 
-VERSION = 6
+VERSION = 9
 """Version of ``spam_signals``; stored signals of another version are recomputed."""
 
 TOPICS = ("gambling", "loan", "pills", "seo")
@@ -57,9 +58,17 @@ _BRAND = re.compile(
 _OFFER = re.compile(
     r"(?<![\w.])(?:(?:beli|buy|order)\s?\d+\s?(?:gratis|free|percuma|get)\s?\d+"
     r"|(?:min(?:imal)?\.?\s?)?(?:depo|deposit|dp|topup|wd)\s?\d+\s?(?:rb|ribu|k)"
-    r"|(?:(?:rp|rm)\s?\d[\d.,]*|\d+\s?(?:rb|ribu)|\d{2,}k)\s(?:aja|saja|sahaja|je))(?!\w|[.,]\d)"
+    r"|(?:(?:rp|rm)\s?\d[\d.,]*|\d+\s?(?:rb|ribu)|\d{2,}k)\s(?:aja|saja|sahaja|je)"
+    r"|(?:diskon|discount|potongan)\s?\d+\s?%|\d+\s?%\s(?:off|discount|diskon))(?!\w|[.,]\d)"
 )
-"""Offers in a seller's voice: "beli 3 gratis 1", "depo 10rb", "250rb aja", "RM49 sahaja"."""
+"""Offers in a seller's voice: "beli 3 gratis 1", "depo 10rb", "250rb aja", "RM49 sahaja",
+"diskon 50%", "70% off" (news writes "50 persen")."""
+_MOBILE = re.compile(
+    r"(?<![\w+.,/-])(?:\+?62[\s.-]?8|08|\+?60[\s.-]?1|01)\d(?:[\s.-]?\d){6,10}(?![\w]|[.,-]\d)"
+)
+"""Indonesian and Malaysian mobile numbers (``0812-…``, ``+62 8…``, ``011-…``, ``+60 1…``),
+counted as promotion like the ``<phone>`` that ``RedactPII`` writes for them: the news preset
+decides spam before it redacts."""
 _LINK = re.compile(
     r"(?<![\w@])(?:https?://)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|net|org|xyz|vip|"
     r"info|online|site|live|pro|club|top|id|co|me|link|io|asia|bet|win|cc|biz|shop|store)"
@@ -70,6 +79,8 @@ _SEGMENT = re.compile(r"(?:(?<!\d),|,(?!\d)|[|;•·])+")
 """Separators of a keyword list's entries."""
 LIST_SEGMENTS = 4
 """Entries a keyword list holds at least (``keyword_list``)."""
+TITLE_WORDS = 25
+"""Words a title line holds at most (``title_phrase``)."""
 LIST_WORDS = 7
 """Words a keyword list's entries hold at most on average (``keyword_list``)."""
 
@@ -157,18 +168,39 @@ def url_signals(url: str | None) -> tuple[bool, int]:
     return protected, len(URL_GAMBLING.findall(tail))
 
 
-def spun(toks: list[str]) -> tuple[float, int]:
+def top_phrase(toks: list[str]) -> tuple[float, int, tuple[str, ...]]:
     """Return the share of a text's words (tokens with a letter) taken by the occurrences of
-    its most repeated 2- or 3-word phrase, and how often that phrase occurs: a spun SEO page
-    says one keyword phrase over and over."""
+    its most repeated 2- or 3-word phrase, how often that phrase occurs, and the phrase."""
     found = [t for t in toks if any(c.isalpha() for c in t)]
-    best = (0.0, 0)
+    best: tuple[float, int, tuple[str, ...]] = (0.0, 0, ())
     for n in SPUN_ORDERS:
         counts = Counter(zip(*(found[k:] for k in range(n)), strict=False))
         if counts:
-            top = max(counts.values())
-            best = max(best, (min(1.0, ratio(top * n, len(found))), top))
+            phrase, top = max(counts.items(), key=lambda item: item[1])
+            best = max(best, (min(1.0, ratio(top * n, len(found))), top, phrase))
     return best
+
+
+def spun(toks: list[str]) -> tuple[float, int]:
+    """Return the share of a text's words taken by its most repeated 2- or 3-word phrase and
+    how often that phrase occurs (``top_phrase``): a spun SEO page says one keyword phrase over
+    and over."""
+    share, count, _ = top_phrase(toks)
+    return share, count
+
+
+def title_phrase(text: str) -> bool:
+    """Return whether a text's most repeated 2- or 3-word phrase is in its title: its first
+    line, of at most ``TITLE_WORDS`` words, with more lines after it. A spun SEO page repeats
+    the search phrase its title targets ("Cara Membuat Kue Bolu …"); a price table or a
+    forecast repeats "per liter" or "cerah berawan", which its title does not hold."""
+    lines = [line for line in text.casefold().splitlines() if line.strip()]
+    if len(lines) < 2 or len(tokens(lines[0])) > TITLE_WORDS:
+        return False
+    _, _, phrase = top_phrase(tokens(text.casefold()))
+    title = tokens(lines[0])
+    n = len(phrase)
+    return bool(phrase) and any(tuple(title[i : i + n]) == phrase for i in range(len(title)))
 
 
 def keyword_list(lowered: str) -> float:
@@ -196,14 +228,15 @@ def voice(text: str, vocab: Vocabulary) -> tuple[float, float]:
     lowered = text.casefold()
     found = count_terms(unleet(tokens(lowered), vocab[1]), vocab)
     promo = sum(found.get(g, 0) for g in PROMO) + len(_BRAND.findall(lowered))
-    promo += len(_OFFER.findall(lowered))
+    promo += len(_OFFER.findall(lowered)) + len(_MOBILE.findall(lowered))
     return round(promo * 100 / n, 2), round(found.get("reporting", 0) * 100 / n, 2)
 
 
 def spam_signals(text: str, url: str | None, languages: tuple[str, ...]) -> dict[str, Any]:
     """Return the spam signals of a text: per-100-word densities of each topic, promotion,
     reporting, brand and site names; the promotion share; the share of words its most repeated
-    phrase takes and that phrase's count (``spun``, ``spun_repeats``); the share of a keyword
+    phrase takes and that phrase's count (``spun``, ``spun_repeats``) and whether its title holds
+    that phrase (``spun_title``); the share of a keyword
     list's entries holding its most repeated phrase (``keyword_list``); the spam model's probability
     that the text is spam (``model``) and its likeliest spam class (``model_topic``), that of the
     text without its tokens holding digits (``model_words``), the same for its spammiest block
@@ -223,6 +256,7 @@ def spam_signals(text: str, url: str | None, languages: tuple[str, ...]) -> dict
     n = len(words(text))
     per100 = 100 / n if n else 0.0
     promo = sum(counts[g] for g in PROMO) + brands + len(_OFFER.findall(lowered))
+    promo += len(_MOBILE.findall(lowered))
     protected, url_gambling = url_signals(url)
     spun_share, spun_repeats = spun(toks)
     model = spam_model.load()
@@ -239,6 +273,7 @@ def spam_signals(text: str, url: str | None, languages: tuple[str, ...]) -> dict
         promo_share=ratio(promo, promo + counts["reporting"]),
         spun=spun_share,
         spun_repeats=spun_repeats,
+        spun_title=title_phrase(text),
         keyword_list=keyword_list(lowered),
         model=spam,
         model_topic=spam_topic,

@@ -168,8 +168,10 @@ class SpamThresholds:
     drop a page only where the model's score (whole or a block) reaches ``min_rule_model``, and
     take half ``min_promo`` where it reaches ``min_leaning_model``. A spun
     page, whose most repeated 2- or 3-word phrase takes ``min_spun`` of its words and occurs
-    ``min_spun_repeats`` times or more, is ``spam/seo`` when it promotes (not quiet, below). A page
-    that does not promote (no promotion word, or promotion under ``min_promo`` and no topic word) is
+    ``min_spun_repeats`` times or more, is ``spam/seo`` when it promotes (not quiet, below) or its
+    title holds that phrase. A page that does not promote (no promotion word, or promotion under
+    ``min_promo`` and no topic word; not one naming a topic at ``min_topic`` with no reporting
+    word) is
     dropped by the model's whole-page score only at ``min_quiet_model``, and so is a page that
     reports: reporting vocabulary ``min_reporting_ratio`` times its promotion; a page without a
     promotion word never by a block, nor a page by a block that reports (reporting vocabulary
@@ -181,7 +183,10 @@ class SpamThresholds:
     keyword list (four or more entries, separated by commas, bars, semicolons or bullets, of
     seven words or fewer on average) is ``spam/seo`` when
     ``min_keyword_list`` of its entries hold its most repeated 2-word phrase and the page
-    promotes, names SEO services or reaches ``min_model``."""
+    promotes, names SEO services or reaches ``min_model``. A page whose spammiest block reaches
+    ``min_leaning_model`` and promotes at ``min_promo`` per 100 words of the block, with no
+    reporting word in it, is spam of the block's class where the page reaches ``min_rule_model``
+    and names that class's topic."""
 
     min_topic: float = 2.0
     min_promo: float = 4.0
