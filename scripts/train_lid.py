@@ -233,10 +233,9 @@ def choose_prior(
     set (calibration texts or a tuning set) is the most accurate, the mean over them breaking
     ties, among those that keep ``floors`` (the calibration texts and the short-sentence
     ``guards`` right no less often than by the naive Bayes alone and by ``SHIPPED_PAIR``);
-    on a tie the earlier. The
-    worst set rather than the mean: each of these settings moves formal Indonesian and formal
-    Malay without a marker in opposite ways, and by the mean the Indonesian sets (three of
-    five) would buy their lines with Malay ones.
+    on a tie the earlier. The worst set rather than the mean: each of these settings moves
+    formal Indonesian and formal Malay without a marker in opposite ways, and by the mean the
+    Indonesian sets (three of five) would buy their lines with Malay ones.
     """
     chosen: tuple[tuple[float, float], float, float, float] | None = None
     for shrink in PAIR_SHRINKS:
