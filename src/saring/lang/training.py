@@ -88,9 +88,13 @@ EVAL_SETS["uud1945"] = "id"
 """The formal-text sets in ``saring/data/lid/eval/`` (one text a line) and their language:
 the ``TUNING_SETS`` choose the register and pair settings of ``scripts/train_lid.py``; the
 ``HELD_OUT_SETS`` play no part in training or tuning."""
-TUNING_SETS = ("formal-id-tuning", "formal-ms-tuning", "formal-id-charters", "formal-ms-charters")
-"""The ``EVAL_SETS`` that tune: statutes; charters, preambles, oaths, decrees (``-charters``)."""
-HELD_OUT_SETS = ("uud1945", *(name for name in EVAL_SETS if "-heldout" in name))
+TUNING_SETS = (
+    *(f"formal-{lang}-{kind}" for kind in _FORMAL[:2] for lang in ("id", "ms")),
+    "uud1945",
+)
+"""The ``EVAL_SETS`` that tune: statutes; charters, preambles, oaths, decrees (``-charters``);
+the constitution's articles (``uud1945``; the blind ``-heldout-2`` sets hold out its register)."""
+HELD_OUT_SETS = tuple(name for name in EVAL_SETS if "-heldout" in name)
 """The ``EVAL_SETS`` held out of all training and tuning."""
 _LETTERS = re.compile(r"[^\W\d_]+")
 
@@ -193,23 +197,22 @@ def wordfreq_lists(langs: Iterable[str]) -> dict[str, dict[str, float]]:
 
 
 def pair_odds(
-    first: Mapping[str, float], second: Mapping[str, float], clip: float
+    first: Mapping[str, float],
+    second: Mapping[str, float],
+    clip: float,
+    shared: float = math.inf,
+    shrink: float = 1.0,
 ) -> dict[str, float]:
     """Return each word's log-odds between two languages' frequency lists, a word missing
-    from one list counted at that list's lowest frequency, clipped to ±``clip``."""
+    from one list counted at that list's lowest frequency, clipped to ±``clip``, and times
+    ``shrink`` for a word both lists hold at frequency ``shared`` or more."""
     floor_first, floor_second = min(first.values()), min(second.values())
-    return {
-        word: max(
-            -clip,
-            min(
-                clip,
-                math.log(
-                    (first.get(word, 0.0) + floor_first) / (second.get(word, 0.0) + floor_second)
-                ),
-            ),
-        )
-        for word in sorted(set(first) | set(second))
-    }
+    found = {}
+    for word in sorted(set(first) | set(second)):
+        mine, theirs = first.get(word, 0.0), second.get(word, 0.0)
+        odds = max(-clip, min(clip, math.log((mine + floor_first) / (theirs + floor_second))))
+        found[word] = odds * shrink if min(mine, theirs) >= shared else odds
+    return found
 
 
 def nusax_sentences(folder: Path, split: str) -> dict[str, list[str]]:
