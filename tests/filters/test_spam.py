@@ -12,8 +12,8 @@ from saring.filters.spam_terms import (
     TOPICS,
     keyword_list,
     spam_signals,
-    spun,
     title_phrase,
+    top_phrase,
     unleet,
     url_signals,
 )
@@ -221,9 +221,9 @@ def test_spun_page_and_link_selling_are_seo() -> None:
 
 
 def test_spun_share() -> None:
-    assert spun(["a", "b"] * 5) == (1.0, 5)
-    assert spun(["satu", "dua", "tiga", "empat", "lima", "enam"]) == (0.5, 1)  # a 3-gram, once
-    assert spun([]) == (0.0, 0)
+    assert top_phrase(["a", "b"] * 5) == (1.0, 5, ("a", "b"))
+    assert top_phrase(["satu", "dua", "tiga", "empat", "lima", "enam"])[:2] == (0.5, 1)  # 3-gram
+    assert top_phrase([]) == (0.0, 0, ())
 
 
 def test_a_page_that_does_not_promote_needs_a_higher_model_score() -> None:
@@ -336,7 +336,9 @@ def test_a_spun_page_repeating_its_title_is_seo_though_it_promotes_nothing() -> 
     assert _reason(SPUN_QUIET) == "spam/seo"
     # A price table repeats "per liter", which its title does not hold.
     assert not spam_signals(PRICES, None, ("id",))["spun_title"]
-    assert not title_phrase("Cara menanam tomat di pot, cara menanam tomat di pot.")  # no title
+    one_line = "cara menanam tomat di pot, cara menanam tomat di pot."
+    assert not title_phrase(one_line, ("menanam", "tomat"))  # no title: one line only
+    assert title_phrase("cara menanam tomat\n" + one_line, ("menanam", "tomat"))
 
 
 def test_a_page_naming_a_topic_with_no_reporting_word_is_not_quiet() -> None:

@@ -103,6 +103,8 @@ def test_the_shipped_model_carries_the_pair() -> None:
         ("uud1945", 0.95),
         ("formal-id-heldout", 0.98),
         ("formal-ms-heldout", 0.98),
+        ("formal-id-heldout-2", 0.98),
+        ("formal-ms-heldout-2", 0.98),
     ],
 )
 def test_formal_sets_stay_above_their_floor(name: str, floor: float) -> None:
@@ -125,7 +127,13 @@ def test_statute_style_indonesian_is_indonesian() -> None:
 
 @pytest.mark.parametrize(
     ("name", "coverage"),
-    [("formal-id-heldout", 0.55), ("formal-ms-heldout", 0.8), ("uud1945", 0.35)],
+    [
+        ("formal-id-heldout", 0.55),
+        ("formal-ms-heldout", 0.8),
+        ("formal-id-heldout-2", 0.45),
+        ("formal-ms-heldout-2", 0.8),
+        ("uud1945", 0.35),
+    ],
 )
 def test_confident_scores_are_right_on_the_formal_sets(name: str, coverage: float) -> None:
     step = LanguageID()

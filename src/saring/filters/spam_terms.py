@@ -170,7 +170,8 @@ def url_signals(url: str | None) -> tuple[bool, int]:
 
 def top_phrase(toks: list[str]) -> tuple[float, int, tuple[str, ...]]:
     """Return the share of a text's words (tokens with a letter) taken by the occurrences of
-    its most repeated 2- or 3-word phrase, how often that phrase occurs, and the phrase."""
+    its most repeated 2- or 3-word phrase, how often that phrase occurs, and the phrase: a spun
+    SEO page says one keyword phrase over and over."""
     found = [t for t in toks if any(c.isalpha() for c in t)]
     best: tuple[float, int, tuple[str, ...]] = (0.0, 0, ())
     for n in SPUN_ORDERS:
@@ -181,26 +182,18 @@ def top_phrase(toks: list[str]) -> tuple[float, int, tuple[str, ...]]:
     return best
 
 
-def spun(toks: list[str]) -> tuple[float, int]:
-    """Return the share of a text's words taken by its most repeated 2- or 3-word phrase and
-    how often that phrase occurs (``top_phrase``): a spun SEO page says one keyword phrase over
-    and over."""
-    share, count, _ = top_phrase(toks)
-    return share, count
-
-
-def title_phrase(text: str) -> bool:
-    """Return whether a text's most repeated 2- or 3-word phrase is in its title: its first
-    line, of at most ``TITLE_WORDS`` words, with more lines after it. A spun SEO page repeats
-    the search phrase its title targets ("Cara Membuat Kue Bolu …"); a price table or a
-    forecast repeats "per liter" or "cerah berawan", which its title does not hold."""
-    lines = [line for line in text.casefold().splitlines() if line.strip()]
-    if len(lines) < 2 or len(tokens(lines[0])) > TITLE_WORDS:
+def title_phrase(lowered: str, phrase: tuple[str, ...]) -> bool:
+    """Return whether a case-folded text's title holds ``phrase`` (its most repeated 2- or
+    3-word phrase, ``top_phrase``): the first line, of at most ``TITLE_WORDS`` words, with more
+    lines after it. A spun SEO page repeats the search phrase its title targets ("Cara Membuat
+    Kue Bolu …"); a price table or a forecast repeats "per liter" or "cerah berawan", which its
+    title does not hold."""
+    lines = [line for line in lowered.splitlines() if line.strip()]
+    title = tokens(lines[0]) if lines else []
+    if len(lines) < 2 or len(title) > TITLE_WORDS or not phrase:
         return False
-    _, _, phrase = top_phrase(tokens(text.casefold()))
-    title = tokens(lines[0])
     n = len(phrase)
-    return bool(phrase) and any(tuple(title[i : i + n]) == phrase for i in range(len(title)))
+    return any(tuple(title[i : i + n]) == phrase for i in range(len(title)))
 
 
 def keyword_list(lowered: str) -> float:
@@ -220,6 +213,12 @@ _NUMBER = re.compile(r"\S*\d\S*")
 """Tokens holding a digit, left out for ``model_words``."""
 
 
+def written_offers(lowered: str) -> int:
+    """Return how many seller's offers written with numbers (``_OFFER``) and mobile numbers
+    (``_MOBILE``) a case-folded text holds: promotion that no term list spells."""
+    return len(_OFFER.findall(lowered)) + len(_MOBILE.findall(lowered))
+
+
 def voice(text: str, vocab: Vocabulary) -> tuple[float, float]:
     """Return a text's promotion and reporting hits per 100 words (0.0, 0.0 for no text)."""
     n = len(words(text))
@@ -228,7 +227,7 @@ def voice(text: str, vocab: Vocabulary) -> tuple[float, float]:
     lowered = text.casefold()
     found = count_terms(unleet(tokens(lowered), vocab[1]), vocab)
     promo = sum(found.get(g, 0) for g in PROMO) + len(_BRAND.findall(lowered))
-    promo += len(_OFFER.findall(lowered)) + len(_MOBILE.findall(lowered))
+    promo += written_offers(lowered)
     return round(promo * 100 / n, 2), round(found.get("reporting", 0) * 100 / n, 2)
 
 
@@ -255,10 +254,9 @@ def spam_signals(text: str, url: str | None, languages: tuple[str, ...]) -> dict
     links = len(_LINK.findall(lowered))
     n = len(words(text))
     per100 = 100 / n if n else 0.0
-    promo = sum(counts[g] for g in PROMO) + brands + len(_OFFER.findall(lowered))
-    promo += len(_MOBILE.findall(lowered))
+    promo = sum(counts[g] for g in PROMO) + brands + written_offers(lowered)
     protected, url_gambling = url_signals(url)
-    spun_share, spun_repeats = spun(toks)
+    spun_share, spun_repeats, phrase = top_phrase(toks)
     model = spam_model.load()
     spam, spam_topic = model.spam(text)
     block, block_topic, block_text = model.spammiest_block(text)
@@ -273,7 +271,7 @@ def spam_signals(text: str, url: str | None, languages: tuple[str, ...]) -> dict
         promo_share=ratio(promo, promo + counts["reporting"]),
         spun=spun_share,
         spun_repeats=spun_repeats,
-        spun_title=title_phrase(text),
+        spun_title=title_phrase(lowered, phrase),
         keyword_list=keyword_list(lowered),
         model=spam,
         model_topic=spam_topic,
