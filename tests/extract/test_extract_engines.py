@@ -78,6 +78,44 @@ def test_fast_mode_keeps_the_whole_page_when_the_article_element_is_a_fragment()
     assert all(paragraph in text for paragraph in ARTICLE)
 
 
+def _page(body: str) -> str:
+    return f"<html lang='id'><head><title>Bibit padi</title></head><body>{body}</body></html>"
+
+
+def test_fast_mode_takes_the_article_text_from_one_pass_without_its_marks() -> None:
+    teasers = "".join(f"<div class='kartu'><p>{text}</p></div>" for text in RELATED)
+    article = "<h1>Bibit Padi</h1>" + "".join(f"<p>{p}</p>" for p in ARTICLE)
+    # Nested roots (main, article, articleBody) and one that is inline: each gets its marks.
+    html = _page(
+        f"<main><article><div itemprop='articleBody'>{article}<span>Foto: Antara</span></div>"
+        f"</article></main><div class='terkait'>{teasers}</div>"
+    )
+    text = extract_fast(html).text
+    assert text.split("\n\n") == ["Bibit Padi", *ARTICLE]
+    assert engines_module._MARK not in text
+    # The page alone, without roots, reads the same blocks as the marked one.
+    whole = extract_fast(_page(f"<div>{article}</div>")).text
+    assert whole == text
+
+
+def test_fast_mode_keeps_a_page_that_holds_the_mark_word_itself() -> None:
+    word = f"{engines_module._MARK}0b"
+    paragraphs = (*ARTICLE, f"Kode kupon {word} tidak berlaku.")
+    html = _page("<article>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</article>")
+    assert extract_fast(html).text.split("\n\n") == list(paragraphs)
+
+
+def test_fast_mode_reads_a_root_alone_when_the_page_pass_drops_it_whole() -> None:
+    # resiliparse takes everything inside a footer-classed wrapper for boilerplate; the
+    # article element inside it is then judged as a page of its own.
+    html = _page(
+        "<div class='footer'><article>"
+        + "".join(f"<p>{p}</p>" for p in ARTICLE)
+        + "</article></div>"
+    )
+    assert extract_fast(html).text.split("\n\n") == list(ARTICLE)
+
+
 def test_quality_mode_asks_trafilaturas_defaults_when_the_precise_text_looks_cut(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

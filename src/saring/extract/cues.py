@@ -52,5 +52,6 @@ def is_cue_line(line: str) -> bool:
 
 
 def drop_cue_lines(text: str) -> str:
-    """Return the text without its short boilerplate lines."""
-    return "\n".join(line for line in text.split("\n") if not is_cue_line(line))
+    """Return the text without its short boilerplate lines (and the white space they end or
+    begin it with)."""
+    return "\n".join(line for line in text.split("\n") if not is_cue_line(line)).strip()
