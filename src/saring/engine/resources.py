@@ -42,12 +42,17 @@ class PeakMemory:
 
 
 def _libc() -> ctypes.CDLL | None:
-    name = ctypes.util.find_library("c")
-    try:
-        libc = ctypes.CDLL(name) if name else None
-    except OSError:
-        return None
-    return libc if libc is not None and hasattr(libc, "malloc_trim") else None
+    """Return the C library if it has ``malloc_trim`` (glibc), else ``None``. The running
+    program's own symbols are looked at first: ``ctypes.util.find_library`` runs
+    ``ldconfig -p`` in a subprocess, which every worker process would pay for at start."""
+    for find in (lambda: None, lambda: ctypes.util.find_library("c")):
+        try:
+            libc = ctypes.CDLL(find())
+        except OSError:
+            continue
+        if hasattr(libc, "malloc_trim"):
+            return libc
+    return None
 
 
 _LIBC = _libc()
