@@ -76,7 +76,8 @@ With the pair's n-gram difference weighed 0.25 (``pair_ngrams``), one run with t
 sets and the UDHR: formal-id-tuning 0.985, uud1945 0.933, UDHR id 0.950, UDHR ms 0.915, every
 other rate unchanged; scored >= 0.9 and right, NusaX test 0.9959 of 1710, held-out news
 1.0000 of 3489, formal-id-heldout 1.0000 of 77, UDHR id 0.9677 of 31; all 0.9992 of 9602.
-``--tuning-only`` leaves the held-out formal sets and the UDHR out.
+``--tuning-only`` is a tuning run: NusaX valid instead of test, the news training files
+instead of the held-out ones, and no held-out formal sets or UDHR.
 
 Hostile inputs (``--hostile``, an earlier run, before the first markers in brackets): one
 sentence + 1 MB of digits 0.090 s (0.062 s), a 5 MB one-word line 0.777 s (0.583 s); before
@@ -148,11 +149,11 @@ def accuracy(detector: Detector, texts: list[str], lang: str) -> float:
     return sum(detector(t) == lang for t in texts) / len(texts)
 
 
-def mixed_rates(data: Path, seed: int = 13) -> tuple[float, float, int]:
+def mixed_rates(data: Path, seed: int = 13, split: str = "test") -> tuple[float, float, int]:
     """Return the share of two-language documents LanguageID(level="paragraph") flags mixed,
     the share of one-language documents it flags mixed, and how many of each were tried."""
     step = LanguageID(level="paragraph")
-    test = training.nusax_sentences(data / "nusax-mt", "test")
+    test = training.nusax_sentences(data / "nusax-mt", split)
     langs = list(test)
     rng = random.Random(seed)
     mixed_hits = single_hits = tries = 0
@@ -221,6 +222,7 @@ def formal_and_calibration(
     Indonesian-Malay markers), on NusaX
     test sentences under 15 words, and how often LanguageID is right when its score is at
     least 0.9."""
+    split = "valid" if tuning_only else "test"
     names = [n for n in training.EVAL_SETS if not tuning_only or n not in training.HELD_OUT_SETS]
     sets = {name: training.eval_set(name) for name in names}
     declarations = udhr_sets(None if tuning_only else udhr)
@@ -228,9 +230,9 @@ def formal_and_calibration(
     folder = data / "indosum-dev"
     if folder.is_dir():
         sets["IndoSum news (id)"] = [(r["text"], "id") for r in indosum(folder)]
-    test = training.nusax_sentences(data / "nusax-mt", "test")
+    test = training.nusax_sentences(data / "nusax-mt", split)
     for lang, code in NUSAX:
-        sets[f"NusaX test {code} < 15 words"] = [
+        sets[f"NusaX {split} {code} < 15 words"] = [
             (t, lang) for t in test[lang] if len(t.split()) < 15
         ]
     print("\n| set | texts | " + " | ".join(n for n, d in detectors.items() if d) + " |")
@@ -244,8 +246,8 @@ def formal_and_calibration(
 
     step = LanguageID()
     step.setup()
-    pooled = {"NusaX test": [(t, lang) for lang, _ in NUSAX for t in test[lang]]}
-    pooled["malay-news-2018 held out"] = news
+    pooled = {f"NusaX {split}": [(t, lang) for lang, _ in NUSAX for t in test[lang]]}
+    pooled[f"malay-news-2018 {'training files' if tuning_only else 'held out'}"] = news
     for name in names:
         pooled[name + (" (held out)" if name in training.HELD_OUT_SETS else "")] = sets[name]
     pooled.update(declarations)
@@ -372,7 +374,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--tuning-only",
         action="store_true",
-        help="leave out the held-out formal sets (the UDHR is read only with --udhr)",
+        help="a tuning run: NusaX valid and the news training files instead of NusaX test and"
+        " the held-out news files, and no held-out formal sets (the UDHR only with --udhr)",
     )
     parser.add_argument(
         "--udhr",
@@ -391,13 +394,22 @@ def main(argv: list[str] | None = None) -> int:
         tune(args.data)
         return 0
 
-    test = training.nusax_sentences(args.data / "nusax-mt", "test")
+    # A tuning run reads NusaX valid and the news training files: the test sentences and the
+    # held-out news files are read only by a full run.
+    split = "valid" if args.tuning_only else "test"
+    test = training.nusax_sentences(args.data / "nusax-mt", split)
     news_folder = args.data / "malay-news-2018"
-    seen = {training.text_key(t) for t, _ in training.news_documents(news_folder, "train")}
-    news = training.news_documents(news_folder, "heldout", exclude=seen)
+    trained = training.news_documents(news_folder, "train")
+    seen = {training.text_key(t) for t, _ in trained}
+    news = (
+        trained
+        if args.tuning_only
+        else training.news_documents(news_folder, "heldout", exclude=seen)
+    )
     n_id = sum(lang == "id" for _, lang in news)
+    files = "training" if args.tuning_only else "held-out"
     print(
-        f"NusaX-MT test: {len(test['id'])} sentences per language; malay-news-2018 held-out "
+        f"NusaX-MT {split}: {len(test['id'])} sentences per language; malay-news-2018 {files} "
         f"files: {len(news)} articles ({n_id} id, {len(news) - n_id} ms), "
         f"{sum(len(t) for t, _ in news) / len(news):.0f} chars on average"
     )
@@ -453,9 +465,9 @@ def main(argv: list[str] | None = None) -> int:
 
     formal_and_calibration(args.data, detectors, news, args.udhr, args.tuning_only)
     reading(news)
-    flagged, false_flags, tries = mixed_rates(args.data)
+    flagged, false_flags, tries = mixed_rates(args.data, split=split)
     print(
-        f"paragraph level: {flagged:.3f} of {tries} two-language documents (3+3 NusaX test "
+        f"paragraph level: {flagged:.3f} of {tries} two-language documents (3+3 NusaX {split} "
         f"lines) flagged mixed; {false_flags:.3f} of {tries} one-language documents (6 lines)"
     )
     return 0
