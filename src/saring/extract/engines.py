@@ -21,7 +21,8 @@
   ChatNoir", ECIR; the extractor Dolma uses), with comment sections, image alt texts,
   post-metadata blocks, ``<nav>``, ``<aside>`` and ``<footer>`` left out, on the page's
   single article element (``itemprop=articleBody``, ``<article>``, ``<main>``, …) when it
-  holds at least half of the text; metadata only from the page's markup.
+  holds at least half of the text, both read from one main-content pass over the page (see
+  ``_fast_text``); metadata only from the page's markup.
 
 Both then drop short boilerplate lines (``saring.extract.cues``). The shares were chosen on
 the even-numbered pages of trafilatura's evaluation set; ``benchmarks/extraction.py``
