@@ -110,8 +110,8 @@ def _roots(document: DOMNode) -> list[tuple[int, DOMNode]]:
 _MARK = "qzxsaringroot"
 """How the words begin that mark where each root element starts and ends in the page's
 main-content text (``qzxsaringroot0b``…``qzxsaringroot0e``): text nodes of letters, as
-resiliparse's main-content pass drops nodes without any. A page that holds the word itself is
-not marked (each root is then extracted on its own)."""
+resiliparse's main-content pass drops nodes without any. When the text holds more of them
+than were put in (the page holds the word itself), the page is extracted again unmarked."""
 _MARKS = re.compile(_MARK + r"\d+[be]")
 
 
@@ -155,10 +155,9 @@ def _between(text: str, n: int) -> str | None:
     return _unmarked(text[start + len(_MARK) + len(str(n)) + 1 : end])
 
 
-def _alone(node: DOMNode, marked: bool) -> str:
+def _alone(node: DOMNode) -> str:
     """Return the main-content text of a root element parsed as a page of its own."""
-    html = _MARKS.sub("", node.html) if marked else node.html
-    return _main_content(HTMLTree.parse(html), _SKIP)
+    return _main_content(HTMLTree.parse(_MARKS.sub("", node.html)), _SKIP)
 
 
 def _fast_text(tree: HTMLTree, html: str) -> str:
@@ -173,15 +172,29 @@ def _fast_text(tree: HTMLTree, html: str) -> str:
     the tuning pages of both extraction benchmarks.)"""
     document = tree.document
     roots = _roots(document) if document is not None else []
-    marked = bool(roots) and _MARK not in html
-    if marked:
-        _mark(tree, roots)
+    _mark(tree, roots)
     text = _main_content(tree, _SKIP)
-    full = _unmarked(text) if marked else text
+    if not roots:
+        return text
+    if text.count(_MARK) > 2 * len(roots):  # the page's own text holds the mark's word
+        return _unmarked_text(html)
+    full = _unmarked(text)
     for n, node in roots:
-        part = _between(text, n) if marked else None
+        part = _between(text, n)
         if part is None:
-            part = _alone(node, marked)
+            part = _alone(node)
+        if len(part) >= ROOT_SHARE * len(full):
+            return part
+    return full
+
+
+def _unmarked_text(html: str) -> str:
+    """Return ``_fast_text`` of a page without marks: each root extracted on its own."""
+    tree = HTMLTree.parse(html)
+    full = _main_content(tree, _SKIP)
+    document = tree.document
+    for _, node in _roots(document) if document is not None else []:
+        part = _main_content(HTMLTree.parse(node.html), _SKIP)
         if len(part) >= ROOT_SHARE * len(full):
             return part
     return full
