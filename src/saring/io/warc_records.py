@@ -86,9 +86,15 @@ class RecordSplitter:
 
     def _take(self, size: int) -> bytes:
         """Remove and return the first ``size`` buffered bytes."""
-        taken = bytes(self._buffer[:size])
+        taken = self._copy(size)
         del self._buffer[:size]
         return taken
+
+    def _copy(self, size: int) -> bytes:
+        """Return the first ``size`` buffered bytes, copied once (slicing the bytearray would
+        copy them twice)."""
+        with memoryview(self._buffer) as view:
+            return bytes(view[:size])
 
     def _skip_to_record(self, start: int) -> tuple[bytes, int]:
         """Remove the bytes before the next line starting ``WARC/1.`` at or after ``start``
@@ -158,7 +164,7 @@ class RecordSplitter:
         end = length + len(END)
         if length <= self.keep and self._fill(end) and self._buffer[length:end] == END:
             # The usual record, held whole and ending where its header says: one copy.
-            block = bytes(self._buffer[:length])
+            block = self._copy(length)
             del self._buffer[:end]
             return RawRecord(header, block, len(header) + end)
         kept = bytearray()
