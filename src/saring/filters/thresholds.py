@@ -26,8 +26,8 @@ C4_POLICY_PHRASES = (
 @dataclass(frozen=True)
 class GopherQualityThresholds:
     """Gopher quality rules (Rae et al. 2021, A.1.1). The line rules (bullet and ellipsis
-    lines) judge only documents of at least ``min_lines`` non-blank lines. The ellipsis
-    rule counts lines (``line_weight="lines"``, Gopher's) or their characters
+    lines) judge only documents of at least ``min_lines`` non-blank lines. The bullet and
+    ellipsis rules count lines (``line_weight="lines"``, Gopher's) or their characters
     (``"chars"``); the letter rule counts the words that hold a letter or, with
     ``numbers_are_words``, also numbers: all those in the rows of a table inside an article
     (``saring.filters.text.table_lines``, ``ARTICLE_PROSE_WORDS``), the others up to as
@@ -111,7 +111,9 @@ class FineWebThresholds:
     standings row is not furniture); a document
     whose prose lines hold at least ``enough_prose_words`` words (0: none) is held to the
     lower of ``min_line_punct`` and ``min_line_punct_prose`` (an article with a list, table
-    or schedule: its prose is an article's worth, however long the list); under
+    or schedule: its prose is an article's worth, however long the list), and to the
+    higher of ``max_short_lines`` and ``max_short_lines_prose`` (0: none) for short lines
+    (an awards or results list of one short line per winner under the article); under
     ``"chars"`` the short-line rule also reads the share of characters in short lines that
     are not table rows. The
     duplicate-line rule counts every repeated line (``char_dup_min_count=2``, FineWeb's) or
@@ -122,6 +124,7 @@ class FineWebThresholds:
     enough_prose_words: int = 0
     min_line_punct_prose: float = 1.0
     max_short_lines: float = 0.67
+    max_short_lines_prose: float = 0.0
     short_line_chars: int = 30
     max_char_dup: float = 0.01
     max_newline_ratio: float = 0.3

@@ -78,6 +78,8 @@ _RATIOS = frozenset(
         "ellipsis_ratio",
         "bullet_lines",
         "bullet_list_lines",
+        "bullet_line_chars",
+        "bullet_list_line_chars",
         "number_words",
         "ellipsis_lines",
         "alpha_words",
