@@ -19,14 +19,14 @@ import numpy.typing as npt
 
 from saring.document import Document
 from saring.filters.profiles import UsesProfile
-from saring.filters.restated import RESTATED_N, restated_words, sentence_words
+from saring.filters.restated import RESTATED_N, name_words, restated_words, sentence_words
 from saring.filters.signals import store, stored
 from saring.filters.text import LONG_LINE_WORDS, duplicates, lines, paragraphs, ratio
 from saring.filters.thresholds import GopherRepetitionThresholds
 from saring.meta import QUALITY_REPETITION
 from saring.step import Annotator, Filter
 
-VERSION = 5
+VERSION = 6
 """Version of ``gopher_repetition_signals``; stored signals of another version are recomputed."""
 
 DUP_LINES = "quality/gopher_dup_lines"
@@ -110,7 +110,8 @@ def gopher_repetition_signals(text: str) -> dict[str, Any]:
     total = int(lengths.sum())
     restated = thrice_said = np.zeros(len(ws), dtype=np.bool_)
     if len(ws) >= RESTATED_N:
-        restated, thrice_said = restated_words(_gram_keys(ids, RESTATED_N), ends, len(ws))
+        keys = _gram_keys(ids, RESTATED_N)
+        restated, thrice_said = restated_words(keys, ends, len(ws), named=name_words(ws, ends))
     dup, thrice = _dup_ngrams(ids, lengths, total)
     fresh, fresh_thrice = _dup_ngrams(ids[~restated], lengths[~restated], total)
     found: dict[str, Any] = {"chars": len(text)}
@@ -213,12 +214,13 @@ class GopherRepetitionFilter(UsesProfile, Filter):
     as in the news profile, only n-grams occurring three times or more count, so a quote
     restated once or a caption repeated as the lede is not "repetition"; with
     ``dup_ngram_restated=False``, also as in the news profile, n-grams of restated sentences
-    do not count, and ``quality/gopher_restated`` drops a text when restated sentences
-    (with ``restated_min_count=3``, as in the news profile, those said a third time or more)
-    hold more than ``max_restated`` of its characters; with ``dup_short_lines=False``, also
-    news, the duplicate line and paragraph rules count only repeated lines and paragraphs
-    of ``LONG_LINE_WORDS`` words or more, so captions, credits and table rows repeated
-    down a page are not "duplicate lines"). ``None`` takes the
+    (and of names and clauses said again in a new sentence: a statute cited three times,
+    ``saring.filters.restated``) do not count, and ``quality/gopher_restated`` drops a text
+    when restated sentences (with ``restated_min_count=3``, as in the news profile, those
+    said a third time or more) hold more than ``max_restated`` of its characters; with
+    ``dup_short_lines=False``, also news, the duplicate line and paragraph rules count only
+    repeated lines and paragraphs of ``LONG_LINE_WORDS`` words or more, so captions, credits
+    and table rows repeated down a page are not "duplicate lines"). ``None`` takes the
     language's ``profile`` value (``doc.lang``, else ``language``): ``"news"`` (default) or
     ``"fineweb2"`` (FineWeb-2's published limits). Uses ``GopherRepetitionSignals``' stored
     signals when they fit the text."""

@@ -63,9 +63,9 @@ class GopherRepetitionThresholds:
     """Gopher repetition rules (Rae et al. 2021, table A1): ``max_top_ngram`` holds one limit
     per n in 2, 3, 4 and ``max_dup_ngram`` one per n in 5 to 10, applied to the words covered
     by n-grams that occur at least ``dup_ngram_min_count`` times (2, Gopher's rule, or 3),
-    over the whole text or, with ``dup_ngram_restated=False``, outside restated sentences
-    (``saring.filters.restated``); ``max_restated`` bounds the share of characters in
-    restated sentences, counted from their second saying (``restated_min_count=2``) or
+    over the whole text or, with ``dup_ngram_restated=False``, outside restated sentences,
+    names and clauses (``saring.filters.restated``); ``max_restated`` bounds the share of
+    characters in restated sentences, counted from their second saying (``restated_min_count=2``) or
     their third (3); 1.0, the papers' default, is no bound. With ``dup_short_lines=False``
     the duplicate line and paragraph rules count only repeated lines and paragraphs of at
     least ``saring.filters.text.LONG_LINE_WORDS`` words (a repeated caption, credit,
