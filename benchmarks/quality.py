@@ -53,6 +53,7 @@ from saring.filters.gopher_repetition import (
     dup_line_keys,
     dup_ngram_key,
     restated_key,
+    top_ngram_key,
 )
 from saring.filters.profiles import profile
 from saring.filters.text import ARTICLE_PROSE_WORDS, words
@@ -496,6 +497,7 @@ SIGNALS = [
     ("gopher_repetition", "dup_line_chars", "max", "max_dup_line_chars"),
     ("gopher_repetition", "dup_line_chars_long", "max", "max_dup_line_chars"),
     *[("gopher_repetition", f"top_ngram.{n}", "max", "max_top_ngram") for n in (2, 3, 4)],
+    *[("gopher_repetition", f"top_ngram_3.{n}", "max", "max_top_ngram") for n in (2, 3, 4)],
     *[("gopher_repetition", f"dup_ngram.{n}", "max", "max_dup_ngram") for n in range(5, 11)],
     *[
         ("gopher_repetition", f"dup_ngram_3_unrestated.{n}", "max", "max_dup_ngram")
@@ -602,7 +604,7 @@ def margins(record: Record) -> dict[str, float]:
     ):
         found[name] = margin("max", r[key], limit)
     found["gopher_top_ngram"] = min(
-        margin("max", r["top_ngram"][str(n)], limit)
+        margin("max", r[top_ngram_key(tr)][str(n)], limit)
         for n, limit in zip(TOP_NGRAM_SIZES, tr.max_top_ngram, strict=True)
     )
     dup = r[dup_ngram_key(tr)]

@@ -363,3 +363,23 @@ def test_a_specification_list_under_a_review_is_not_a_menu() -> None:
     )
     # A menu is bullets through and through, by lines and by characters.
     assert gopher_quality_signals(SPAM_LIST, frozenset())["bullet_list_line_chars"] == 1.0
+
+
+def test_a_brief_naming_its_subject_twice_is_not_repetition() -> None:
+    # Gopher's most frequent n-gram counts from its second occurrence: in a short brief an
+    # institution's full name said twice is most of the characters. The news profile counts
+    # it from the third.
+    name = "Kementerian Pengajian Tinggi Malaysia"
+    brief = (
+        f"{name} mengumumkan biasiswa baharu untuk pelajar. Menurut {name}, permohonan "
+        "dibuka mulai Isnin depan."
+    )
+    s = gopher_repetition_signals(brief)
+    assert s["top_ngram"]["4"] > 0.16
+    assert s["top_ngram_3"]["4"] == 0.0
+    assert GopherRepetitionFilter().reason(_doc(brief)) is None
+    assert GopherRepetitionFilter(top_ngram_min_count=2).reason(_doc(brief)) == (
+        "quality/gopher_top_ngram"
+    )
+    thrice = f"{brief} Laman {name} menyenaraikan syaratnya."
+    assert GopherRepetitionFilter().reason(_doc(thrice)) == "quality/gopher_top_ngram"

@@ -26,7 +26,7 @@ from saring.filters.thresholds import GopherRepetitionThresholds
 from saring.meta import QUALITY_REPETITION
 from saring.step import Annotator, Filter
 
-VERSION = 6
+VERSION = 7
 """Version of ``gopher_repetition_signals``; stored signals of another version are recomputed."""
 
 DUP_LINES = "quality/gopher_dup_lines"
@@ -57,15 +57,20 @@ def _gram_keys(ids: npt.NDArray[np.uint64], n: int) -> npt.NDArray[np.uint64]:
 
 
 def top_ngram_fraction(
-    ids: npt.NDArray[np.uint64], lengths: npt.NDArray[np.int64], total: int, n: int
+    ids: npt.NDArray[np.uint64],
+    lengths: npt.NDArray[np.int64],
+    total: int,
+    n: int,
+    min_count: int = 2,
 ) -> float:
     """Return the share of word characters in the most frequent n-gram's occurrences (the
-    earliest such n-gram when several are equally frequent)."""
+    earliest such n-gram when several are equally frequent), or 0.0 when it occurs fewer
+    than ``min_count`` times."""
     if len(ids) < n or not total:
         return 0.0
     _, first, counts = np.unique(_gram_keys(ids, n), return_index=True, return_counts=True)
     best = counts.max()
-    if best < 2:
+    if best < max(min_count, 2):
         return 0.0
     start = int(first[counts == best].min())
     return ratio(int(best) * int(lengths[start : start + n].sum()), total)
@@ -124,6 +129,10 @@ def gopher_repetition_signals(text: str) -> dict[str, Any]:
         found[f"dup_paragraph_chars{suffix}"] = ratio(dup_para_chars, para_chars)
     return found | {
         "top_ngram": {str(n): top_ngram_fraction(ids, lengths, total, n) for n in TOP_NGRAM_SIZES},
+        # Said three times or more: a short brief naming its subject twice is not repetition.
+        "top_ngram_3": {
+            str(n): top_ngram_fraction(ids, lengths, total, n, 3) for n in TOP_NGRAM_SIZES
+        },
         "dup_ngram": dup,
         "dup_ngram_3": thrice,
         "restated": ratio(int(lengths[restated].sum()), total),
@@ -147,6 +156,11 @@ def _dup_ngrams(
             fractions = dup_ngram_fractions(ids, lengths, total, n)
         dup[str(n)], thrice[str(n)] = fractions
     return dup, thrice
+
+
+def top_ngram_key(t: GopherRepetitionThresholds) -> str:
+    """Return the signal the most frequent n-gram rule reads under thresholds ``t``."""
+    return "top_ngram" if t.top_ngram_min_count == 2 else "top_ngram_3"
 
 
 def restated_key(t: GopherRepetitionThresholds) -> str:
@@ -180,7 +194,7 @@ def gopher_repetition_reason(signals: dict[str, Any], t: GopherRepetitionThresho
         return DUP_PARAGRAPH_CHARS
     if signals[restated_key(t)] > t.max_restated:
         return RESTATED
-    top = signals["top_ngram"]
+    top = signals[top_ngram_key(t)]
     if any(top[str(n)] > limit for n, limit in zip(TOP_NGRAM_SIZES, t.max_top_ngram, strict=False)):
         return TOP_NGRAM
     dup = signals[dup_ngram_key(t)]
@@ -191,7 +205,8 @@ def gopher_repetition_reason(signals: dict[str, Any], t: GopherRepetitionThresho
 
 class GopherRepetitionSignals(Annotator):
     """Writes the Gopher repetition signals (duplicate line and paragraph fractions, by count
-    and by characters; character share of the most frequent 2-, 3-, 4-gram; character share
+    and by characters; character share of the most frequent 2-, 3-, 4-gram, ``top_ngram``,
+    and the same when it occurs three times or more, ``top_ngram_3``; character share
     of 5- to 10-grams occurring twice or more, ``dup_ngram``, and three times or more,
     ``dup_ngram_3``; character share of restated sentences, ``restated``, and of sentences
     said a third time or more, ``restated_3``; and the two
@@ -209,7 +224,9 @@ class GopherRepetitionFilter(UsesProfile, Filter):
     """Returns a ``quality/gopher_dup_*`` or ``quality/gopher_top_ngram`` reason when a
     document repeats itself beyond Gopher's limits (Rae et al. 2021, table A1): duplicate
     lines or paragraphs (by count or characters), a most frequent 2/3/4-gram covering too many
-    characters (``max_top_ngram``, one limit per n in 2, 3, 4), or duplicated 5- to 10-grams
+    characters (``max_top_ngram``, one limit per n in 2, 3, 4; with ``top_ngram_min_count=3``,
+    as in the news profile, only when it occurs three times or more: a brief naming "Dato'
+    Seri Wan Azizah" twice in 54 words is not repetition), or duplicated 5- to 10-grams
     covering too many (``max_dup_ngram``, one per n in 5..10; with ``dup_ngram_min_count=3``,
     as in the news profile, only n-grams occurring three times or more count, so a quote
     restated once or a caption repeated as the lede is not "repetition"; with
@@ -245,6 +262,7 @@ class GopherRepetitionFilter(UsesProfile, Filter):
         max_dup_line_chars: float | None = None,
         max_dup_paragraph_chars: float | None = None,
         max_top_ngram: tuple[float, ...] | None = None,
+        top_ngram_min_count: int | None = None,
         max_dup_ngram: tuple[float, ...] | None = None,
         dup_ngram_min_count: int | None = None,
         max_restated: float | None = None,
@@ -259,6 +277,7 @@ class GopherRepetitionFilter(UsesProfile, Filter):
         self.max_dup_line_chars = max_dup_line_chars
         self.max_dup_paragraph_chars = max_dup_paragraph_chars
         self.max_top_ngram = max_top_ngram
+        self.top_ngram_min_count = top_ngram_min_count
         self.max_dup_ngram = max_dup_ngram
         self.dup_ngram_min_count = dup_ngram_min_count
         self.max_restated = max_restated
@@ -290,7 +309,7 @@ class GopherRepetitionFilter(UsesProfile, Filter):
             para_chars: ("max", t.max_dup_paragraph_chars),
         }
         for n, limit in zip(TOP_NGRAM_SIZES, t.max_top_ngram, strict=False):
-            found[f"top_ngram.{n}"] = ("max", limit)
+            found[f"{top_ngram_key(t)}.{n}"] = ("max", limit)
         found[restated_key(t)] = ("max", t.max_restated)
         dup = dup_ngram_key(t)
         for n, limit in zip(DUP_NGRAM_SIZES, t.max_dup_ngram, strict=False):

@@ -61,7 +61,9 @@ class GopherQualityThresholds:
 @dataclass(frozen=True)
 class GopherRepetitionThresholds:
     """Gopher repetition rules (Rae et al. 2021, table A1): ``max_top_ngram`` holds one limit
-    per n in 2, 3, 4 and ``max_dup_ngram`` one per n in 5 to 10, applied to the words covered
+    per n in 2, 3, 4, applied to the most frequent n-gram when it occurs at least
+    ``top_ngram_min_count`` times (2, Gopher's rule, or 3), and ``max_dup_ngram`` one per n in
+    5 to 10, applied to the words covered
     by n-grams that occur at least ``dup_ngram_min_count`` times (2, Gopher's rule, or 3),
     over the whole text or, with ``dup_ngram_restated=False``, outside restated sentences,
     names and clauses (``saring.filters.restated``); ``max_restated`` bounds the share of
@@ -76,6 +78,7 @@ class GopherRepetitionThresholds:
     max_dup_line_chars: float = 0.2
     max_dup_paragraph_chars: float = 0.2
     max_top_ngram: tuple[float, ...] = (0.2, 0.18, 0.16)
+    top_ngram_min_count: int = 2
     max_dup_ngram: tuple[float, ...] = (0.15, 0.14, 0.13, 0.12, 0.11, 0.1)
     dup_ngram_min_count: int = 2
     max_restated: float = 1.0
@@ -86,6 +89,8 @@ class GopherRepetitionThresholds:
     def __post_init__(self) -> None:
         if self.dup_ngram_min_count not in (2, 3):
             raise ValueError(f"dup_ngram_min_count must be 2 or 3, not {self.dup_ngram_min_count}")
+        if self.top_ngram_min_count not in (2, 3):
+            raise ValueError(f"top_ngram_min_count must be 2 or 3, not {self.top_ngram_min_count}")
         if self.restated_min_count not in (2, 3):
             raise ValueError(f"restated_min_count must be 2 or 3, not {self.restated_min_count}")
 

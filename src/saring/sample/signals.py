@@ -88,6 +88,7 @@ _RATIOS = frozenset(
         "dup_line_chars",
         "dup_paragraph_chars",
         "top_ngram",
+        "top_ngram_3",
         "dup_ngram",
         "dup_ngram_unrestated",
         "dup_ngram_3_unrestated",
