@@ -14,7 +14,9 @@ articles of at least 50 words that the preset does not remove as duplicates. Jun
 (``quality_texts.constructed``, ``quality_texts.boilerplate``) is made from the articles of
 the sources not used for tuning and from trafilatura-eval's boilerplate snippets; spam and
 news about gambling come from ``quality_texts.py`` (two template families built from the
-term lists' vocabulary, and a sealed set written by hand). ``--derive`` prints the
+term lists' vocabulary, and a sealed set written by hand). Ordinary journalism near a limit
+(``journalism_texts``: live blogs, recipes, statutes, galleries, lists) is run beside the
+junk. ``--derive`` prints the
 percentiles the news thresholds were taken from, over the tuning sources, and how many of
 their articles lie within 10% and 20% of each news limit (``margin``). ``--dev`` prints
 the five labelled spam development sets (``DEV_SPAM``, three of them held out until they were
@@ -41,6 +43,7 @@ from urllib.parse import urlsplit
 import numpy as np
 
 from common import DEFAULT_DATA, indosum_articles, malay_news_articles
+from journalism_texts import journalism
 from quality_texts import boilerplate, constructed, sealed, spam
 from quality_texts import news as gambling_news
 from saring import JsonlReader, JsonlWriter, LocalExecutor, NearDedup, Pipeline, run
@@ -344,6 +347,22 @@ def sealed_set(work: Path) -> None:
         f"  news about gambling, loans, pills: {len(reports)} articles, kept {got['kept']}/"
         f"{len(reports)} ({_reasons(got, len(reports))})" + peer_note(f"keeps {dt}/{len(reports)}")
     )
+
+
+def journalism_set(work: Path) -> None:
+    """Print what the preset (without NearDedup) does with each layout of ordinary journalism
+    that sits near a quality limit (``journalism_texts``: written for the project, tuning
+    texts): kept, or the rule that drops it."""
+    records = list(journalism())
+    output = run_preset(records, work, dedup=False)
+    reasons = {r["id"]: r.get("reason") for r in output}
+    kept = sum(1 for r in records if not reasons[r["id"]])
+    print(
+        "\nordinary journalism near a limit (written for the project; preset without"
+        f" NearDedup): kept {kept}/{len(records)}"
+    )
+    for record in records:
+        print(f"  {record['kind']:<55} {reasons[record['id']] or 'kept'}")
 
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -726,6 +745,7 @@ def main(argv: list[str] | None = None) -> int:
             near_limits(tuning)
         if not args.spam_only:
             junk_sets(found, args.data, work / "junk", args.tuning_only)
+            journalism_set(work / "journalism")
         if not args.junk_only:
             spam_sets(work / "spam")
             sealed_set(work / "sealed")
