@@ -178,7 +178,7 @@ class GopherQualityFilter(UsesProfile, Filter):
     distinct stop words. With ``line_weight="chars"`` (news) the bullet and ellipsis rules
     read the share of characters in bullet lines and in lines ending with an ellipsis (a
     teaser's "All..." is a few characters, a page of cut-off teasers most of them; a
-    phone's specification list under its review is a fifth of the characters and most of
+    phone's specification list under its review is a third of the characters and most of
     the lines, a menu all of both); with ``numbers_are_words`` (news)
     the letter rule counts numbers (27.058, 1-0, 23/6) as words: those in the rows of a
     table inside an article (``saring.filters.text.table_lines``: three standings or score
