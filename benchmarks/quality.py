@@ -14,8 +14,11 @@ articles of at least 50 words that the preset does not remove as duplicates. Jun
 (``quality_texts.constructed``, ``quality_texts.boilerplate``) is made from the articles of
 the sources not used for tuning and from trafilatura-eval's boilerplate snippets; spam and
 news about gambling come from ``quality_texts.py`` (two template families built from the
-term lists' vocabulary, and a sealed set written by hand). ``--derive`` prints the
-percentiles the news thresholds were taken from, over the tuning sources. ``--dev`` prints
+term lists' vocabulary, and a sealed set written by hand). Ordinary journalism near a limit
+(``journalism_texts``: live blogs, recipes, statutes, galleries, lists) is run beside the
+junk. ``--derive`` prints the
+percentiles the news thresholds were taken from, over the tuning sources, and how many of
+their articles lie within 10% and 20% of each news limit (``margin``). ``--dev`` prints
 the five labelled spam development sets (``DEV_SPAM``, three of them held out until they were
 read); held-out spam sets are named in ``HELDOUT_SPAM``.
 
@@ -40,11 +43,23 @@ from urllib.parse import urlsplit
 import numpy as np
 
 from common import DEFAULT_DATA, indosum_articles, malay_news_articles
+from journalism_texts import journalism
 from quality_texts import boilerplate, constructed, sealed, spam
 from quality_texts import news as gambling_news
 from saring import JsonlReader, JsonlWriter, LocalExecutor, NearDedup, Pipeline, run
+from saring.filters.fineweb import punct_limit, short_limit
+from saring.filters.fineweb import signal_keys as fineweb_keys
+from saring.filters.gopher import signal_keys as gopher_keys
+from saring.filters.gopher_repetition import (
+    DUP_NGRAM_SIZES,
+    TOP_NGRAM_SIZES,
+    dup_line_keys,
+    dup_ngram_key,
+    restated_key,
+    top_ngram_key,
+)
 from saring.filters.profiles import profile
-from saring.filters.text import words
+from saring.filters.text import ARTICLE_PROSE_WORDS, words
 from saring.presets import news as news_preset
 
 MALAYSIAN = ("utusan.com.my", "astroawani.com", "sinarharian.com.my", "malaysiakini.com",
@@ -334,6 +349,22 @@ def sealed_set(work: Path) -> None:
     )
 
 
+def journalism_set(work: Path) -> None:
+    """Print what the preset (without NearDedup) does with each layout of ordinary journalism
+    that sits near a quality limit (``journalism_texts``: written for the project, tuning
+    texts): kept, or the rule that drops it."""
+    records = list(journalism())
+    output = run_preset(records, work, dedup=False)
+    reasons = {r["id"]: r.get("reason") for r in output}
+    kept = sum(1 for r in records if not reasons[r["id"]])
+    print(
+        "\nordinary journalism near a limit (written for the project; preset without"
+        f" NearDedup): kept {kept}/{len(records)}"
+    )
+    for record in records:
+        print(f"  {record['kind']:<55} {reasons[record['id']] or 'kept'}")
+
+
 DATA = Path(__file__).resolve().parent / "data"
 HELDOUT_SPAM: tuple[Path, ...] = (DATA / "heldout-spam-4.jsonl", DATA / "heldout-spam-5.jsonl")
 """Held-out spam sets: spam pages and news about the same topics, each written for the project
@@ -464,7 +495,8 @@ def junk_sets(
 
 MIN_LINES = 3
 """The news profile's ``min_lines``: line rules judge documents of at least this many lines."""
-LINE_RULES = ("bullet_lines", "bullet_list_lines", "ellipsis_lines", "ellipsis_line_chars",
+LINE_RULES = ("bullet_lines", "bullet_list_lines", "bullet_line_chars", "bullet_list_line_chars",
+    "ellipsis_lines", "ellipsis_line_chars",
     "line_punct", "line_punct_by_chars", "short_lines", "short_lines_by_chars")  # fmt: skip
 SIGNALS = [
     ("gopher_quality", "mean_word_length", "min", "min_mean_word_length"),
@@ -475,6 +507,7 @@ SIGNALS = [
     ("gopher_quality", "number_words", "max", None),
     ("gopher_quality", "bullet_lines", "max", "max_bullet_lines"),
     ("gopher_quality", "bullet_list_lines", "max", "max_bullet_lines"),
+    ("gopher_quality", "bullet_list_line_chars", "max", "max_bullet_lines"),
     ("gopher_quality", "ellipsis_lines", "max", "max_ellipsis_lines"),
     ("gopher_quality", "ellipsis_line_chars", "max", "max_ellipsis_lines"),
     ("gopher_repetition", "dup_lines", "max", "max_dup_lines"),
@@ -483,6 +516,7 @@ SIGNALS = [
     ("gopher_repetition", "dup_line_chars", "max", "max_dup_line_chars"),
     ("gopher_repetition", "dup_line_chars_long", "max", "max_dup_line_chars"),
     *[("gopher_repetition", f"top_ngram.{n}", "max", "max_top_ngram") for n in (2, 3, 4)],
+    *[("gopher_repetition", f"top_ngram_3.{n}", "max", "max_top_ngram") for n in (2, 3, 4)],
     *[("gopher_repetition", f"dup_ngram.{n}", "max", "max_dup_ngram") for n in range(5, 11)],
     *[
         ("gopher_repetition", f"dup_ngram_3_unrestated.{n}", "max", "max_dup_ngram")
@@ -539,14 +573,123 @@ def derive(works: list[Path]) -> None:
             )
 
 
+def margin(side: str, value: float, limit: float) -> float:
+    """Return how far a value is inside a limit, as a share of the room the limit leaves:
+    for a maximum ``(limit - value) / limit``; for a minimum of a share (a limit under 1)
+    ``(value - limit) / (1 - limit)``, the room its complement has (0.99 of words with
+    letters against 0.8 is 0.95 of the way from the limit to 1), else ``(value - limit) /
+    limit``. Negative: the rule drops the document; 0.1: within a tenth of the limit."""
+    if side == "max":
+        return (limit - value) / limit if limit else (-1.0 if value > 0 else 1.0)
+    if 0 < limit < 1:
+        return (value - limit) / (1 - limit)
+    return (value - limit) / limit if limit else 1.0
+
+
+def margins(record: Record) -> dict[str, float]:
+    """Return rule → ``margin`` of a preset output record's stored signals against the news
+    limits of its language, for the rules that judge it (line rules: documents of
+    ``min_lines``; the punctuation limit as ``punct_limit`` gives it; the stop-word rule
+    unless the document is a table in an article; n-gram rules: the nearest n)."""
+    p = profile(record.get("lang"), "news")
+    quality = record["metadata"]["quality"]
+    g, r, f = quality["gopher_quality"], quality["gopher_repetition"], quality["fineweb"]
+    tg, tr, tf = p.gopher_quality, p.gopher_repetition, p.fineweb
+    bullet, ellipsis, alpha, length = gopher_keys(tg)
+    found = {
+        "gopher_word_count": margin("min", g["words"], tg.min_words),
+        "gopher_mean_word_length": min(
+            margin("min", g[length], tg.min_mean_word_length),
+            margin("max", g[length], tg.max_mean_word_length),
+        ),
+        "gopher_symbol_ratio": margin(
+            "max", max(g["hash_ratio"], g["ellipsis_ratio"]), tg.max_symbol_ratio
+        ),
+        "gopher_alpha_words": margin("min", g[alpha], tg.min_alpha_words),
+    }
+    if g["lines"] >= tg.min_lines:
+        found["gopher_bullet_lines"] = margin("max", g[bullet], tg.max_bullet_lines)
+        found["gopher_ellipsis_lines"] = margin("max", g[ellipsis], tg.max_ellipsis_lines)
+    table = 0 < tg.table_numbers <= g["number_words"] and g["prose_words"] >= ARTICLE_PROSE_WORDS
+    if p.stop_words and not table:
+        found["gopher_stop_words"] = (g["stop_words"] - tg.min_stop_words) / tg.min_stop_words
+    lines_, paras, line_chars, para_chars = dup_line_keys(tr)
+    for name, key, limit in (
+        ("gopher_dup_lines", lines_, tr.max_dup_lines),
+        ("gopher_dup_paragraphs", paras, tr.max_dup_paragraphs),
+        ("gopher_dup_line_chars", line_chars, tr.max_dup_line_chars),
+        ("gopher_dup_paragraph_chars", para_chars, tr.max_dup_paragraph_chars),
+        ("gopher_restated", restated_key(tr), tr.max_restated),
+    ):
+        found[name] = margin("max", r[key], limit)
+    found["gopher_top_ngram"] = min(
+        margin("max", r[top_ngram_key(tr)][str(n)], limit)
+        for n, limit in zip(TOP_NGRAM_SIZES, tr.max_top_ngram, strict=True)
+    )
+    dup = r[dup_ngram_key(tr)]
+    found["gopher_dup_ngram"] = min(
+        margin("max", dup[str(n)], limit)
+        for n, limit in zip(DUP_NGRAM_SIZES, tr.max_dup_ngram, strict=True)
+    )
+    punct, short, char_dup = fineweb_keys(tf)
+    if f["lines"] >= tf.min_lines:
+        found["fineweb_line_punct"] = margin("min", f[punct], punct_limit(f, tf))
+        found["fineweb_short_lines"] = margin("max", f[short], short_limit(f, tf))
+    found["fineweb_char_dup"] = margin("max", f[char_dup], tf.max_char_dup)
+    found["fineweb_newline_ratio"] = margin("max", f["newline_ratio"], tf.max_newline_ratio)
+    return found
+
+
+NEAR = (0.1, 0.2)
+"""Margins (``margin``) under which ``near_limits`` counts an article as near a limit."""
+
+
+def near_limits(works: list[Path]) -> None:
+    """Print, per language the preset tagged and per source, for each rule the share of the
+    tuning articles of at least 50 words it judges that lie within 10% and 20% of its limit
+    (``margin``; dropped ones included), for the rules any article comes that near."""
+    shares: dict[str, dict[str, list[float]]] = {}
+    for work in works:
+        name = (work / "name.txt").read_text(encoding="utf-8")
+        for path in sorted((work / "out").rglob("*.jsonl.gz")):
+            with gzip.open(path, "rt", encoding="utf-8") as lines:
+                for line in lines:
+                    record = json.loads(line)
+                    if not _article(record):
+                        continue
+                    found = margins(record)
+                    for key in (str(record.get("lang")), name):
+                        for rule, value in found.items():
+                            shares.setdefault(key, {}).setdefault(rule, []).append(value)
+    print("\nnear limits: share of tuning articles within 10% / 20% of a news limit")
+    for key, rules in sorted(shares.items(), key=lambda kv: -len(kv[1]["gopher_word_count"])):
+        n = len(rules["gopher_word_count"])
+        if n < 50:
+            continue
+        near = [
+            f"{rule.removeprefix('gopher_').removeprefix('fineweb_')}"
+            + "".join(f" {sum(v < t for v in values) / len(values):.2%}" for t in NEAR)
+            for rule, values in sorted(rules.items())
+            if any(v < NEAR[-1] for v in values)
+        ]
+        print(f"  {key} ({n}): " + ("; ".join(near) or "none"))
+
+
+def _article(record: Record) -> bool:
+    """Return whether a preset output record is an article of at least 50 words that the
+    preset did not drop as a duplicate or as spam, with every quality group's signals."""
+    quality = record["metadata"].get("quality", {})
+    if str(record.get("reason", "")).startswith(("dedup/", "spam/")):
+        return False
+    return quality.get("gopher_quality", {}).get("words", 0) >= 50 and len(quality) >= 4
+
+
 def _collect(record: Record, values: dict[str, dict[str, list[float]]]) -> None:
     """Add a preset output record's signals to ``values[lang][signal]`` when it is an article
     of at least 50 words the preset did not drop as a duplicate or as spam."""
-    quality = record["metadata"].get("quality", {})
-    if str(record.get("reason", "")).startswith(("dedup/", "spam/")):
+    if not _article(record):
         return
-    if quality.get("gopher_quality", {}).get("words", 0) < 50 or len(quality) < 4:
-        return
+    quality = record["metadata"]["quality"]
     found = values.setdefault(str(record.get("lang")), {})
     for group, signal, _, _ in SIGNALS:
         if signal in LINE_RULES and quality[group]["lines"] < MIN_LINES:
@@ -594,12 +737,15 @@ def main(argv: list[str] | None = None) -> int:
             if args.tuning_only and role not in ("tuning", SEEN):
                 continue
             clean_news(name, lang, role, records, work / str(n), args.losses)
+            (work / str(n) / "name.txt").write_text(name, encoding="utf-8")
             if role == "tuning":
                 tuning.append(work / str(n))
         if args.derive:
             derive(tuning)
+            near_limits(tuning)
         if not args.spam_only:
             junk_sets(found, args.data, work / "junk", args.tuning_only)
+            journalism_set(work / "journalism")
         if not args.junk_only:
             spam_sets(work / "spam")
             sealed_set(work / "sealed")

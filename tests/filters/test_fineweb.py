@@ -214,3 +214,32 @@ def test_photo_tags_over_a_long_paragraph_are_not_a_page_of_short_lines() -> Non
     assert _reason(text, line_weight="lines", min_line_punct=0.1, max_short_lines=0.67) == (
         "quality/fineweb_short_lines"
     )
+
+
+AWARDS = ("Biggest Fans – Shawn Mendes", "Best Hip Hop – Eminem", "Best Pop – Camila Cabello",
+    "Best New – Dua Lipa", "Best Live – Ed Sheeran", "Best Rock – Coldplay",
+    "Best Look – Zayn", "Best Push – Hailee Steinfeld", "Best Artist – Shawn Mendes",
+    "Best Electronic – David Guetta", "Spain – Tangana", "Japan – BabyMetal",
+    "Finland – Alma", "Nigeria – Davido", "Argentina – Lali", "Best US Act – Fifth Harmony",
+    "Best Swiss Act – Mimiks", "Best Dutch Act – Lil Kleine", "Best Polish Act – Dawid",
+    "Best Video – Kendrick Lamar", "Global Icon – U2", "Best Song – Shawn Mendes")  # fmt: skip
+
+
+def test_an_article_with_an_awards_list_is_not_a_page_of_short_lines() -> None:
+    # Six prose paragraphs, then one winner per line: short lines hold about half the
+    # characters (over the 0.4 limit), and the prose is an article's worth (>= 50 words).
+    text = "\n\n".join([*PARAGRAPHS, *LIST_ARTICLE.split("\n\n")[4:6], *AWARDS])
+    s = fineweb_signals(text, 30)
+    assert s["prose_words"] >= 50
+    assert 0.4 < s["short_lines_by_chars"] < 0.67
+    assert _reason(text) is None
+    assert _reason(text, max_short_lines_prose=0.0) == "quality/fineweb_short_lines"
+    assert _reason(text, enough_prose_words=100, min_line_punct=0.0) == (
+        "quality/fineweb_short_lines"
+    )
+    # A menu under a sentence or two has too little prose: still a page of short lines.
+    menu = "\n".join([PARAGRAPHS[0], *AWARDS])
+    assert fineweb_signals(menu, 30)["prose_words"] < 50
+    assert _reason(menu, min_line_punct=0.0, min_line_punct_prose=0.0) == (
+        "quality/fineweb_short_lines"
+    )

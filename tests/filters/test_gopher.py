@@ -340,3 +340,46 @@ def test_a_teasers_ellipsis_counts_for_its_characters() -> None:
     assert GopherQualityFilter(min_words=10, profile="fineweb2").reason(_doc(teaser)) == (
         "quality/gopher_ellipsis_lines"
     )
+
+
+SPECS = ("Prosesor Snapdragon 653 Octa-core", "RAM 6 GB", "Memori internal 64 GB",
+    "Layar 6 inci Super AMOLED", "Kamera belakang 16 MP", "Kamera depan 16 MP",
+    "Baterai 4.000 mAh", "Sistem operasi Android 6.0", "Bobot 189 gram", "USB Type-C",
+    "Jaringan 4G LTE", "Harga Rp 7 juta")  # fmt: skip
+
+
+def test_a_specification_list_under_a_review_is_not_a_menu() -> None:
+    # A phone review printed as one paragraph, then its specifications as bullets: 12 of 13
+    # lines are bullets that are not prose (Gopher's 0.9 by lines), a third of the
+    # characters; the news profile weighs bullet lines by their characters.
+    review = " ".join(NEWS.replace("banjir", "ponsel").split("\n\n")[1:])
+    text = "\n".join([review, *(f"- {spec}" for spec in SPECS)])
+    s = gopher_quality_signals(text, profile("id").stop_words)
+    assert s["bullet_list_lines"] > 0.9
+    assert s["bullet_list_line_chars"] < 0.4
+    assert GopherQualityFilter().reason(_doc(text)) is None
+    assert GopherQualityFilter(line_weight="lines").reason(_doc(text)) == (
+        "quality/gopher_bullet_lines"
+    )
+    # A menu is bullets through and through, by lines and by characters.
+    assert gopher_quality_signals(SPAM_LIST, frozenset())["bullet_list_line_chars"] == 1.0
+
+
+def test_a_brief_naming_its_subject_twice_is_not_repetition() -> None:
+    # Gopher's most frequent n-gram counts from its second occurrence: in a short brief an
+    # institution's full name said twice is most of the characters. The news profile counts
+    # it from the third.
+    name = "Kementerian Pengajian Tinggi Malaysia"
+    brief = (
+        f"{name} mengumumkan biasiswa baharu untuk pelajar. Menurut {name}, permohonan "
+        "dibuka mulai Isnin depan."
+    )
+    s = gopher_repetition_signals(brief)
+    assert s["top_ngram"]["4"] > 0.16
+    assert s["top_ngram_3"]["4"] == 0.0
+    assert GopherRepetitionFilter().reason(_doc(brief)) is None
+    assert GopherRepetitionFilter(top_ngram_min_count=2).reason(_doc(brief)) == (
+        "quality/gopher_top_ngram"
+    )
+    thrice = f"{brief} Laman {name} menyenaraikan syaratnya."
+    assert GopherRepetitionFilter().reason(_doc(thrice)) == "quality/gopher_top_ngram"

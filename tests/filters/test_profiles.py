@@ -51,7 +51,7 @@ def test_limits_name_signals_with_a_side_and_a_number(cls: type) -> None:
 
 
 def test_limits_follow_the_profile_and_the_parameters() -> None:
-    assert GopherRepetitionFilter().limits("id")["top_ngram.2"] == ("max", 0.2)
+    assert GopherRepetitionFilter().limits("id")["top_ngram_3.2"] == ("max", 0.2)
     assert GopherRepetitionFilter(profile="fineweb2").limits("id")["top_ngram.2"] == ("max", 0.088)
     assert GopherRepetitionFilter(profile="fineweb2").limits("id")["dup_ngram.5"] == ("max", 0.176)
     assert GopherRepetitionFilter().limits("id")["dup_ngram_3_unrestated.5"] == ("max", 0.176)

@@ -94,3 +94,38 @@ def test_a_caption_printed_twice_on_one_line_is_restated() -> None:
 def test_short_sentences_are_never_restated() -> None:
     text = "\n".join(["Skor akhir 2-1.", "Skor akhir 2-1.", "Skor akhir 2-1.", *BODY])
     assert gopher_repetition_signals(text)["restated_3"] == 0.0
+
+
+STATUTE = (
+    "Pasal 27 ayat (3) Undang-Undang Nomor 19 Tahun 2016 tentang Perubahan atas Undang-Undang "
+    "Nomor 11 Tahun 2008 tentang Informasi dan Transaksi Elektronik"
+)
+COURT = [
+    "Majelis hakim Pengadilan Negeri Jakarta Selatan menjatuhkan vonis delapan bulan penjara "
+    f"kepada terdakwa AS karena terbukti melanggar {STATUTE}.",
+    "Dalam amar putusannya, hakim ketua menyatakan terdakwa terbukti mendistribusikan "
+    "informasi elektronik yang memuat penghinaan melalui akun media sosialnya.",
+    "Jaksa penuntut umum sebelumnya menuntut hukuman satu tahun penjara. Dalam dakwaannya, "
+    f"jaksa menjerat terdakwa dengan {STATUTE} juncto Pasal 45 ayat (3).",
+    "Kuasa hukum terdakwa menyatakan pikir-pikir atas putusan tersebut. Menurut dia, unggahan "
+    "kliennya merupakan kritik terhadap pelayanan publik dan bukan penghinaan.",
+    "Sepanjang tahun ini, lembaga bantuan hukum mencatat sedikitnya 30 perkara yang "
+    f"menggunakan {STATUTE}, sebagian besar dilaporkan oleh pejabat daerah.",
+    "Pakar hukum pidana menilai penerapan pasal tersebut perlu dibatasi agar tidak mengekang "
+    "kebebasan berpendapat warga.",
+]
+
+
+def test_a_statute_cited_three_times_in_new_sentences_is_news() -> None:
+    # The statute's 22 words in three different sentences: n-grams seen three times that no
+    # restated sentence holds. A name said again in a new sentence is restated.
+    text = "\n\n".join(COURT)
+    s = gopher_repetition_signals(text)
+    assert s["dup_ngram_3"]["10"] > 0.109
+    assert s["dup_ngram_3_unrestated"]["5"] == 0.0
+    assert 0 < s["restated_3"] < 0.25
+    assert _reason(text) is None
+    assert _reason(text, dup_ngram_restated=True) == "quality/gopher_dup_ngram"
+    # Stamped through the text, the name is repetition again.
+    stamped = "\n\n".join([*COURT, *(f"Terdakwa {n} dijerat {STATUTE}." for n in range(8))])
+    assert _reason(stamped) == "quality/gopher_restated"

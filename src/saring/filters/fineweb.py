@@ -103,13 +103,21 @@ def punct_limit(signals: dict[str, Any], t: FineWebThresholds) -> float:
     return min(t.min_line_punct, t.min_line_punct_prose) if enough else t.min_line_punct
 
 
+def short_limit(signals: dict[str, Any], t: FineWebThresholds) -> float:
+    """Return the short-line rule's limit for a document: ``max_short_lines``, or when its
+    prose lines hold at least ``enough_prose_words`` words (an article with a list) the
+    higher of that and ``max_short_lines_prose``."""
+    enough = t.enough_prose_words and signals.get("prose_words", 0) >= t.enough_prose_words
+    return max(t.max_short_lines, t.max_short_lines_prose) if enough else t.max_short_lines
+
+
 def fineweb_reason(signals: dict[str, Any], t: FineWebThresholds) -> str | None:
     """Return the first FineWeb rule the signals break, or ``None``."""
     line_rules = signals["lines"] >= t.min_lines
     punct, short, dup = signal_keys(t)
     if line_rules and signals[punct] <= punct_limit(signals, t):
         return LINE_PUNCT
-    if line_rules and signals[short] >= t.max_short_lines:
+    if line_rules and signals[short] >= short_limit(signals, t):
         return SHORT_LINES
     if signals[dup] >= t.max_char_dup:
         return CHAR_DUP
@@ -145,7 +153,9 @@ class FineWebQualityFilter(UsesProfile, Filter):
     document with at least ``enough_prose_words`` words in prose lines (news: 50 for id, ms
     and en, Gopher's shortest document) is held to ``min_line_punct_prose`` where that is
     lower (news: 0.25), so a results list, price table or schedule under an article's worth
-    of prose keeps the article; with
+    of prose keeps the article, and to ``max_short_lines_prose`` for short lines where that
+    is higher (news: 0.67, FineWeb's line limit as a character share), so an awards list of
+    one winner per line does too; with
     ``line_weight="chars"`` (news profile of id, ms, en) the punctuation rule reads
     ``line_punct_by_chars`` and the short-line rule ``short_lines_by_chars`` (the share
     of characters in short lines: four one-word photo tags over a long paragraph are not
@@ -167,6 +177,7 @@ class FineWebQualityFilter(UsesProfile, Filter):
         enough_prose_words: int | None = None,
         min_line_punct_prose: float | None = None,
         max_short_lines: float | None = None,
+        max_short_lines_prose: float | None = None,
         short_line_chars: int | None = None,
         max_char_dup: float | None = None,
         max_newline_ratio: float | None = None,
@@ -181,6 +192,7 @@ class FineWebQualityFilter(UsesProfile, Filter):
         self.enough_prose_words = enough_prose_words
         self.min_line_punct_prose = min_line_punct_prose
         self.max_short_lines = max_short_lines
+        self.max_short_lines_prose = max_short_lines_prose
         self.short_line_chars = short_line_chars
         self.max_char_dup = max_char_dup
         self.max_newline_ratio = max_newline_ratio

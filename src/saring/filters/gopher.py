@@ -46,7 +46,7 @@ __all__ = [
     "gopher_repetition_signals",
 ]
 
-VERSION = 7
+VERSION = 8
 """Version of ``gopher_quality_signals``; stored signals of another version are recomputed."""
 
 WORD_COUNT = "quality/gopher_word_count"
@@ -79,6 +79,8 @@ def gopher_quality_signals(text: str, stop_words: frozenset[str]) -> dict[str, A
     letters = sum(len(w) for w in ws if has_letter(w))
     ellipsis = [line for line in ls if line.endswith(ELLIPSES)]
     bullets = [line for line in ls if line.startswith(BULLETS)]
+    listed = [line for line in bullets if not is_prose(line)]
+    chars = sum(map(len, ls))
     return {
         "chars": len(text),
         "words": n,
@@ -91,9 +93,13 @@ def gopher_quality_signals(text: str, stop_words: frozenset[str]) -> dict[str, A
         "ellipsis_ratio": ratio(text.count("...") + text.count("…"), n),
         "bullet_lines": ratio(len(bullets), len(ls)),
         # Bullet lines that are not prose: menu items and links, not a list of sentences.
-        "bullet_list_lines": ratio(sum(1 for line in bullets if not is_prose(line)), len(ls)),
+        "bullet_list_lines": ratio(len(listed), len(ls)),
+        # By characters: a specification or results list under an article's paragraphs is a
+        # few characters of them, a menu or a page of links all of them.
+        "bullet_line_chars": ratio(sum(map(len, bullets)), chars),
+        "bullet_list_line_chars": ratio(sum(map(len, listed)), chars),
         "ellipsis_lines": ratio(len(ellipsis), len(ls)),
-        "ellipsis_line_chars": ratio(sum(map(len, ellipsis)), sum(map(len, ls))),
+        "ellipsis_line_chars": ratio(sum(map(len, ellipsis)), chars),
         "alpha_words": ratio(alpha, n),
         # Numbers in the rows of a table inside an article count; others up to as many as
         # the words with letters: a column or dump of numbers is not text.
@@ -107,8 +113,9 @@ def gopher_quality_signals(text: str, stop_words: frozenset[str]) -> dict[str, A
 def signal_keys(t: GopherQualityThresholds) -> tuple[str, str, str, str]:
     """Return the signals the bullet-line, ellipsis-line, alphabetic-word and mean word
     length rules read under ``t``."""
-    bullet = "bullet_lines" if t.bullet_prose_lines else "bullet_list_lines"
-    ellipsis = "ellipsis_line_chars" if t.line_weight == "chars" else "ellipsis_lines"
+    bullet = "bullet_line" if t.bullet_prose_lines else "bullet_list_line"
+    weight = "_chars" if t.line_weight == "chars" else "s"
+    bullet, ellipsis = bullet + weight, "ellipsis_line" + weight
     if t.numbers_are_words:
         return bullet, ellipsis, "alpha_or_number_words", "mean_letter_word_length"
     return bullet, ellipsis, "alpha_words", "mean_word_length"
@@ -141,7 +148,8 @@ def gopher_quality_reason(
 
 class GopherQualitySignals(UsesProfile, Annotator):
     """Writes the Gopher quality signals (word and line count, mean word length, ``#`` and
-    ellipsis per word, bullet and ellipsis line fractions, fraction of words with a letter,
+    ellipsis per word, bullet and ellipsis line fractions, by lines and by characters,
+    fraction of words with a letter,
     distinct stop words, numbers, words of prose lines) under
     ``metadata["quality"]["gopher_quality"]``. Stop words are
     those of ``doc.lang``, else of ``language``; ``stop_words`` replaces them for every
@@ -167,9 +175,11 @@ class GopherQualityFilter(UsesProfile, Filter):
     than ``max_bullet_lines`` of lines starting with a bullet or ``max_ellipsis_lines``
     ending with an ellipsis (documents of ``min_lines`` lines or more), fewer than
     ``min_alpha_words`` of words holding a letter, or fewer than ``min_stop_words``
-    distinct stop words. With ``line_weight="chars"`` (news) the ellipsis rule reads the
-    share of characters in lines ending with an ellipsis (a teaser's "All..." is a few
-    characters, a page of cut-off teasers most of them); with ``numbers_are_words`` (news)
+    distinct stop words. With ``line_weight="chars"`` (news) the bullet and ellipsis rules
+    read the share of characters in bullet lines and in lines ending with an ellipsis (a
+    teaser's "All..." is a few characters, a page of cut-off teasers most of them; a
+    phone's specification list under its review is a third of the characters and most of
+    the lines, a menu all of both); with ``numbers_are_words`` (news)
     the letter rule counts numbers (27.058, 1-0, 23/6) as words: those in the rows of a
     table inside an article (``saring.filters.text.table_lines``: three standings or score
     lines in a row, beside ``ARTICLE_PROSE_WORDS`` words of prose) all, the others up to as

@@ -18,15 +18,16 @@ import numpy as np
 import numpy.typing as npt
 
 from saring.document import Document
+from saring.filters.ngrams import dup_ngram_fractions, gram_keys, top_ngram_fraction
 from saring.filters.profiles import UsesProfile
-from saring.filters.restated import RESTATED_N, restated_words, sentence_words
+from saring.filters.restated import RESTATED_N, name_words, restated_words, sentence_words
 from saring.filters.signals import store, stored
 from saring.filters.text import LONG_LINE_WORDS, duplicates, lines, paragraphs, ratio
 from saring.filters.thresholds import GopherRepetitionThresholds
 from saring.meta import QUALITY_REPETITION
 from saring.step import Annotator, Filter
 
-VERSION = 5
+VERSION = 7
 """Version of ``gopher_repetition_signals``; stored signals of another version are recomputed."""
 
 DUP_LINES = "quality/gopher_dup_lines"
@@ -42,60 +43,6 @@ TOP_NGRAM_SIZES = (2, 3, 4)
 DUP_NGRAM_SIZES = (5, 6, 7, 8, 9, 10)
 """n of the "duplicate n-gram" signals; ``max_dup_ngram`` thresholds follow this order."""
 
-_MIX = np.uint64(0x9E3779B97F4A7C15)
-
-
-def _gram_keys(ids: npt.NDArray[np.uint64], n: int) -> npt.NDArray[np.uint64]:
-    """Return one 64-bit key per n-gram of word ids (a polynomial hash; collisions are
-    negligible at document sizes)."""
-    count = len(ids) - n + 1
-    keys = ids[:count].copy()
-    with np.errstate(over="ignore"):
-        for j in range(1, n):
-            keys = keys * _MIX + ids[j : j + count]
-    return keys
-
-
-def top_ngram_fraction(
-    ids: npt.NDArray[np.uint64], lengths: npt.NDArray[np.int64], total: int, n: int
-) -> float:
-    """Return the share of word characters in the most frequent n-gram's occurrences (the
-    earliest such n-gram when several are equally frequent)."""
-    if len(ids) < n or not total:
-        return 0.0
-    _, first, counts = np.unique(_gram_keys(ids, n), return_index=True, return_counts=True)
-    best = counts.max()
-    if best < 2:
-        return 0.0
-    start = int(first[counts == best].min())
-    return ratio(int(best) * int(lengths[start : start + n].sum()), total)
-
-
-def dup_ngram_fractions(
-    ids: npt.NDArray[np.uint64], lengths: npt.NDArray[np.int64], total: int, n: int
-) -> tuple[float, float]:
-    """Return the share of word characters covered by n-grams that occur more than once, and
-    by n-grams that occur three times or more."""
-    if len(ids) < n or not total:
-        return 0.0, 0.0
-    _, inverse, counts = np.unique(_gram_keys(ids, n), return_inverse=True, return_counts=True)
-    seen = counts[inverse]
-    return _covered(seen > 1, lengths, total, n), _covered(seen > 2, lengths, total, n)
-
-
-def _covered(
-    starts: npt.NDArray[np.bool_], lengths: npt.NDArray[np.int64], total: int, n: int
-) -> float:
-    """Return the share of word characters covered by the n-grams starting at ``starts``."""
-    repeated = np.flatnonzero(starts)
-    if not len(repeated):
-        return 0.0
-    edges = np.zeros(len(lengths) + 1, dtype=np.int64)
-    np.add.at(edges, repeated, 1)
-    np.add.at(edges, repeated + n, -1)
-    covered = np.cumsum(edges[:-1]) > 0
-    return ratio(int(lengths[covered].sum()), total)
-
 
 def gopher_repetition_signals(text: str) -> dict[str, Any]:
     """Return the Gopher repetition signals of a text (fractions, 4 decimals)."""
@@ -110,7 +57,8 @@ def gopher_repetition_signals(text: str) -> dict[str, Any]:
     total = int(lengths.sum())
     restated = thrice_said = np.zeros(len(ws), dtype=np.bool_)
     if len(ws) >= RESTATED_N:
-        restated, thrice_said = restated_words(_gram_keys(ids, RESTATED_N), ends, len(ws))
+        keys = gram_keys(ids, RESTATED_N)
+        restated, thrice_said = restated_words(keys, ends, len(ws), named=name_words(ws, ends))
     dup, thrice = _dup_ngrams(ids, lengths, total)
     fresh, fresh_thrice = _dup_ngrams(ids[~restated], lengths[~restated], total)
     found: dict[str, Any] = {"chars": len(text)}
@@ -123,6 +71,10 @@ def gopher_repetition_signals(text: str) -> dict[str, Any]:
         found[f"dup_paragraph_chars{suffix}"] = ratio(dup_para_chars, para_chars)
     return found | {
         "top_ngram": {str(n): top_ngram_fraction(ids, lengths, total, n) for n in TOP_NGRAM_SIZES},
+        # Said three times or more: a short brief naming its subject twice is not repetition.
+        "top_ngram_3": {
+            str(n): top_ngram_fraction(ids, lengths, total, n, 3) for n in TOP_NGRAM_SIZES
+        },
         "dup_ngram": dup,
         "dup_ngram_3": thrice,
         "restated": ratio(int(lengths[restated].sum()), total),
@@ -146,6 +98,11 @@ def _dup_ngrams(
             fractions = dup_ngram_fractions(ids, lengths, total, n)
         dup[str(n)], thrice[str(n)] = fractions
     return dup, thrice
+
+
+def top_ngram_key(t: GopherRepetitionThresholds) -> str:
+    """Return the signal the most frequent n-gram rule reads under thresholds ``t``."""
+    return "top_ngram" if t.top_ngram_min_count == 2 else "top_ngram_3"
 
 
 def restated_key(t: GopherRepetitionThresholds) -> str:
@@ -179,7 +136,7 @@ def gopher_repetition_reason(signals: dict[str, Any], t: GopherRepetitionThresho
         return DUP_PARAGRAPH_CHARS
     if signals[restated_key(t)] > t.max_restated:
         return RESTATED
-    top = signals["top_ngram"]
+    top = signals[top_ngram_key(t)]
     if any(top[str(n)] > limit for n, limit in zip(TOP_NGRAM_SIZES, t.max_top_ngram, strict=False)):
         return TOP_NGRAM
     dup = signals[dup_ngram_key(t)]
@@ -190,7 +147,8 @@ def gopher_repetition_reason(signals: dict[str, Any], t: GopherRepetitionThresho
 
 class GopherRepetitionSignals(Annotator):
     """Writes the Gopher repetition signals (duplicate line and paragraph fractions, by count
-    and by characters; character share of the most frequent 2-, 3-, 4-gram; character share
+    and by characters; character share of the most frequent 2-, 3-, 4-gram, ``top_ngram``,
+    and the same when it occurs three times or more, ``top_ngram_3``; character share
     of 5- to 10-grams occurring twice or more, ``dup_ngram``, and three times or more,
     ``dup_ngram_3``; character share of restated sentences, ``restated``, and of sentences
     said a third time or more, ``restated_3``; and the two
@@ -208,17 +166,20 @@ class GopherRepetitionFilter(UsesProfile, Filter):
     """Returns a ``quality/gopher_dup_*`` or ``quality/gopher_top_ngram`` reason when a
     document repeats itself beyond Gopher's limits (Rae et al. 2021, table A1): duplicate
     lines or paragraphs (by count or characters), a most frequent 2/3/4-gram covering too many
-    characters (``max_top_ngram``, one limit per n in 2, 3, 4), or duplicated 5- to 10-grams
+    characters (``max_top_ngram``, one limit per n in 2, 3, 4; with ``top_ngram_min_count=3``,
+    as in the news profile, only when it occurs three times or more: a brief naming "Dato'
+    Seri Wan Azizah" twice in 54 words is not repetition), or duplicated 5- to 10-grams
     covering too many (``max_dup_ngram``, one per n in 5..10; with ``dup_ngram_min_count=3``,
     as in the news profile, only n-grams occurring three times or more count, so a quote
     restated once or a caption repeated as the lede is not "repetition"; with
     ``dup_ngram_restated=False``, also as in the news profile, n-grams of restated sentences
-    do not count, and ``quality/gopher_restated`` drops a text when restated sentences
-    (with ``restated_min_count=3``, as in the news profile, those said a third time or more)
-    hold more than ``max_restated`` of its characters; with ``dup_short_lines=False``, also
-    news, the duplicate line and paragraph rules count only repeated lines and paragraphs
-    of ``LONG_LINE_WORDS`` words or more, so captions, credits and table rows repeated
-    down a page are not "duplicate lines"). ``None`` takes the
+    (and of names and clauses said again in a new sentence: a statute cited three times,
+    ``saring.filters.restated``) do not count, and ``quality/gopher_restated`` drops a text
+    when restated sentences (with ``restated_min_count=3``, as in the news profile, those
+    said a third time or more) hold more than ``max_restated`` of its characters; with
+    ``dup_short_lines=False``, also news, the duplicate line and paragraph rules count only
+    repeated lines and paragraphs of ``LONG_LINE_WORDS`` words or more, so captions, credits
+    and table rows repeated down a page are not "duplicate lines"). ``None`` takes the
     language's ``profile`` value (``doc.lang``, else ``language``): ``"news"`` (default) or
     ``"fineweb2"`` (FineWeb-2's published limits). Uses ``GopherRepetitionSignals``' stored
     signals when they fit the text."""
@@ -243,6 +204,7 @@ class GopherRepetitionFilter(UsesProfile, Filter):
         max_dup_line_chars: float | None = None,
         max_dup_paragraph_chars: float | None = None,
         max_top_ngram: tuple[float, ...] | None = None,
+        top_ngram_min_count: int | None = None,
         max_dup_ngram: tuple[float, ...] | None = None,
         dup_ngram_min_count: int | None = None,
         max_restated: float | None = None,
@@ -257,6 +219,7 @@ class GopherRepetitionFilter(UsesProfile, Filter):
         self.max_dup_line_chars = max_dup_line_chars
         self.max_dup_paragraph_chars = max_dup_paragraph_chars
         self.max_top_ngram = max_top_ngram
+        self.top_ngram_min_count = top_ngram_min_count
         self.max_dup_ngram = max_dup_ngram
         self.dup_ngram_min_count = dup_ngram_min_count
         self.max_restated = max_restated
@@ -288,7 +251,7 @@ class GopherRepetitionFilter(UsesProfile, Filter):
             para_chars: ("max", t.max_dup_paragraph_chars),
         }
         for n, limit in zip(TOP_NGRAM_SIZES, t.max_top_ngram, strict=False):
-            found[f"top_ngram.{n}"] = ("max", limit)
+            found[f"{top_ngram_key(t)}.{n}"] = ("max", limit)
         found[restated_key(t)] = ("max", t.max_restated)
         dup = dup_ngram_key(t)
         for n, limit in zip(DUP_NGRAM_SIZES, t.max_dup_ngram, strict=False):

@@ -26,8 +26,8 @@ C4_POLICY_PHRASES = (
 @dataclass(frozen=True)
 class GopherQualityThresholds:
     """Gopher quality rules (Rae et al. 2021, A.1.1). The line rules (bullet and ellipsis
-    lines) judge only documents of at least ``min_lines`` non-blank lines. The ellipsis
-    rule counts lines (``line_weight="lines"``, Gopher's) or their characters
+    lines) judge only documents of at least ``min_lines`` non-blank lines. The bullet and
+    ellipsis rules count lines (``line_weight="lines"``, Gopher's) or their characters
     (``"chars"``); the letter rule counts the words that hold a letter or, with
     ``numbers_are_words``, also numbers: all those in the rows of a table inside an article
     (``saring.filters.text.table_lines``, ``ARTICLE_PROSE_WORDS``), the others up to as
@@ -61,11 +61,13 @@ class GopherQualityThresholds:
 @dataclass(frozen=True)
 class GopherRepetitionThresholds:
     """Gopher repetition rules (Rae et al. 2021, table A1): ``max_top_ngram`` holds one limit
-    per n in 2, 3, 4 and ``max_dup_ngram`` one per n in 5 to 10, applied to the words covered
+    per n in 2, 3, 4, applied to the most frequent n-gram when it occurs at least
+    ``top_ngram_min_count`` times (2, Gopher's rule, or 3), and ``max_dup_ngram`` one per n in
+    5 to 10, applied to the words covered
     by n-grams that occur at least ``dup_ngram_min_count`` times (2, Gopher's rule, or 3),
-    over the whole text or, with ``dup_ngram_restated=False``, outside restated sentences
-    (``saring.filters.restated``); ``max_restated`` bounds the share of characters in
-    restated sentences, counted from their second saying (``restated_min_count=2``) or
+    over the whole text or, with ``dup_ngram_restated=False``, outside restated sentences,
+    names and clauses (``saring.filters.restated``); ``max_restated`` bounds the share of
+    characters in restated sentences, counted from their second saying (``restated_min_count=2``) or
     their third (3); 1.0, the papers' default, is no bound. With ``dup_short_lines=False``
     the duplicate line and paragraph rules count only repeated lines and paragraphs of at
     least ``saring.filters.text.LONG_LINE_WORDS`` words (a repeated caption, credit,
@@ -76,6 +78,7 @@ class GopherRepetitionThresholds:
     max_dup_line_chars: float = 0.2
     max_dup_paragraph_chars: float = 0.2
     max_top_ngram: tuple[float, ...] = (0.2, 0.18, 0.16)
+    top_ngram_min_count: int = 2
     max_dup_ngram: tuple[float, ...] = (0.15, 0.14, 0.13, 0.12, 0.11, 0.1)
     dup_ngram_min_count: int = 2
     max_restated: float = 1.0
@@ -86,6 +89,8 @@ class GopherRepetitionThresholds:
     def __post_init__(self) -> None:
         if self.dup_ngram_min_count not in (2, 3):
             raise ValueError(f"dup_ngram_min_count must be 2 or 3, not {self.dup_ngram_min_count}")
+        if self.top_ngram_min_count not in (2, 3):
+            raise ValueError(f"top_ngram_min_count must be 2 or 3, not {self.top_ngram_min_count}")
         if self.restated_min_count not in (2, 3):
             raise ValueError(f"restated_min_count must be 2 or 3, not {self.restated_min_count}")
 
@@ -111,7 +116,9 @@ class FineWebThresholds:
     standings row is not furniture); a document
     whose prose lines hold at least ``enough_prose_words`` words (0: none) is held to the
     lower of ``min_line_punct`` and ``min_line_punct_prose`` (an article with a list, table
-    or schedule: its prose is an article's worth, however long the list); under
+    or schedule: its prose is an article's worth, however long the list), and to the
+    higher of ``max_short_lines`` and ``max_short_lines_prose`` (0: none) for short lines
+    (an awards or results list of one short line per winner under the article); under
     ``"chars"`` the short-line rule also reads the share of characters in short lines that
     are not table rows. The
     duplicate-line rule counts every repeated line (``char_dup_min_count=2``, FineWeb's) or
@@ -122,6 +129,7 @@ class FineWebThresholds:
     enough_prose_words: int = 0
     min_line_punct_prose: float = 1.0
     max_short_lines: float = 0.67
+    max_short_lines_prose: float = 0.0
     short_line_chars: int = 30
     max_char_dup: float = 0.01
     max_newline_ratio: float = 0.3
