@@ -45,9 +45,9 @@ def _libc() -> ctypes.CDLL | None:
     """Return the C library if it has ``malloc_trim`` (glibc), else ``None``. The running
     program's own symbols are looked at first: ``ctypes.util.find_library`` runs
     ``ldconfig -p`` in a subprocess, which every worker process would pay for at start."""
-    for find in (lambda: None, lambda: ctypes.util.find_library("c")):
+    for name in (None, "c"):
         try:
-            libc = ctypes.CDLL(find())
+            libc = ctypes.CDLL(None if name is None else ctypes.util.find_library(name))
         except OSError:
             continue
         if hasattr(libc, "malloc_trim"):

@@ -38,15 +38,18 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from resiliparse.extract.html2text import extract_plain_text
-from resiliparse.parse.html import DOMNode, HTMLTree
+from resiliparse.parse.html import HTMLTree
 
 from saring import meta
 from saring.extract.cues import drop_cue_lines
 from saring.extract.lxml_tree import find_author, load_html
 from saring.extract.page import iso_date, page_metadata
+
+if TYPE_CHECKING:
+    from resiliparse.parse.html import DocumentNode, ElementNode
 
 Mode = Literal["quality", "fast"]
 
@@ -93,7 +96,7 @@ def _main_content(page: str | HTMLTree, skip: list[str] | None = None) -> str:
     ).strip()
 
 
-def _roots(document: DOMNode) -> list[tuple[int, DOMNode]]:
+def _roots(document: DocumentNode) -> list[tuple[int, ElementNode]]:
     """Return the page's root elements (``_ROOTS`` it holds exactly one of), with their
     places in ``_ROOTS``, most specific first."""
     found = []
@@ -115,10 +118,12 @@ than were put in (the page holds the word itself), the page is extracted again u
 _MARKS = re.compile(_MARK + r"\d+[be]")
 
 
-def _mark(tree: HTMLTree, roots: list[tuple[int, DOMNode]]) -> None:
+def _mark(tree: HTMLTree, roots: list[tuple[int, ElementNode]]) -> None:
     """Put a start and an end mark inside each root element, around all it holds."""
     for n, node in roots:
         start, end = tree.create_text_node(f"{_MARK}{n}b"), tree.create_text_node(f"{_MARK}{n}e")
+        if start is None or end is None:  # not made: the root is extracted on its own
+            continue
         first = node.first_child
         if first is None:
             node.append_child(start)
@@ -155,7 +160,7 @@ def _between(text: str, n: int) -> str | None:
     return _unmarked(text[start + len(_MARK) + len(str(n)) + 1 : end])
 
 
-def _alone(node: DOMNode) -> str:
+def _alone(node: ElementNode) -> str:
     """Return the main-content text of a root element parsed as a page of its own."""
     return _main_content(HTMLTree.parse(_MARKS.sub("", node.html)), _SKIP)
 
