@@ -16,6 +16,7 @@ import pytest
 
 from saring.extract import drop_cue_lines, extract_fast, extract_quality
 from saring.extract import engines as engines_module
+from saring.extract import main_content as main_content_module
 from saring.extract.bounded import shared_extractor
 from saring.io import Source
 from saring.io.html import HtmlReader
@@ -92,14 +93,14 @@ def test_fast_mode_takes_the_article_text_from_one_pass_without_its_marks() -> N
     )
     text = extract_fast(html).text
     assert text.split("\n\n") == ["Bibit Padi", *ARTICLE]
-    assert engines_module._MARK not in text
+    assert main_content_module._MARK not in text
     # The page alone, without roots, reads the same blocks as the marked one.
     whole = extract_fast(_page(f"<div>{article}</div>")).text
     assert whole == text
 
 
 def test_fast_mode_keeps_a_page_that_holds_the_mark_word_itself() -> None:
-    word = f"{engines_module._MARK}0b"
+    word = f"{main_content_module._MARK}0b"
     paragraphs = (*ARTICLE, f"Kode kupon {word} tidak berlaku.")
     html = _page("<article>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</article>")
     assert extract_fast(html).text.split("\n\n") == list(paragraphs)

@@ -22,7 +22,7 @@
   post-metadata blocks, ``<nav>``, ``<aside>`` and ``<footer>`` left out, on the page's
   single article element (``itemprop=articleBody``, ``<article>``, ``<main>``, …) when it
   holds at least half of the text, both read from one main-content pass over the page (see
-  ``_fast_text``); metadata only from the page's markup.
+  ``saring.extract.main_content``); metadata only from the page's markup.
 
 Both then drop short boilerplate lines (``saring.extract.cues``). The shares were chosen on
 the even-numbered pages of trafilatura's evaluation set; ``benchmarks/extraction.py``
@@ -34,22 +34,18 @@ process.
 from __future__ import annotations
 
 import contextlib
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
-from resiliparse.extract.html2text import extract_plain_text
 from resiliparse.parse.html import HTMLTree
 
 from saring import meta
 from saring.extract.cues import drop_cue_lines
 from saring.extract.lxml_tree import find_author, load_html
+from saring.extract.main_content import fast_text, main_content
 from saring.extract.page import iso_date, page_metadata
-
-if TYPE_CHECKING:
-    from resiliparse.parse.html import DocumentNode, ElementNode
 
 Mode = Literal["quality", "fast"]
 
@@ -62,147 +58,10 @@ class Extraction:
     metadata: dict[str, str] = field(default_factory=dict)
 
 
-_SKIP = ["aside", "footer", "nav"]
-"""Elements the fast mode leaves out whatever resiliparse thinks of them."""
-_ROOTS: tuple[tuple[str, str | None], ...] = (
-    ("itemprop", "articleBody"),
-    ("article", None),
-    ("main", None),
-    ("role", "main"),
-    ("id", "content"),
-)
-"""Elements that hold the article when a page has exactly one of them, most specific first:
-an attribute and its value, or a tag name (``[itemprop=articleBody]``, ``article``, ``main``,
-``[role=main]``, ``#content``). Looked up by tag or attribute, not by CSS selector: lexbor
-compiles a selector on every call, which cost more than a fast-mode page's extraction."""
-ROOT_SHARE = 0.5
-"""A root element is used when its text is at least this share of the whole page's text."""
 SECOND_OPINION = 0.5
 """The quality mode also runs trafilatura's defaults when its precise text is shorter than
 this share of resiliparse's main-content text, and keeps the longer text if the precise one
 is shorter than this share of it."""
-
-
-def _main_content(page: str | HTMLTree, skip: list[str] | None = None) -> str:
-    """Return resiliparse's main-content text (comments, alt texts and post metadata left
-    out, and the elements matching ``skip``), one block per line."""
-    return extract_plain_text(
-        page,
-        main_content=True,
-        comments=False,
-        alt_texts=False,
-        post_meta=False,
-        skip_elements=skip,
-    ).strip()
-
-
-def _roots(document: DocumentNode) -> list[tuple[int, ElementNode]]:
-    """Return the page's root elements (``_ROOTS`` it holds exactly one of), with their
-    places in ``_ROOTS``, most specific first."""
-    found = []
-    for n, (name, value) in enumerate(_ROOTS):
-        if value is None:
-            nodes = document.get_elements_by_tag_name(name)
-        else:
-            nodes = document.get_elements_by_attr(name, value)
-        if len(nodes) == 1:
-            found.append((n, nodes[0]))
-    return found
-
-
-_MARK = "qzxsaringroot"
-"""How the words begin that mark where each root element starts and ends in the page's
-main-content text (``qzxsaringroot0b``…``qzxsaringroot0e``): text nodes of letters, as
-resiliparse's main-content pass drops nodes without any. When the text holds more of them
-than were put in (the page holds the word itself), the page is extracted again unmarked."""
-_MARKS = re.compile(_MARK + r"\d+[be]")
-
-
-def _mark(tree: HTMLTree, roots: list[tuple[int, ElementNode]]) -> None:
-    """Put a start and an end mark inside each root element, around all it holds."""
-    for n, node in roots:
-        start, end = tree.create_text_node(f"{_MARK}{n}b"), tree.create_text_node(f"{_MARK}{n}e")
-        if start is None or end is None:  # not made: the root is extracted on its own
-            continue
-        first = node.first_child
-        if first is None:
-            node.append_child(start)
-        else:
-            node.insert_before(start, first)
-        node.append_child(end)
-
-
-def _unmarked(text: str) -> str:
-    """Return marked main-content text without its marks: a line holding only marks goes,
-    with the blank line after it (the mark's own block), so the text is the unmarked page's."""
-    if _MARK not in text:
-        return text.strip()
-    lines: list[str] = []
-    after_mark = False
-    for line in text.split("\n"):
-        if after_mark and not line.strip():
-            after_mark = False
-            continue
-        has_mark = _MARK in line
-        bare = _MARKS.sub("", line) if has_mark else line
-        after_mark = has_mark and not bare.strip()
-        if not after_mark:
-            lines.append(bare)
-    return "\n".join(lines).strip()
-
-
-def _between(text: str, n: int) -> str | None:
-    """Return the marked text between root ``n``'s marks, or ``None`` if the main-content pass
-    dropped either of them."""
-    start, end = text.find(f"{_MARK}{n}b"), text.find(f"{_MARK}{n}e")
-    if start < 0 or end < start:
-        return None
-    return _unmarked(text[start + len(_MARK) + len(str(n)) + 1 : end])
-
-
-def _alone(node: ElementNode) -> str:
-    """Return the main-content text of a root element parsed as a page of its own."""
-    return _main_content(HTMLTree.parse(_MARKS.sub("", node.html)), _SKIP)
-
-
-def _fast_text(tree: HTMLTree, html: str) -> str:
-    """Return the main-content text of the page's article element if it has a single one
-    holding most of the text, else of the whole page; navigation, asides and footers out.
-
-    One main-content pass over the page gives both: each root element is marked (``_mark``)
-    and its text is what the pass keeps between its marks, judged in the page's context.
-    Only a root the pass dropped whole (its marks gone: a page whose whole text the
-    heuristics take for boilerplate) is extracted again on its own. (Extracting every root
-    on its own, as earlier versions did, cost a third of the mode's time and scored lower on
-    the tuning pages of both extraction benchmarks.)"""
-    document = tree.document
-    roots = _roots(document) if document is not None else []
-    _mark(tree, roots)
-    text = _main_content(tree, _SKIP)
-    if not roots:
-        return text
-    if text.count(_MARK) > 2 * len(roots):  # the page's own text holds the mark's word
-        return _unmarked_text(html)
-    full = _unmarked(text)
-    for n, node in roots:
-        part = _between(text, n)
-        if part is None:
-            part = _alone(node)
-        if len(part) >= ROOT_SHARE * len(full):
-            return part
-    return full
-
-
-def _unmarked_text(html: str) -> str:
-    """Return ``_fast_text`` of a page without marks: each root extracted on its own."""
-    tree = HTMLTree.parse(html)
-    full = _main_content(tree, _SKIP)
-    document = tree.document
-    for _, node in _roots(document) if document is not None else []:
-        part = _main_content(HTMLTree.parse(node.html), _SKIP)
-        if len(part) >= ROOT_SHARE * len(full):
-            return part
-    return full
 
 
 def extract_fast(html: str, url: str | None = None) -> Extraction:
@@ -210,7 +69,7 @@ def extract_fast(html: str, url: str | None = None) -> Extraction:
     tree = HTMLTree.parse(html)
     metadata = page_metadata(tree, url)
     metadata[meta.EXTRACTOR] = "fast"
-    return Extraction(drop_cue_lines(_fast_text(tree, html)), metadata)
+    return Extraction(drop_cue_lines(fast_text(tree, html)), metadata)
 
 
 def _date_params() -> dict[str, Any]:
@@ -280,7 +139,7 @@ def extract_quality(html: str, url: str | None = None) -> Extraction:
             text = (result.text or "").strip()
         except (TypeError, ValueError):
             found = {}
-    fallback = _main_content(tree)
+    fallback = main_content(tree)
     if len(text) < SECOND_OPINION * len(fallback):
         wider = trafilatura.extract(source, url=url, include_comments=False) or ""
         if len(text) < SECOND_OPINION * len(wider):
