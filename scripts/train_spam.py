@@ -6,6 +6,8 @@ Spam pages are assembled from the phrase pools of ``saring/data/spam/train/``: f
 and D (D in other registers, at ``FAMILY_D`` of A's counts) are trained on (four fifths)
 and tuned on (the other fifth); families B and C, written separately in other words, voices
 and layouts, are only reported (B as seen: its failures were looked at once; C held out).
+Family E (mostly English: the promotion that ends an article, sponsored posts, product pages)
+is trained on at ``FAMILY_E`` of A's counts, 0 for now, and reported.
 Ham is news and sentences from DATA: the malay-news-2018 topic files of
 ``saring.lang.training.news_files(…, "train")`` (Apache-2.0; every fifth article kept for
 tuning) and lingua's id, ms and en sentences (Apache-2.0), plus families A's and D's hard
@@ -43,6 +45,30 @@ PAGES_PER_KIND = {"gambling": 1500, "loan": 1200, "pills": 1200, "seo": 600}
 HARD_NEGATIVES = 2400
 FAMILY_D = 0.6
 """Family D's pages and hard negatives, as a share of family A's (both trained and tuned on)."""
+FAMILY_E, FAMILY_E_HAM = 0.0, 0.0
+"""Family E's gambling, loan and pill pages, and its hard negatives (with its article bodies),
+as shares of family A's; 0: not trained on yet. Every setting tried (pages 0.25 to 0.5, hard
+negatives 0.25 to 1.0, articles trained whole or their endings alone, English only or in
+three languages) caught more of the development sets' English and article-ending spam
+(437 → up to 441 of 448 gambling, loan and pill pages) but cost something the shipped model
+keeps: family C's hard negatives (588 to 596 of 600 with the rules, against 597), a news
+report of the development sets, or clean news of ``benchmarks/quality.py``'s tuning sources,
+pages with no topic or promotion word that the model scores 0.85 or more (0.4 and 1.0,
+endings alone: family C 870/900 and 598/600, family B 852/900 and 593/600, the development
+sets 441 of 448 and every news report kept, but SpamFilter drops 4 Malaysian, 2 Indonesian
+and 1 IndoSum tuning articles that it kept). Trained on without its hard negatives, E's spam
+pages (in English only, too) lift the model's mean score of Malaysian news from 0.004 to 0.037;
+its hard negatives bring it back only part of the way (0.007 at 1.0)."""
+ENDINGS = 0.6
+"""Share of a family's gambling, loan and pill pages that are the promotion ending an article,
+where its pools hold ``[article]`` bodies (family E; ``Pages.ending``). The ending is trained
+on alone and the article's body, without it, is a hard negative (``Pages.bodies``): trained on
+whole, the pages taught the model that a health column or a match preview is half spam (the
+tuning threshold rose to 0.75-0.79); the model reads the ending as the block it is on a page."""
+LANGUAGES = {"id": 0.75, "ms": 0.13, "en": 0.12}
+"""Share of each language's sentences where a family's pools hold no ``[mix]`` of their own."""
+HAM_KINDS = {"news": 0.6, "advice": 0.2, "promo_ok": 0.2}
+"""Share of each kind of hard negative where a family's pools hold no ``[ham_mix]``."""
 EPOCHS, BATCH, RATE, L2 = 12, 256, 0.05, 1e-6
 """Training settings; L2 was chosen on family B (1e-4, 1e-5, 1e-6, 1e-7 tried)."""
 MAX_TUNING_FP = 0.002
@@ -51,6 +77,8 @@ BLOCK_FLOOR = 0.95
 """Least block threshold: raised from 0.8 after IndoSum's paragraphs (news in a tokenised
 style the training news lacks) scored up to 0.92 as blocks in ``benchmarks/quality.py``."""
 SPAM = [c for c in CLASSES if c != "ham"]
+TOPIC_KINDS = ("gambling", "loan", "pills")
+"""Spam kinds family E writes pages of (no SEO)."""
 CONTACT_LINES = ["{contact}: {phone}", "Link: https://{site}", "{contact} {phone}",
     "Telegram @{brand}", "Kunjungi {site}", "{site} | {site}",
     "WA {phone} (fast respon)"]  # fmt: skip
@@ -63,6 +91,7 @@ class Pages:
     def __init__(self, family: str, seed: int) -> None:
         self.pools = tomllib.loads((POOLS / f"family-{family}.toml").read_text("utf-8"))
         self.rng = random.Random(f"{family}-{seed}")
+        self.bodies: list[str] = []
 
     def brand(self) -> str:
         """Return a brand name: a stem and a tail, in one of three casings."""
@@ -91,12 +120,41 @@ class Pages:
         """Return one filled choice of a slot."""
         return self.fill(f"{{{key}}}")
 
-    def sentences(self, kind: str, k: int) -> tuple[str, list[str]]:
-        table = self.pools[kind]
-        lang = self.rng.choices(["id", "ms", "en"], [0.75, 0.13, 0.12])[0]
+    def sentences(self, kind: str, k: int, lang: str | None = None) -> tuple[str, list[str]]:
+        """Return a language (``lang``, else drawn by the family's ``[mix]``) and up to ``k``
+        filled sentences of one pool in it (the Indonesian pool where it has none); a dotted
+        ``kind`` names a pool inside a table (``article.loan``)."""
+        table = self.pools
+        for key in kind.split("."):
+            table = table[key]
+        if lang is None:
+            mix = self.pools.get("mix", LANGUAGES)
+            lang = self.rng.choices(list(mix), list(mix.values()))[0]
         pool = table.get(lang) or table["id"]
         picked = self.rng.sample(pool, min(len(pool), k))
         return lang, [self.fill(t) for t in picked]
+
+    def ending(self, kind: str) -> str:
+        """Return the paragraph of a topic's promotion that ends an article page (a guide or a
+        column that sells at its end), in the language of the article's body: one to three
+        paragraphs of ``[article]`` sentences, kept in ``bodies`` with no ending or, at even
+        odds, a ``[close]`` sentence (help, or the writer's sign-off) or an ordinary promotion
+        (``[promo_ok]``: a newsletter, a shop, an event)."""
+        r = self.rng
+        lang, body = self.sentences(f"article.{kind}", r.randint(3, 8))
+        cut = sorted(r.sample(range(1, len(body)), min(len(body) - 1, r.randint(0, 2))))
+        chunks = [body[a:b] for a, b in zip([0, *cut], [*cut, len(body)], strict=True)]
+        paras = [" ".join(c) for c in chunks]
+        ending = self.sentences(kind, r.randint(1, 3), lang)[1]
+        if r.random() < 0.3:
+            ending.append(self.fill(r.choice(CONTACT_LINES)))
+        close = r.choice([[], self.sentences(r.choice(["close", "promo_ok"]), 1, lang)[1]])
+        self.bodies.append("\n\n".join(paras + close))
+        return " ".join(ending)
+
+    def has_article(self, kind: str) -> bool:
+        """Return whether the family's pools hold article bodies on ``kind``."""
+        return kind in self.pools.get("article", {})
 
     def layout(self, parts: list[str]) -> str:
         r = self.rng
@@ -112,6 +170,8 @@ class Pages:
         r = self.rng
         if kind == "seo":
             return self.seo()
+        if self.has_article(kind) and r.random() < ENDINGS:
+            return self.ending(kind)
         _, parts = self.sentences(kind, r.choice([1, 2, 3, 3, 4, 4, 5, 5, 6, 7, 8]))
         if r.random() < 0.15:
             parts += self.sentences(r.choice(["gambling", "loan", "pills"]), 1)[1]
@@ -154,7 +214,8 @@ class Pages:
 
     def ham(self, base: list[str]) -> str:
         r = self.rng
-        kind = r.choices(["news", "advice", "promo_ok"], [0.6, 0.2, 0.2])[0]
+        mix = self.pools.get("ham_mix", HAM_KINDS)
+        kind = r.choices(list(mix), list(mix.values()))[0]
         _, parts = self.sentences(kind, r.randint(2, 7))
         if kind != "news" and r.random() < 0.5:
             parts += self.sentences("news", r.randint(1, 3))[1]
@@ -194,9 +255,16 @@ def lingua(folder: Path, rng: random.Random) -> list[str]:
     return found
 
 
-def spam_pages(pages: Pages, base: list[str], scale: float = 1.0) -> list[tuple[str, int]]:
+def spam_pages(
+    pages: Pages, base: list[str], scale: float = 1.0, kinds: tuple[str, ...] = tuple(SPAM)
+) -> list[tuple[str, int]]:
+    """Return ``scale`` times ``PAGES_PER_KIND`` spam pages of each of ``kinds`` with their
+    class, every seventh gambling, loan or pill page a spam block inside an article of
+    ``base``."""
     found = []
     for kind, count in PAGES_PER_KIND.items():
+        if kind not in kinds:
+            continue
         for i in range(int(count * scale)):
             mixed = kind != "seo" and i % 7 == 0 and base
             text = pages.injected(kind, base) if mixed else pages.spam(kind)
@@ -284,13 +352,18 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     rng = random.Random(8)
     news = malay_news(args.data / "malay-news-2018", "train")
-    a, b, c, d = Pages("a", 8), Pages("b", 8), Pages("c", 8), Pages("d", 8)
+    a, b, c, d, e = (Pages(family, 8) for family in "abcde")
     spam_a = spam_pages(a, news) + spam_pages(d, news, FAMILY_D)
     hard_a = [(a.ham(news), 0) for _ in range(HARD_NEGATIVES)]
     hard_a += [(d.ham(news), 0) for _ in range(int(HARD_NEGATIVES * FAMILY_D))]
     real = [(t, 0) for t in news + lingua(args.data / "lingua-sentences", rng)]
     real += [(rng.choice(spam_model.blocks(t)), 0) for t in news]
-    every = spam_a + hard_a + real
+    # Family E goes last, so that the others' pages fall in the same fifths as before it. No
+    # spam block of E is put into a news article: an ending is a sentence or three.
+    spam_e = spam_pages(e, [], FAMILY_E, TOPIC_KINDS)
+    hard_e = [(e.ham(news), 0) for _ in range(int(HARD_NEGATIVES * FAMILY_E_HAM))]
+    bodies = list(e.bodies)
+    every = spam_a + hard_a + real + spam_e + hard_e + [(text, 0) for text in bodies]
     tune = [x for i, x in enumerate(every) if i % 5 == 0]
     fit = [x for i, x in enumerate(every) if i % 5 != 0]
     ham = sum(1 for _, y in fit if y == 0) / sum(1 for _, y in fit if y != 0)
@@ -301,11 +374,14 @@ def main(argv: list[str] | None = None) -> int:
     tb = threshold([model.block_spam(x)[0] for x in ham_texts], BLOCK_FLOOR)
     held = malay_news(args.data / "malay-news-2018", "heldout")
     sets = {
-        "families A and D, tuning fifth": tune,
+        "families A and D (E at FAMILY_E), tuning fifth": tune,
         "family B (seen), spam": spam_pages(b, held, 0.2),
         "family B (seen), hard negatives": [(b.ham(held), 0) for _ in range(600)],
         "family C (held out), spam": spam_pages(c, held, 0.2),
         "family C (held out), hard negatives": [(c.ham(held), 0) for _ in range(600)],
+        "family E, spam": spam_pages(e, [], 0.2, TOPIC_KINDS),
+        "family E, hard negatives and article bodies": [(e.ham(held), 0) for _ in range(600)]
+        + [(text, 0) for text in e.bodies[len(bodies) :]],
         "malay-news-2018, other files (held out)": [(x, 0) for x in held],
     }
     print(f"model alone, spam at a score of {t} or more (min_model), blocks at {tb}:")
