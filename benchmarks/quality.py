@@ -19,7 +19,7 @@ term lists' vocabulary, and a sealed set written by hand). Ordinary journalism n
 junk. ``--derive`` prints the
 percentiles the news thresholds were taken from, over the tuning sources, and how many of
 their articles lie within 10% and 20% of each news limit (``margin``). ``--dev`` prints
-the five labelled spam development sets (``DEV_SPAM``, three of them held out until they were
+the six labelled spam development sets (``DEV_SPAM``, three of them held out until they were
 read); held-out spam sets are named in ``HELDOUT_SPAM``.
 
     .venv/bin/python benchmarks/quality.py [--data DIR] [--derive] [--losses] [--no-peers]
@@ -378,11 +378,13 @@ DEV_SPAM = {
     "first formerly held-out spam set": DATA / "heldout-spam.jsonl",
     "second formerly held-out spam set": DATA / "heldout-spam-2.jsonl",
     "third formerly held-out spam set": DATA / "heldout-spam-3.jsonl",
+    "third spam development set": DATA / "spam-dev-3.jsonl",
 }
 """Spam pages and news about the same topics, looked at and measured before and after each
-change, never trained on (``benchmarks/data/README.md``): two written by hand as development
-sets (the second with many short promotions under 50 words) and the three sets that were held
-out until they were measured once and their failures read to change the detector."""
+change, never trained on (``benchmarks/data/README.md``): three written by hand as development
+sets (the second with many short promotions under 50 words, the third with pill and
+supplement selling in many layouts) and the three sets that were held out until they were
+measured once and their failures read to change the detector."""
 
 
 def heldout_spam_set(work: Path, title: str, path: Path) -> None:
@@ -715,7 +717,7 @@ def main(argv: list[str] | None = None) -> int:
         help="skip every held-out source and the held-out spam sets (for tuning runs)",
     )
     parser.add_argument(
-        "--dev", action="store_true", help="only the spam development sets (all five)"
+        "--dev", action="store_true", help="only the spam development sets (all six)"
     )
     args = parser.parse_args(argv)
     PEERS["datatrove"] = not args.no_peers
