@@ -69,7 +69,7 @@ def extract_fast(html: str, url: str | None = None) -> Extraction:
     tree = HTMLTree.parse(html)
     metadata = page_metadata(tree, url)
     metadata[meta.EXTRACTOR] = "fast"
-    return Extraction(drop_cue_lines(fast_text(tree, html)), metadata)
+    return Extraction(drop_cue_lines(fast_text(tree)), metadata)
 
 
 def _date_params() -> dict[str, Any]:

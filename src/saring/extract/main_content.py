@@ -11,7 +11,7 @@ from resiliparse.extract.html2text import extract_plain_text
 from resiliparse.parse.html import HTMLTree
 
 if TYPE_CHECKING:
-    from resiliparse.parse.html import DocumentNode, ElementNode
+    from resiliparse.parse.html import DocumentNode, ElementNode, Node
 
 _SKIP = ["aside", "footer", "nav"]
 """Elements the fast mode leaves out whatever resiliparse thinks of them."""
@@ -61,12 +61,14 @@ _MARK = "qzxsaringroot"
 """How the words begin that mark where each root element starts and ends in the page's
 main-content text (``qzxsaringroot0b``…``qzxsaringroot0e``): text nodes of letters, as
 resiliparse's main-content pass drops nodes without any. When the text holds more of them
-than were put in (the page holds the word itself), the page is extracted again unmarked."""
+than were put in (the page holds the word itself), the page is read again unmarked."""
 _MARKS = re.compile(_MARK + r"\d+[be]")
 
 
-def _mark(tree: HTMLTree, roots: list[tuple[int, ElementNode]]) -> None:
-    """Put a start and an end mark inside each root element, around all it holds."""
+def _mark(tree: HTMLTree, roots: list[tuple[int, ElementNode]]) -> list[Node]:
+    """Put a start and an end mark inside each root element, around all it holds; return
+    the marks."""
+    marks = []
     for n, node in roots:
         start, end = tree.create_text_node(f"{_MARK}{n}b"), tree.create_text_node(f"{_MARK}{n}e")
         if start is None or end is None:  # not made: the root is extracted on its own
@@ -77,6 +79,8 @@ def _mark(tree: HTMLTree, roots: list[tuple[int, ElementNode]]) -> None:
         else:
             node.insert_before(start, first)
         node.append_child(end)
+        marks += [start, end]
+    return marks
 
 
 def _unmarked(text: str) -> str:
@@ -101,52 +105,37 @@ def _unmarked(text: str) -> str:
 def _between(text: str, n: int) -> str | None:
     """Return the marked text between root ``n``'s marks, or ``None`` if the main-content pass
     dropped either of them."""
-    start, end = text.find(f"{_MARK}{n}b"), text.find(f"{_MARK}{n}e")
+    opening = f"{_MARK}{n}b"
+    start, end = text.find(opening), text.find(f"{_MARK}{n}e")
     if start < 0 or end < start:
         return None
-    return _unmarked(text[start + len(_MARK) + len(str(n)) + 1 : end])
+    return _unmarked(text[start + len(opening) : end])
 
 
-def _alone(node: ElementNode) -> str:
-    """Return the main-content text of a root element parsed as a page of its own."""
-    return main_content(HTMLTree.parse(_MARKS.sub("", node.html)), _SKIP)
-
-
-def fast_text(tree: HTMLTree, html: str) -> str:
+def fast_text(tree: HTMLTree) -> str:
     """Return the main-content text of the page's article element if it has a single one
     holding most of the text, else of the whole page; navigation, asides and footers out.
 
     One main-content pass over the page gives both: each root element is marked (``_mark``)
     and its text is what the pass keeps between its marks, judged in the page's context.
     Only a root the pass dropped whole (its marks gone: a page whose whole text the
-    heuristics take for boilerplate) is extracted again on its own. (Extracting every root
-    on its own, as earlier versions did, cost a third of the mode's time and scored lower on
-    the tuning pages of both extraction benchmarks.)"""
+    heuristics take for boilerplate) is extracted again on its own, parsed as a page. (Extracting
+    every root on its own, as earlier versions did, cost a third of the mode's time and scored
+    lower on the tuning pages of both extraction benchmarks.)"""
     document = tree.document
     roots = _roots(document) if document is not None else []
-    _mark(tree, roots)
+    marks = _mark(tree, roots)
     text = main_content(tree, _SKIP)
-    if not roots:
-        return text
-    if text.count(_MARK) > 2 * len(roots):  # the page's own text holds the mark's word
-        return _unmarked_text(html)
-    full = _unmarked(text)
+    for mark in marks:  # the tree as the page has it, for a root read on its own
+        mark.decompose()
+    marked = text.count(_MARK) <= len(marks)
+    if not marked:  # the page's own text holds the mark's word: read it unmarked
+        text = main_content(tree, _SKIP)
+    full = _unmarked(text) if marked else text
     for n, node in roots:
-        part = _between(text, n)
+        part = _between(text, n) if marked else None
         if part is None:
-            part = _alone(node)
-        if len(part) >= ROOT_SHARE * len(full):
-            return part
-    return full
-
-
-def _unmarked_text(html: str) -> str:
-    """Return ``fast_text`` of a page without marks: each root extracted on its own."""
-    tree = HTMLTree.parse(html)
-    full = main_content(tree, _SKIP)
-    document = tree.document
-    for _, node in _roots(document) if document is not None else []:
-        part = main_content(HTMLTree.parse(node.html), _SKIP)
+            part = main_content(HTMLTree.parse(node.html), _SKIP)
         if len(part) >= ROOT_SHARE * len(full):
             return part
     return full
