@@ -36,11 +36,11 @@ def spam_reason(signals: dict[str, Any], t: SpamThresholds) -> str | None:
     """Return the spam rule the signals meet, or ``None``: where the model's score (whole or a
     block) reaches ``min_rule_model``, promotion at ``min_promo`` (half of it where the score
     reaches ``min_leaning_model``): a link list (brand and site names denser than any topic's
-    words), else the densest promoted topic; else, at ``min_rule_model`` too, the densest topic of
-    a page ``dense`` in it; else a gambling page injected into a protected site,
-    else a spun page that promotes (its most repeated phrase ``min_spun`` of its words and said
-    ``min_spun_repeats`` times; not ``quiet_page``) or repeats its title's phrase
-    (``spun_title``), else the model's likeliest spam class when its
+    words), else the densest promoted topic; else a page that ``sells_pills``; else, at
+    ``min_rule_model`` too, the densest topic of a page ``dense`` in it; else a gambling page
+    injected into a protected site, else a spun page that promotes (its most repeated phrase
+    ``min_spun`` of its words and said ``min_spun_repeats`` times; not ``quiet_page``) or repeats
+    its title's phrase (``spun_title``), else the model's likeliest spam class when its
     spam probability reaches ``min_model``, or that of the page's spammiest block when the block's
     reaches ``min_block_model``; the whole page's at ``min_quiet_model`` instead for a page
     that does not promote (``quiet_page``) or that reports more than it promotes (``reports``),
@@ -65,6 +65,8 @@ def spam_reason(signals: dict[str, Any], t: SpamThresholds) -> str | None:
             return SEO
         if signals[topic] >= t.min_topic:
             return f"spam/{topic}"
+    if sells_pills(signals, t):
+        return PILLS
     if model >= t.min_rule_model and dense(signals, t):
         return f"spam/{max(TOPICS, key=lambda name: signals[name])}"
     if (
@@ -109,6 +111,24 @@ def promoting_block(signals: dict[str, Any], t: SpamThresholds) -> bool:
         and signals["model_block"] >= t.min_leaning_model
         and signals["block_promo"] >= t.min_promo
         and signals["block_reporting"] == 0
+    )
+
+
+def sells_pills(signals: dict[str, Any], t: SpamThresholds) -> bool:
+    """Return whether a page of ``min_selling_words`` words or more sells pills in its words
+    alone, whatever the model says: pill-selling vocabulary at ``min_topic``, promotion at
+    ``min_promo`` and ``min_promo_share`` of promotion plus reporting, and no reporting word. A
+    health column that ends selling a miracle cure ("regrows worn joints in 21 days",
+    "menormalkan tensi dalam 7 hari") reads like advice to the model; news on the same
+    supplements names a regulator, a doctor or a court. Short texts are left to the model: a
+    two-line tip that warns against slimming pills addresses its reader too. Gambling and loan
+    promotion are not judged so: news on them quotes promoters with no reporting word nearby."""
+    return bool(
+        signals["words"] >= t.min_selling_words
+        and signals["pills"] >= t.min_topic
+        and signals["promo"] >= t.min_promo
+        and signals["promo_share"] >= t.min_promo_share
+        and signals["reporting"] == 0
     )
 
 
@@ -191,7 +211,9 @@ class SpamFilter(UsesProfile, Filter):
     topic word only when its text without numbers scores ``min_silent_model``. News that
     reports on these topics is kept. A block at ``min_leaning_model`` that promotes at
     ``min_promo`` with no reporting word drops a page that names its topic and scores
-    ``min_rule_model`` whole. ``None`` takes the value of the language's ``profile``.
+    ``min_rule_model`` whole. A page of ``min_selling_words`` words or more with pill vocabulary
+    at ``min_topic``, promotion at ``min_promo`` and no reporting word is ``spam/pills`` whatever
+    the model says. ``None`` takes the value of the language's ``profile``.
     Uses ``SpamSignals``' stored signals when they fit the text."""
 
     family = "spam"
@@ -219,6 +241,7 @@ class SpamFilter(UsesProfile, Filter):
         min_silent_model: float | None = None,
         min_dense_topic: float | None = None,
         min_leaning_model: float | None = None,
+        min_selling_words: int | None = None,
     ) -> None:
         self.language = language
         self.profile = profile
@@ -240,6 +263,7 @@ class SpamFilter(UsesProfile, Filter):
         self.min_silent_model = min_silent_model
         self.min_dense_topic = min_dense_topic
         self.min_leaning_model = min_leaning_model
+        self.min_selling_words = min_selling_words
 
     def signals(self, doc: Document) -> dict[str, Any]:
         """Return the document's stored signals if they fit, else freshly computed ones."""

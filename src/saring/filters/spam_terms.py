@@ -29,7 +29,7 @@ from urllib.parse import unquote, urlsplit
 from saring.filters import spam_model
 from saring.filters.text import ratio, words
 
-VERSION = 9
+VERSION = 10
 """Version of ``spam_signals``; stored signals of another version are recomputed."""
 
 TOPICS = ("gambling", "loan", "pills", "seo")

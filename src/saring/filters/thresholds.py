@@ -194,7 +194,9 @@ class SpamThresholds:
     promotes, names SEO services or reaches ``min_model``. A page whose spammiest block reaches
     ``min_leaning_model`` and promotes at ``min_promo`` per 100 words of the block, with no
     reporting word in it, is spam of the block's class where the page reaches ``min_rule_model``
-    and names that class's topic."""
+    and names that class's topic. A page of ``min_selling_words`` words or more that names pill
+    selling at ``min_topic`` and promotes at ``min_promo``, with a promotion share of
+    ``min_promo_share`` and no reporting word, is ``spam/pills`` whatever the model says."""
 
     min_topic: float = 2.0
     min_promo: float = 4.0
@@ -213,6 +215,7 @@ class SpamThresholds:
     min_silent_model: float = 0.9
     min_dense_topic: float = 10.0
     min_leaning_model: float = 0.4
+    min_selling_words: int = 50
 
 
 FAMILIES: dict[str, type[Any]] = {

@@ -1,0 +1,91 @@
+"""Spam: an article-length page that sells pills in its own words and reports nothing is
+``spam/pills`` whatever the model says; news on the same supplements, and a short tip that
+warns its reader, are kept."""
+
+from __future__ import annotations
+
+from saring import Document, SpamFilter
+from saring.filters.spam import sells_pills, spam_reason
+from saring.filters.spam_terms import TOPICS, spam_signals
+from saring.filters.thresholds import SpamThresholds
+
+LANGS = ("id", "ms", "en")
+
+# Written for these tests: a health column whose last paragraph sells a miracle cure.
+ADVICE = (
+    "Asam Urat Kambuh Saat Musim Hujan? Ini Penyebabnya\n\n"
+    "Nyeri di jempol kaki yang datang tiba-tiba di malam hari sering menjadi tanda asam urat. "
+    "Cuaca dingin, kurang minum air putih dan makanan tinggi purin seperti jeroan dan emping "
+    "membuat kristal menumpuk di sendi. Banyak penderita baru sadar setelah sendinya bengkak "
+    "dan kemerahan.\n\n"
+    "Kurangi makanan bersantan, perbanyak sayur dan buah, minum delapan gelas air sehari dan "
+    "jaga berat badan tetap ideal. Kompres dingin membantu meredakan bengkak.\n\n"
+)
+PITCH = (
+    "Tapi kalau Anda ingin cepat bebas nyeri, coba Kapsul Uratin Herbal. Terbukti menurunkan "
+    "asam urat dalam 3 hari tanpa efek samping, sehingga obat dokter bisa Anda tinggalkan. "
+    "Harga spesial hanya hari ini, klik link di bawah atau WA 0813-5550-2281 sekarang!"
+)
+REPORT = (
+    "Badan Pengawas Obat dan Makanan menyita kapsul herbal yang diklaim terbukti menurunkan "
+    "asam urat tanpa efek samping, kata juru bicaranya, Selasa. Penjual di Bekasi kini "
+    "menjadi tersangka."
+)
+# Written for these tests: a two-line tip that addresses its reader (left to the model).
+TIP = (
+    "Jangan mudah percaya iklan obat pelangsing tanpa efek samping. Tanyakan dulu ke dokter "
+    "Anda sebelum membeli, dan cek nomor izinnya."
+)
+
+
+def _base() -> dict[str, object]:
+    base: dict[str, object] = {topic: 0.0 for topic in TOPICS}
+    base |= {"words": 120, "promo": 5.0, "reporting": 0.0, "links": 0.0, "promo_share": 1.0}
+    base |= {"spun": 0.0, "spun_repeats": 0, "spun_title": False, "keyword_list": 0.0}
+    base |= {"url_protected": False, "url_gambling": 0, "model": 0.01, "model_words": 0.01}
+    base |= {"model_topic": "pills", "model_block": 0.02, "model_block_topic": "pills"}
+    return base | {"block_promo": 0.0, "block_reporting": 0.0, "pills": 3.0}
+
+
+def test_a_page_that_sells_pills_in_its_words_is_spam_whatever_the_model_says() -> None:
+    t = SpamThresholds()
+    page = _base()
+    assert sells_pills(page, t)
+    assert spam_reason(page, t) == "spam/pills"
+    assert spam_reason(page | {"reporting": 0.8}, t) is None  # news names its sources
+    assert spam_reason(page | {"words": 40}, t) is None  # a short text is left to the model
+    assert spam_reason(page | {"promo": 3.0}, t) is None  # it hardly promotes
+    assert spam_reason(page | {"pills": 1.0}, t) is None  # one pill word in passing
+    assert spam_reason(page | {"pills": 0.0, "gambling": 3.0}, t) is None  # pills only
+
+
+def test_a_health_column_that_ends_selling_a_cure_is_dropped_and_its_news_kept() -> None:
+    step = SpamFilter()
+    selling = spam_signals(ADVICE + PITCH, None, LANGS)
+    assert selling["reporting"] == 0
+    assert selling["words"] >= SpamThresholds().min_selling_words
+    assert step.reason(Document(id="a", text=ADVICE + PITCH)) == "spam/pills"
+    assert step.reason(Document(id="n", text=ADVICE + REPORT)) is None
+    assert not sells_pills(spam_signals(TIP, None, LANGS), SpamThresholds())  # too short
+
+
+# Written for these tests: an English wellness column that ends selling a cure, which the
+# model reads as advice.
+COLUMN = (
+    "Why Your Feet Tingle at Night\n\n"
+    "Numbness and tingling in the feet after dark are common after fifty. Long days standing, "
+    "tight shoes, low vitamin B12 and poorly controlled blood sugar all play a part, and the "
+    "feeling is often worst when the body finally rests.\n\n"
+    "Gentle calf stretches, a warm foot bath, comfortable shoes and a short walk after dinner "
+    "help many people sleep through the night.\n\n"
+    "But there is a faster way your doctor won't mention. NervaCalm Gummies rebuild damaged "
+    "nerves in 14 days, and thousands of readers have stopped their prescriptions. Claim three "
+    "bottles for the price of one today: tap the button below before the offer ends."
+)
+
+
+def test_a_column_the_model_calls_advice_is_dropped_when_it_sells_a_cure() -> None:
+    found = spam_signals(COLUMN, None, LANGS)
+    assert max(found["model"], found["model_block"]) < SpamThresholds().min_rule_model
+    assert sells_pills(found, SpamThresholds())
+    assert SpamFilter().reason(Document(id="c", text=COLUMN)) == "spam/pills"
