@@ -162,6 +162,7 @@ def test_limits_follow_parameters() -> None:
         "model_block",
         "spun",
         "keyword_list",
+        "sell",
     }
 
 

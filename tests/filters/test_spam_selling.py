@@ -44,7 +44,7 @@ def _base() -> dict[str, object]:
     base |= {"spun": 0.0, "spun_repeats": 0, "spun_title": False, "keyword_list": 0.0}
     base |= {"url_protected": False, "url_gambling": 0, "model": 0.01, "model_words": 0.01}
     base |= {"model_topic": "pills", "model_block": 0.02, "model_block_topic": "pills"}
-    return base | {"block_promo": 0.0, "block_reporting": 0.0, "pills": 3.0}
+    return base | {"block_promo": 0.0, "block_reporting": 0.0, "pills": 3.0, "sell": 3.0}
 
 
 def test_a_page_that_sells_pills_in_its_words_is_spam_whatever_the_model_says() -> None:
@@ -57,11 +57,14 @@ def test_a_page_that_sells_pills_in_its_words_is_spam_whatever_the_model_says() 
     assert spam_reason(page | {"promo": 3.0}, t) is None  # it hardly promotes
     assert spam_reason(page | {"pills": 1.0}, t) is None  # one pill word in passing
     assert spam_reason(page | {"pills": 0.0, "gambling": 3.0}, t) is None  # pills only
+    assert not sells_pills(page | {"gambling": 6.0}, t)  # another topic is denser
+    assert spam_reason(page | {"sell": 1.0}, t) is None  # it addresses, calls no one to order
 
 
 def test_a_health_column_that_ends_selling_a_cure_is_dropped_and_its_news_kept() -> None:
     step = SpamFilter()
     selling = spam_signals(ADVICE + PITCH, None, LANGS)
+    assert sells_pills(selling, SpamThresholds())
     assert selling["reporting"] == 0
     assert selling["words"] >= SpamThresholds().min_selling_words
     assert step.reason(Document(id="a", text=ADVICE + PITCH)) == "spam/pills"
@@ -89,3 +92,35 @@ def test_a_column_the_model_calls_advice_is_dropped_when_it_sells_a_cure() -> No
     assert max(found["model"], found["model_block"]) < SpamThresholds().min_rule_model
     assert sells_pills(found, SpamThresholds())
     assert SpamFilter().reason(Document(id="c", text=COLUMN)) == "spam/pills"
+
+
+def test_the_column_with_typographic_apostrophes_is_read_the_same() -> None:
+    curly = COLUMN.replace("'", "\u2019")
+    assert spam_signals(curly, None, LANGS)["pills"] == spam_signals(COLUMN, None, LANGS)["pills"]
+    assert SpamFilter().reason(Document(id="c", text=curly)) == "spam/pills"
+
+
+# Written for these tests: health features that address their reader and sell nothing.
+FEATURES = (
+    "Why Your Knees Hurt on the Stairs\n\n"
+    "If your knees ache when you climb stairs, you are not alone. Cartilage wears with age, and "
+    "extra weight puts more load on the joint with every step you take. Many people recover "
+    "without surgery: you can strengthen the thigh muscles, lose a few kilos and use a rail. "
+    "Some of you take collagen or other supplements; the evidence for them is thin, and a "
+    "physiotherapist can show you exercises that help more. Skip the slimming pills and fat "
+    "burner teas your feed shows you: most knee pain improves without surgery within a few "
+    "months if you keep moving and rest when it flares.",
+    "Asam Urat Kambuh? Ini yang Perlu Anda Lakukan\n\n"
+    "Jika sendi jempol kaki Anda tiba-tiba nyeri dan bengkak, bisa jadi asam urat Anda sedang "
+    "tinggi. Kurangi jeroan, emping dan minuman manis, lalu perbanyak air putih. Kompres dingin "
+    "membantu meredakan bengkak. Bila nyeri tidak reda dalam dua hari, obat dokter tetap "
+    "diperlukan. Minum obat sesuai anjuran dan jangan menghentikannya sendiri ketika Anda "
+    "merasa lebih baik, karena serangan bisa datang lagi.",
+)
+
+
+def test_a_health_feature_that_addresses_its_reader_is_kept() -> None:
+    for text in FEATURES:
+        found = spam_signals(text, None, LANGS)
+        assert not sells_pills(found, SpamThresholds()), text[:30]
+        assert SpamFilter().reason(Document(id="f", text=text)) is None, text[:30]

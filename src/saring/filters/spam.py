@@ -36,8 +36,9 @@ def spam_reason(signals: dict[str, Any], t: SpamThresholds) -> str | None:
     """Return the spam rule the signals meet, or ``None``: where the model's score (whole or a
     block) reaches ``min_rule_model``, promotion at ``min_promo`` (half of it where the score
     reaches ``min_leaning_model``): a link list (brand and site names denser than any topic's
-    words), else the densest promoted topic; else a page that ``sells_pills``; else, at
-    ``min_rule_model`` too, the densest topic of a page ``dense`` in it; else a gambling page
+    words), else the densest promoted topic; else, whatever the model says, a page that
+    ``sells_pills``; else, where the model reaches ``min_rule_model``, the densest topic of a
+    page ``dense`` in it; else a gambling page
     injected into a protected site, else a spun page that promotes (its most repeated phrase
     ``min_spun`` of its words and said ``min_spun_repeats`` times; not ``quiet_page``) or repeats
     its title's phrase (``spun_title``), else the model's likeliest spam class when its
@@ -116,18 +117,22 @@ def promoting_block(signals: dict[str, Any], t: SpamThresholds) -> bool:
 
 def sells_pills(signals: dict[str, Any], t: SpamThresholds) -> bool:
     """Return whether a page of ``min_selling_words`` words or more sells pills in its words
-    alone, whatever the model says: pill-selling vocabulary at ``min_topic``, promotion at
-    ``min_promo`` and ``min_promo_share`` of promotion plus reporting, and no reporting word. A
-    health column that ends selling a miracle cure ("regrows worn joints in 21 days",
-    "menormalkan tensi dalam 7 hari") reads like advice to the model; news on the same
-    supplements names a regulator, a doctor or a court. Short texts are left to the model: a
-    two-line tip that warns against slimming pills addresses its reader too. Gambling and loan
-    promotion are not judged so: news on them quotes promoters with no reporting word nearby."""
+    alone, whatever the model says: pill-selling vocabulary at ``min_topic`` and denser than any
+    other topic's, promotion at ``min_promo``, a seller's calls to action and offers at
+    ``min_sell`` per 100 words, and no reporting word. A health column that ends selling a
+    miracle cure ("regrows worn joints in 21 days", "menormalkan tensi dalam 7 hari", "tap the
+    button below") reads like advice to the model; a health feature that addresses its reader
+    ("Anda", "you") calls no one to order, and news on the same supplements names a regulator,
+    a doctor or a court. Short texts are left to the model: a two-line tip that warns against
+    slimming pills addresses its reader too. Gambling and loan promotion are not judged so: news
+    on them quotes promoters with no reporting word nearby."""
+    top = max(signals[topic] for topic in TOPICS)
     return bool(
         signals["words"] >= t.min_selling_words
         and signals["pills"] >= t.min_topic
+        and signals["pills"] == top
         and signals["promo"] >= t.min_promo
-        and signals["promo_share"] >= t.min_promo_share
+        and signals["sell"] >= t.min_sell
         and signals["reporting"] == 0
     )
 
@@ -197,8 +202,9 @@ class SpamFilter(UsesProfile, Filter):
     village or non-profit host, ``min_injected_topic`` gambling density and no more
     reporting than promotion vocabulary (or a model score of ``min_injected_model``); and,
     whatever the vocabulary, the spam model's likeliest class when its score reaches
-    ``min_model`` (or a block's, at ``min_block_model``); the vocabulary rules only where
-    the model's score reaches ``min_rule_model``, where also a page of one topic's words at
+    ``min_model`` (or a block's, at ``min_block_model``); the vocabulary rules (but one, below)
+    only where the model's score reaches ``min_rule_model``, where also a page of one topic's
+    words at
     ``min_dense_topic`` with a promotion word and no reporting word is spam of that topic;
     ``spam/seo`` for a spun page that promotes or whose title holds its phrase,
     one phrase ``min_spun`` of its words, said ``min_spun_repeats`` times or more (another spun
@@ -211,9 +217,11 @@ class SpamFilter(UsesProfile, Filter):
     topic word only when its text without numbers scores ``min_silent_model``. News that
     reports on these topics is kept. A block at ``min_leaning_model`` that promotes at
     ``min_promo`` with no reporting word drops a page that names its topic and scores
-    ``min_rule_model`` whole. A page of ``min_selling_words`` words or more with pill vocabulary
-    at ``min_topic``, promotion at ``min_promo`` and no reporting word is ``spam/pills`` whatever
-    the model says. ``None`` takes the value of the language's ``profile``.
+    ``min_rule_model`` whole. Whatever the model says, and before the rules for dense, injected,
+    listed and spun pages and the model's own, a page of ``min_selling_words`` words or more
+    whose densest topic is pills at ``min_topic``, with promotion at ``min_promo``, a seller's
+    calls to action and offers at ``min_sell`` and no reporting word is ``spam/pills``. ``None``
+    takes the value of the language's ``profile``.
     Uses ``SpamSignals``' stored signals when they fit the text."""
 
     family = "spam"
@@ -242,6 +250,7 @@ class SpamFilter(UsesProfile, Filter):
         min_dense_topic: float | None = None,
         min_leaning_model: float | None = None,
         min_selling_words: int | None = None,
+        min_sell: float | None = None,
     ) -> None:
         self.language = language
         self.profile = profile
@@ -264,6 +273,7 @@ class SpamFilter(UsesProfile, Filter):
         self.min_dense_topic = min_dense_topic
         self.min_leaning_model = min_leaning_model
         self.min_selling_words = min_selling_words
+        self.min_sell = min_sell
 
     def signals(self, doc: Document) -> dict[str, Any]:
         """Return the document's stored signals if they fit, else freshly computed ones."""
@@ -292,6 +302,7 @@ class SpamFilter(UsesProfile, Filter):
             model_block=("max", t.min_block_model),
             spun=("max", t.min_spun),
             keyword_list=("max", t.min_keyword_list),
+            sell=("max", t.min_sell),
         )
         return found
 

@@ -29,7 +29,7 @@ from urllib.parse import unquote, urlsplit
 from saring.filters import spam_model
 from saring.filters.text import ratio, words
 
-VERSION = 10
+VERSION = 11
 """Version of ``spam_signals``; stored signals of another version are recomputed."""
 
 TOPICS = ("gambling", "loan", "pills", "seo")
@@ -98,8 +98,9 @@ starting with it, longest first."""
 
 
 def tokens(text: str) -> list[str]:
-    """Return the casefolded tokens of a text, as terms are matched on them."""
-    return [t.rstrip("-'") for t in _TOKEN.findall(text.casefold())]
+    """Return the casefolded tokens of a text, as terms are matched on them (a typographic
+    apostrophe read as ``'``: "won’t" is "won't")."""
+    return [t.rstrip("-'") for t in _TOKEN.findall(text.casefold().replace("\u2019", "'"))]
 
 
 @functools.cache
@@ -233,16 +234,18 @@ def voice(text: str, vocab: Vocabulary) -> tuple[float, float]:
 
 def spam_signals(text: str, url: str | None, languages: tuple[str, ...]) -> dict[str, Any]:
     """Return the spam signals of a text: per-100-word densities of each topic, promotion,
-    reporting, brand and site names; the promotion share; the share of words its most repeated
-    phrase takes and that phrase's count (``spun``, ``spun_repeats``) and whether its title holds
-    that phrase (``spun_title``); the share of a keyword
-    list's entries holding its most repeated phrase (``keyword_list``); the spam model's probability
-    that the text is spam (``model``) and its likeliest spam class (``model_topic``), that of the
-    text without its tokens holding digits (``model_words``), the same for its spammiest block
-    (``model_block``, ``model_block_topic``) and that block's promotion and reporting per 100 words
-    (``block_promo``, ``block_reporting``); the URL's evidence. A topic's ``reported`` terms (words
-    news uses when it reports: "krim pemutih", "tanpa resep", "mod apk") count only on a page that
-    also holds one of the topic's other terms."""
+    reporting, brand and site names, and of a seller's calls to action and offers (``sell``: the
+    ``call_to_action`` terms, offers written with numbers, mobile numbers); the promotion share;
+    the share of words its most repeated phrase takes and that phrase's count (``spun``,
+    ``spun_repeats``) and whether its title holds that phrase (``spun_title``); the share of a
+    keyword list's entries holding its most repeated phrase (``keyword_list``); the spam model's
+    probability that the text is spam (``model``) and its likeliest spam class
+    (``model_topic``), that of the text without its tokens holding digits (``model_words``), the
+    same for its spammiest block (``model_block``, ``model_block_topic``) and that block's
+    promotion and reporting per 100 words (``block_promo``, ``block_reporting``); the URL's
+    evidence. A topic's ``reported`` terms (words news uses when it reports: "krim pemutih",
+    "tanpa resep", "mod apk") count only on a page that also holds one of the topic's other
+    terms."""
     lowered = text.casefold()
     toks = tokens(lowered)
     vocab = vocabulary(languages)
@@ -254,7 +257,8 @@ def spam_signals(text: str, url: str | None, languages: tuple[str, ...]) -> dict
     links = len(_LINK.findall(lowered))
     n = len(words(text))
     per100 = 100 / n if n else 0.0
-    promo = sum(counts[g] for g in PROMO) + brands + written_offers(lowered)
+    offers = written_offers(lowered)
+    promo = sum(counts[g] for g in PROMO) + brands + offers
     protected, url_gambling = url_signals(url)
     spun_share, spun_repeats, phrase = top_phrase(toks)
     model = spam_model.load()
@@ -267,6 +271,7 @@ def spam_signals(text: str, url: str | None, languages: tuple[str, ...]) -> dict
     signals.update(
         promo=round(promo * per100, 2),
         reporting=round(counts["reporting"] * per100, 2),
+        sell=round((counts["call_to_action"] + offers) * per100, 2),
         links=round((brands + links) * per100, 2),
         promo_share=ratio(promo, promo + counts["reporting"]),
         spun=spun_share,

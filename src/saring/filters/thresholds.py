@@ -194,9 +194,10 @@ class SpamThresholds:
     promotes, names SEO services or reaches ``min_model``. A page whose spammiest block reaches
     ``min_leaning_model`` and promotes at ``min_promo`` per 100 words of the block, with no
     reporting word in it, is spam of the block's class where the page reaches ``min_rule_model``
-    and names that class's topic. A page of ``min_selling_words`` words or more that names pill
-    selling at ``min_topic`` and promotes at ``min_promo``, with a promotion share of
-    ``min_promo_share`` and no reporting word, is ``spam/pills`` whatever the model says."""
+    and names that class's topic. A page of ``min_selling_words`` words or more whose densest
+    topic is pill selling, at ``min_topic``, that promotes at ``min_promo``, calls its reader to
+    order at ``min_sell`` per 100 words (calls to action, offers written with numbers, mobile
+    numbers) and holds no reporting word is ``spam/pills`` whatever the model says."""
 
     min_topic: float = 2.0
     min_promo: float = 4.0
@@ -216,6 +217,7 @@ class SpamThresholds:
     min_dense_topic: float = 10.0
     min_leaning_model: float = 0.4
     min_selling_words: int = 50
+    min_sell: float = 2.0
 
 
 FAMILIES: dict[str, type[Any]] = {
