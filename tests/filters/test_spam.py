@@ -7,7 +7,7 @@ import pytest
 
 from saring import Document, JsonlReader, LocalExecutor, Pipeline, SpamFilter, SpamSignals, run
 from saring.filters import spam_terms
-from saring.filters.spam import quiet_page, reports, spam_reason
+from saring.filters.spam_rules import quiet_page, reports, spam_reason
 from saring.filters.spam_terms import (
     TOPICS,
     keyword_list,

@@ -5,7 +5,7 @@ warns its reader, are kept."""
 from __future__ import annotations
 
 from saring import Document, SpamFilter
-from saring.filters.spam import sells_pills, spam_reason
+from saring.filters.spam_rules import sells_pills, spam_reason
 from saring.filters.spam_terms import TOPICS, spam_signals
 from saring.filters.thresholds import SpamThresholds
 

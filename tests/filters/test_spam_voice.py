@@ -4,7 +4,7 @@ uses when it reports count only beside promotion of the same topic."""
 from __future__ import annotations
 
 from saring import Document, SpamFilter
-from saring.filters.spam import silent, spam_reason, words_model
+from saring.filters.spam_rules import silent, spam_reason, words_model
 from saring.filters.spam_terms import TOPICS, spam_signals
 from saring.filters.thresholds import SpamThresholds
 

@@ -163,41 +163,41 @@ def convert(name: str, value: Any) -> Any:
 
 @dataclass(frozen=True)
 class SpamThresholds:
-    """Spam rules (``saring.filters.spam``): densities are hits per 100 words. A page is promotion
-    of a topic when its topic density reaches ``min_topic``, its promotion density (calls to action,
-    second person, superlatives, brand names) reaches ``min_promo``, and promotion makes at least
-    ``min_promo_share`` of promotion plus reporting vocabulary. A link list is ``min_links`` brand
-    names and site names per 100 words with the same promotion share. A page injected into a
-    legitimate site needs gambling words in its URL path on a protected suffix,
-    ``min_injected_topic`` gambling density and no more reporting than promotion vocabulary, or a
-    spam model score of ``min_injected_model``. Apart from these rules, a page whose spam model
-    score (``saring.filters.spam_model``) reaches ``min_model`` is spam of the model's likeliest
-    class, and so is a page whose spammiest block reaches ``min_block_model``. The vocabulary rules
-    drop a page only where the model's score (whole or a block) reaches ``min_rule_model``, and
-    take half ``min_promo`` where it reaches ``min_leaning_model``. A spun
-    page, whose most repeated 2- or 3-word phrase takes ``min_spun`` of its words and occurs
-    ``min_spun_repeats`` times or more, is ``spam/seo`` when it promotes (not quiet, below) or its
-    title holds that phrase. A page that does not promote (no promotion word, or promotion under
-    ``min_promo`` and no topic word; not one naming a topic at ``min_topic`` with no reporting
-    word) is
-    dropped by the model's whole-page score only at ``min_quiet_model``, and so is a page that
-    reports: reporting vocabulary ``min_reporting_ratio`` times its promotion; a page without a
-    promotion word never by a block, nor a page by a block that reports (reporting vocabulary
-    ``min_reporting_ratio`` times its promotion). A page with no promotion word and no topic word
-    is dropped by the model only when its text without the tokens holding digits scores
-    ``min_silent_model`` (a rate table or a tablet's specifications score like an RTP table). A
-    page of one topic's vocabulary at ``min_dense_topic`` per 100 words or more, with a promotion
-    word and no reporting word, is spam of that topic where the model reaches ``min_rule_model``. A
-    keyword list (four or more entries, separated by commas, bars, semicolons or bullets, of
-    seven words or fewer on average) is ``spam/seo`` when
-    ``min_keyword_list`` of its entries hold its most repeated 2-word phrase and the page
-    promotes, names SEO services or reaches ``min_model``. A page whose spammiest block reaches
-    ``min_leaning_model`` and promotes at ``min_promo`` per 100 words of the block, with no
-    reporting word in it, is spam of the block's class where the page reaches ``min_rule_model``
-    and names that class's topic. A page of ``min_selling_words`` words or more whose densest
-    topic is pill selling, at ``min_topic``, that promotes at ``min_promo``, calls its reader to
-    order at ``min_sell`` per 100 words (calls to action, offers written with numbers, mobile
-    numbers) and holds no reporting word is ``spam/pills`` whatever the model says."""
+    """Spam rules (``saring.filters.spam_rules``): densities are hits per 100 words. A page is
+    promotion of a topic when its topic density reaches ``min_topic``, its promotion density
+    (calls to action, second person, superlatives, brand names) reaches ``min_promo``, and
+    promotion makes at least ``min_promo_share`` of promotion plus reporting vocabulary. A link
+    list is ``min_links`` brand names and site names per 100 words with the same promotion
+    share. A page injected into a legitimate site needs gambling words in its URL path on a
+    protected suffix, ``min_injected_topic`` gambling density and no more reporting than
+    promotion vocabulary, or a spam model score of ``min_injected_model``. Apart from these
+    rules, a page whose spam model score (``saring.filters.spam_model``) reaches ``min_model``
+    is spam of the model's likeliest class, and so is a page whose spammiest block reaches
+    ``min_block_model``. The vocabulary rules drop a page only where the model's score (whole or
+    a block) reaches ``min_rule_model``, and take half ``min_promo`` where it reaches
+    ``min_leaning_model``. A spun page, whose most repeated 2- or 3-word phrase takes
+    ``min_spun`` of its words and occurs ``min_spun_repeats`` times or more, is ``spam/seo``
+    when it promotes (not quiet, below) or its title holds that phrase. A page that does not
+    promote (no promotion word, or promotion under ``min_promo`` and no topic word; not one
+    naming a topic at ``min_topic`` with no reporting word) is dropped by the model's whole-page
+    score only at ``min_quiet_model``, and so is a page that reports: reporting vocabulary
+    ``min_reporting_ratio`` times its promotion; a page without a promotion word never by a
+    block, nor a page by a block that reports (reporting vocabulary ``min_reporting_ratio``
+    times its promotion). A page with no promotion word and no topic word is dropped by the
+    model only when its text without the tokens holding digits scores ``min_silent_model`` (a
+    rate table or a tablet's specifications score like an RTP table). A page of one topic's
+    vocabulary at ``min_dense_topic`` per 100 words or more, with a promotion word and no
+    reporting word, is spam of that topic where the model reaches ``min_rule_model``. A keyword
+    list (four or more entries, separated by commas, bars, semicolons or bullets, of seven words
+    or fewer on average) is ``spam/seo`` when ``min_keyword_list`` of its entries hold its most
+    repeated 2-word phrase and the page promotes, names SEO services or reaches ``min_model``. A
+    page whose spammiest block reaches ``min_leaning_model`` and promotes at ``min_promo`` per
+    100 words of the block, with no reporting word in it, is spam of the block's class where the
+    page reaches ``min_rule_model`` and names that class's topic. A page of
+    ``min_selling_words`` words or more whose densest topic is pill selling, at ``min_topic``,
+    that promotes at ``min_promo``, calls its reader to order at ``min_sell`` per 100 words
+    (calls to action, offers written with numbers, mobile numbers) and holds no reporting word
+    is ``spam/pills`` whatever the model says."""
 
     min_topic: float = 2.0
     min_promo: float = 4.0
