@@ -234,6 +234,7 @@ def test_a_page_that_does_not_promote_needs_a_higher_model_score() -> None:
     base |= {"url_protected": False}
     base |= {"keyword_list": 0.0, "model_words": 0.0, "block_promo": 1.0, "block_reporting": 0.0}
     base |= {"url_gambling": 0, "model_topic": "loan", "model_block_topic": "loan", "words": 80}
+    base |= {"sell": 0.0}
     quiet = base | {"loan": 3.0, "model": 0.7, "model_block": 0.99}
     assert quiet_page(quiet, t)
     assert spam_reason(quiet, t) is None  # no promotion word: no block, whole under 0.85

@@ -44,7 +44,8 @@ def _base() -> dict[str, object]:
     base |= {"spun": 0.0, "spun_repeats": 0, "spun_title": False, "keyword_list": 0.0}
     base |= {"url_protected": False, "url_gambling": 0, "model": 0.01, "model_words": 0.01}
     base |= {"model_topic": "pills", "model_block": 0.02, "model_block_topic": "pills"}
-    return base | {"block_promo": 0.0, "block_reporting": 0.0, "pills": 3.0, "sell": 3.0}
+    base |= {"block_promo": 0.0, "block_reporting": 0.0, "pills": 3.0}
+    return base | {"sell": 3.0}
 
 
 def test_a_page_that_sells_pills_in_its_words_is_spam_whatever_the_model_says() -> None:
@@ -54,9 +55,9 @@ def test_a_page_that_sells_pills_in_its_words_is_spam_whatever_the_model_says() 
     assert spam_reason(page, t) == "spam/pills"
     assert spam_reason(page | {"reporting": 0.8}, t) is None  # news names its sources
     assert spam_reason(page | {"words": 40}, t) is None  # a short text is left to the model
-    assert spam_reason(page | {"promo": 3.0}, t) is None  # it hardly promotes
     assert spam_reason(page | {"pills": 1.0}, t) is None  # one pill word in passing
     assert spam_reason(page | {"pills": 0.0, "gambling": 3.0}, t) is None  # pills only
+    assert spam_reason(page | {"promo": 0.0}, t) == "spam/pills"  # a shop page: prices, a phone
     assert not sells_pills(page | {"gambling": 6.0}, t)  # another topic is denser
     assert spam_reason(page | {"sell": 1.0}, t) is None  # it addresses, calls no one to order
 
@@ -100,8 +101,28 @@ def test_the_column_with_typographic_apostrophes_is_read_the_same() -> None:
     assert SpamFilter().reason(Document(id="c", text=curly)) == "spam/pills"
 
 
-# Written for these tests: health features that address their reader and sell nothing.
+# Written for these tests: health features that address their reader and sell nothing, and
+# consumer features that list what vitamins, creams and medicines cost.
 FEATURES = (
+    "Vitamin untuk Daya Tahan Tubuh di Musim Hujan\n\n"
+    "Musim hujan membuat banyak orang mudah flu. Selain tidur cukup dan makan sayur, sebagian "
+    "orang memilih minum vitamin C. Tablet isap biasa dijual sekitar Rp15.000 per strip, "
+    "sedangkan tablet effervescent sekitar Rp40.000 per tabung. Kapsul vitamin D juga banyak "
+    "dicari, dengan harga mulai Rp60.000. Pilih produk yang terdaftar dan baca aturan pakainya. "
+    "Vitamin tidak menggantikan makanan bergizi, dan dosis yang berlebihan justru bisa "
+    "mengganggu lambung. Jika demam tidak turun dalam tiga hari, periksakan diri ke puskesmas.",
+    "Skincare Murah untuk Pelajar\n\n"
+    "Kulit remaja sering berminyak dan berjerawat. Kamu tidak perlu produk mahal: sabun wajah "
+    "lembut sekitar Rp25.000, pelembap gel Rp35.000 dan tabir surya Rp45.000 sudah cukup. Serum "
+    "niacinamide di kisaran Rp60.000 bisa membantu menyamarkan bekas jerawat. Hindari krim "
+    "pemutih tanpa izin edar yang menjanjikan putih dalam seminggu, karena bisa mengandung "
+    "merkuri. Kenakan tabir surya setiap pagi, juga saat mendung, dan jangan memencet jerawat.",
+    "Price watch: what common medicines cost this month\n\n"
+    "Paracetamol tablets cost about $3 for a pack of 20 at most chains, while ibuprofen runs $4 "
+    "to $6. Vitamin D capsules range from $8 to $15 depending on the brand, and fish-oil "
+    "supplements from $10. Generic allergy tablets are now under $5 at discount stores. Prices "
+    "at independent pharmacies are usually a little higher but staff can advise you on "
+    "interactions. Always check the expiry date and keep medicines out of reach of children.",
     "Why Your Knees Hurt on the Stairs\n\n"
     "If your knees ache when you climb stairs, you are not alone. Cartilage wears with age, and "
     "extra weight puts more load on the joint with every step you take. Many people recover "
@@ -124,3 +145,12 @@ def test_a_health_feature_that_addresses_its_reader_is_kept() -> None:
         found = spam_signals(text, None, LANGS)
         assert not sells_pills(found, SpamThresholds()), text[:30]
         assert SpamFilter().reason(Document(id="f", text=text)) is None, text[:30]
+
+
+def test_a_cure_within_a_time_is_a_pill_term_beside_a_product() -> None:
+    # Written for these tests.
+    claim = "Kapsul Sendi Prima menghilangkan nyeri lutut dalam 7 hari, hanya 3 minggu sembuh."
+    plain = "Kapsul itu dijual di apotek. Hasil pemilu diumumkan dalam 7 hari."
+    agenda = "Panitia akan mengumumkan hasil seleksi dalam 7 hari dan pelantikan dalam 3 minggu."
+    assert spam_signals(claim, None, LANGS)["pills"] > spam_signals(plain, None, LANGS)["pills"]
+    assert spam_signals(agenda, None, LANGS)["pills"] == 0  # no product named: no claim

@@ -63,10 +63,9 @@ class SpamFilter(UsesProfile, Filter):
     ``min_promo`` with no reporting word drops a page that names its topic and scores
     ``min_rule_model`` whole. Whatever the model says, and before the rules for dense, injected,
     listed and spun pages and the model's own, a page of ``min_selling_words`` words or more
-    whose densest topic is pills at ``min_topic``, with promotion at ``min_promo``, a seller's
-    calls to action and offers at ``min_sell`` and no reporting word is ``spam/pills``. ``None``
-    takes the value of the language's ``profile``.
-    Uses ``SpamSignals``' stored signals when they fit the text."""
+    whose densest topic is pills, at ``min_topic``, with a seller's calls to action, offers and
+    prices at ``min_sell`` and no reporting word is ``spam/pills``. ``None`` takes the value of
+    the language's ``profile``. Uses ``SpamSignals``' stored signals when they fit the text."""
 
     family = "spam"
     drop_reasons = (GAMBLING, LOAN, PILLS, SEO, INJECTED)

@@ -110,20 +110,21 @@ def promoting_block(signals: dict[str, Any], t: SpamThresholds) -> bool:
 def sells_pills(signals: dict[str, Any], t: SpamThresholds) -> bool:
     """Return whether a page of ``min_selling_words`` words or more sells pills in its words
     alone, whatever the model says: pill-selling vocabulary at ``min_topic`` and denser than any
-    other topic's, promotion at ``min_promo``, a seller's calls to action and offers at
-    ``min_sell`` per 100 words, and no reporting word. A health column that ends selling a
-    miracle cure ("regrows worn joints in 21 days", "menormalkan tensi dalam 7 hari", "tap the
-    button below") reads like advice to the model; a health feature that addresses its reader
-    ("Anda", "you") calls no one to order, and news on the same supplements names a regulator,
-    a doctor or a court. Short texts are left to the model: a two-line tip that warns against
-    slimming pills addresses its reader too. Gambling and loan promotion are not judged so: news
-    on them quotes promoters with no reporting word nearby."""
+    other topic's, a seller's calls to action, offers and prices at ``min_sell`` per 100 words,
+    and no reporting word. Pill words news also uses ("kapsul", "suplemen", "serum") count only
+    beside a seller's term: a consumer feature or a price watch of vitamins and creams lists
+    prices too. A health column that ends selling a miracle cure ("menormalkan tensi dalam
+    7 hari", "tap the button below") reads like advice to the model, and a shop page of a
+    supplement with its price and a phone number like a price list; a health feature that
+    addresses its reader ("Anda", "you") calls no one to order, and news on the same
+    supplements names a regulator, a doctor or a court. Short texts are left to the model: a
+    two-line tip that warns against slimming pills addresses its reader too. Gambling and loan
+    promotion are not judged so: news on them quotes promoters with no reporting word nearby."""
     top = max(signals[topic] for topic in TOPICS)
     return bool(
         signals["words"] >= t.min_selling_words
         and signals["pills"] >= t.min_topic
         and signals["pills"] == top
-        and signals["promo"] >= t.min_promo
         and signals["sell"] >= t.min_sell
         and signals["reporting"] == 0
     )

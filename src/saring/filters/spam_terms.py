@@ -27,9 +27,10 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from saring.filters import spam_model
+from saring.filters.spam_offers import CLAIM, PRICE, written_offers
 from saring.filters.text import ratio, words
 
-VERSION = 11
+VERSION = 12
 """Version of ``spam_signals``; stored signals of another version are recomputed."""
 
 TOPICS = ("gambling", "loan", "pills", "seo")
@@ -55,20 +56,6 @@ _BRAND = re.compile(
     r"4d|365|123|500|888|999|69))(?![\w.])"
 )
 """Site and brand names of gambling promotion: ``slot88``, ``gacor777``, ``dewa4d``."""
-_OFFER = re.compile(
-    r"(?<![\w.])(?:(?:beli|buy|order)\s?\d+\s?(?:gratis|free|percuma|get)\s?\d+"
-    r"|(?:min(?:imal)?\.?\s?)?(?:depo|deposit|dp|topup|wd)\s?\d+\s?(?:rb|ribu|k)"
-    r"|(?:(?:rp|rm)\s?\d[\d.,]*|\d+\s?(?:rb|ribu)|\d{2,}k)\s(?:aja|saja|sahaja|je)"
-    r"|(?:diskon|discount|potongan)\s?\d+\s?%|\d+\s?%\s(?:off|discount|diskon))(?!\w|[.,]\d)"
-)
-"""Offers in a seller's voice: "beli 3 gratis 1", "depo 10rb", "250rb aja", "RM49 sahaja",
-"diskon 50%", "70% off" (news writes "50 persen")."""
-_MOBILE = re.compile(
-    r"(?<![\w+.,/-])(?:\+?62[\s.-]?8|08|\+?60[\s.-]?1|01)\d(?:[\s.-]?\d){6,10}(?![\w]|[.,-]\d)"
-)
-"""Indonesian and Malaysian mobile numbers (``0812-…``, ``+62 8…``, ``011-…``, ``+60 1…``),
-counted as promotion like the ``<phone>`` that ``RedactPII`` writes for them: the news preset
-decides spam before it redacts."""
 _LINK = re.compile(
     r"(?<![\w@])(?:https?://)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|net|org|xyz|vip|"
     r"info|online|site|live|pro|club|top|id|co|me|link|io|asia|bet|win|cc|biz|shop|store)"
@@ -214,12 +201,6 @@ _NUMBER = re.compile(r"\S*\d\S*")
 """Tokens holding a digit, left out for ``model_words``."""
 
 
-def written_offers(lowered: str) -> int:
-    """Return how many seller's offers written with numbers (``_OFFER``) and mobile numbers
-    (``_MOBILE``) a case-folded text holds: promotion that no term list spells."""
-    return len(_OFFER.findall(lowered)) + len(_MOBILE.findall(lowered))
-
-
 def voice(text: str, vocab: Vocabulary) -> tuple[float, float]:
     """Return a text's promotion and reporting hits per 100 words (0.0, 0.0 for no text)."""
     n = len(words(text))
@@ -234,8 +215,9 @@ def voice(text: str, vocab: Vocabulary) -> tuple[float, float]:
 
 def spam_signals(text: str, url: str | None, languages: tuple[str, ...]) -> dict[str, Any]:
     """Return the spam signals of a text: per-100-word densities of each topic, promotion,
-    reporting, brand and site names, and of a seller's calls to action and offers (``sell``: the
-    ``call_to_action`` terms, offers written with numbers, mobile numbers); the promotion share;
+    reporting, brand and site names, of a seller's calls to action, offers and prices (``sell``:
+    the ``call_to_action`` terms, offers written with numbers, mobile numbers, prices with their
+    currency); the promotion share;
     the share of words its most repeated phrase takes and that phrase's count (``spun``,
     ``spun_repeats``) and whether its title holds that phrase (``spun_title``); the share of a
     keyword list's entries holding its most repeated phrase (``keyword_list``); the spam model's
@@ -251,6 +233,8 @@ def spam_signals(text: str, url: str | None, languages: tuple[str, ...]) -> dict
     vocab = vocabulary(languages)
     found = count_terms(unleet(toks, vocab[1]), vocab)
     counts = {g: found.get(g, 0) for g in (*TOPICS, *PROMO, "reporting")}
+    if found.get("pills_reported", 0):  # a product and a cure within a time: selling
+        counts["pills"] += len(CLAIM.findall(lowered))
     for topic in TOPICS:  # reported terms only beside the topic's own
         counts[topic] += found.get(f"{topic}_reported", 0) if counts[topic] else 0
     brands = len(_BRAND.findall(lowered))
@@ -271,7 +255,7 @@ def spam_signals(text: str, url: str | None, languages: tuple[str, ...]) -> dict
     signals.update(
         promo=round(promo * per100, 2),
         reporting=round(counts["reporting"] * per100, 2),
-        sell=round((counts["call_to_action"] + offers) * per100, 2),
+        sell=round((counts["call_to_action"] + offers + len(PRICE.findall(lowered))) * per100, 2),
         links=round((brands + links) * per100, 2),
         promo_share=ratio(promo, promo + counts["reporting"]),
         spun=spun_share,

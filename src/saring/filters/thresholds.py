@@ -195,9 +195,9 @@ class SpamThresholds:
     100 words of the block, with no reporting word in it, is spam of the block's class where the
     page reaches ``min_rule_model`` and names that class's topic. A page of
     ``min_selling_words`` words or more whose densest topic is pill selling, at ``min_topic``,
-    that promotes at ``min_promo``, calls its reader to order at ``min_sell`` per 100 words
-    (calls to action, offers written with numbers, mobile numbers) and holds no reporting word
-    is ``spam/pills`` whatever the model says."""
+    that calls its reader to order at ``min_sell`` per 100 words
+    (calls to action, offers written with numbers, mobile numbers, prices with their currency)
+    and holds no reporting word is ``spam/pills`` whatever the model says."""
 
     min_topic: float = 2.0
     min_promo: float = 4.0
