@@ -104,6 +104,26 @@ def test_the_column_with_typographic_apostrophes_is_read_the_same() -> None:
 # Written for these tests: health features that address their reader and sell nothing, and
 # consumer features that list what vitamins, creams and medicines cost.
 FEATURES = (
+    "We Tried Four Hair-Growth Products for Three Months\n\n"
+    "Thinning hair is common after forty, and the shelves are full of promises. We tried four "
+    "hair-growth serums for three months. A $32 serum with minoxidil helped regrow thin patches "
+    "in 8 weeks for two of our testers, while a $45 rosemary extract oil did little. A $15 "
+    "cream left the scalp greasy. Results vary, side effects such as itching are common, and "
+    "hair loss can have medical causes, so see a dermatologist first: a blood test costs about "
+    "$40 and can rule out thyroid problems or low iron.",
+    "Jamu Gendong yang Bertahan di Tengah Kota\n\n"
+    "Setiap pagi Mbok Sarinah menata botol-botol jamu di gerobaknya di sudut pasar. Segelas "
+    "jamu kunyit asam dijual Rp5.000, sedangkan botol 250 ml Rp12.000. Semua diracik sendiri "
+    "tanpa bahan kimia tambahan, dari kunyit, asam jawa dan gula aren. Banyak pelanggan percaya "
+    "pegal-pegal hilang dalam 3 hari setelah rutin minum beras kencur. Harga beras kencur "
+    "Rp5.000 dan jamu pahitan Rp7.000. Usaha ini sudah dijalankan keluarganya selama tiga "
+    "generasi, dan kini cucunya mulai menjual jamu dalam kemasan ke kantor-kantor sekitar.",
+    "Skincare maker's shares jump on serum sales\n\n"
+    "Shares in a Seoul skincare maker rose 8% on record sales of its glass skin serum line, "
+    "which sold 2 million bottles in the quarter at $29 each. Its cream range, priced at $35, "
+    "grew more slowly. The company expects revenue to reach $1.2 billion this year, helped by "
+    "exports to Southeast Asia. Demand for products without side effects such as irritation has "
+    "pushed the industry toward milder formulas, and rivals are expected to cut prices.",
     "Vitamin untuk Daya Tahan Tubuh di Musim Hujan\n\n"
     "Musim hujan membuat banyak orang mudah flu. Selain tidur cukup dan makan sayur, sebagian "
     "orang memilih minum vitamin C. Tablet isap biasa dijual sekitar Rp15.000 per strip, "
@@ -147,10 +167,11 @@ def test_a_health_feature_that_addresses_its_reader_is_kept() -> None:
         assert SpamFilter().reason(Document(id="f", text=text)) is None, text[:30]
 
 
-def test_a_cure_within_a_time_is_a_pill_term_beside_a_product() -> None:
+def test_a_cure_within_a_time_is_a_pill_term_beside_a_product_and_a_seller() -> None:
     # Written for these tests.
-    claim = "Kapsul Sendi Prima menghilangkan nyeri lutut dalam 7 hari, hanya 3 minggu sembuh."
-    plain = "Kapsul itu dijual di apotek. Hasil pemilu diumumkan dalam 7 hari."
+    claim = "Kapsul Sendi Prima menghilangkan nyeri lutut dalam 7 hari. Pesan sekarang juga!"
+    told = "Kapsul Sendi Prima diklaim menghilangkan nyeri lutut dalam 7 hari oleh penjualnya."
     agenda = "Panitia akan mengumumkan hasil seleksi dalam 7 hari dan pelantikan dalam 3 minggu."
-    assert spam_signals(claim, None, LANGS)["pills"] > spam_signals(plain, None, LANGS)["pills"]
+    assert spam_signals(claim, None, LANGS)["pills"] > 0
+    assert spam_signals(told, None, LANGS)["pills"] == 0  # no seller's term: a report of it
     assert spam_signals(agenda, None, LANGS)["pills"] == 0  # no product named: no claim

@@ -22,7 +22,7 @@ MOBILE = re.compile(
 counted as promotion like the ``<phone>`` that ``RedactPII`` writes for them: the news preset
 decides spam before it redacts."""
 CLAIM = re.compile(
-    r"(?<!\w)(?:(?:meny|s)embuh|(?:meng)?hilang|(?:men)?urun|(?:men)?normal|(?:mem)?utih|kurus|"
+    r"(?<!\w)(?:(?:meny|s)embuh|(?:meng)?hilang|(?:men|t)urun|(?:men)?normal|(?:mem)?utih|kurus|"
     r"langsing|(?:meng)?ecil|(?:meng)?hapus|(?:mem)?bersih|pulih|buang|cure|heal|revers|lose|lost|"
     r"drop|gone|clear|rebuil|regrow|restor|vanish|shrink|melt|burn)\w*"
     r"(?:\W+\w+){0,8}?\W+(?:dalam|in|within|hanya|only|cuma)\s(?:masa\s)?(?:\d+|satu|dua|tiga|"
@@ -31,9 +31,13 @@ CLAIM = re.compile(
 )
 """A cure promised within a time, within a sentence's words of its verb ("menghilangkan nyeri
 dalam 7 hari", "reversed my diabetes in 30 days"): a pill term only on a page that names a
-product news also names ("kapsul", "krim", "jamu")."""
-PRICE = re.compile(r"(?<![\w.])(?:rp\.?|rm|\$|usd|idr|myr)\s?\d[\d.,]*(?:\s?(?:rb|ribu|k|juta))?")
-"""Prices written with their currency ("Rp189.000", "RM79", "$149"), counted in ``sell``."""
+product news also names ("kapsul", "krim", "jamu") and a seller's term."""
+PRICE = re.compile(
+    r"(?<![\w.])(?:rp\.?|rm|\$|usd|idr|myr)\s?\d+(?:[.,]\d+)*(?:k|\s?rb|\s?ribu)?(?![.,]?\d)(?!\w)"
+    r"(?!\s?(?:juta|miliar|triliun|bilion|million|billion|trillion)(?!\w))"
+)
+"""Prices written with their currency ("Rp189.000", "RM79", "$149", not "$1.2 billion"), counted
+in ``sell`` beside a seller's term."""
 
 
 def written_offers(lowered: str) -> int:

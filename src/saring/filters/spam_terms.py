@@ -217,7 +217,8 @@ def spam_signals(text: str, url: str | None, languages: tuple[str, ...]) -> dict
     """Return the spam signals of a text: per-100-word densities of each topic, promotion,
     reporting, brand and site names, of a seller's calls to action, offers and prices (``sell``:
     the ``call_to_action`` terms, offers written with numbers, mobile numbers, prices with their
-    currency); the promotion share;
+    currency, these only beside a call to action, an offer or a mobile number); the promotion
+    share;
     the share of words its most repeated phrase takes and that phrase's count (``spun``,
     ``spun_repeats``) and whether its title holds that phrase (``spun_title``); the share of a
     keyword list's entries holding its most repeated phrase (``keyword_list``); the spam model's
@@ -233,8 +234,6 @@ def spam_signals(text: str, url: str | None, languages: tuple[str, ...]) -> dict
     vocab = vocabulary(languages)
     found = count_terms(unleet(toks, vocab[1]), vocab)
     counts = {g: found.get(g, 0) for g in (*TOPICS, *PROMO, "reporting")}
-    if found.get("pills_reported", 0):  # a product and a cure within a time: selling
-        counts["pills"] += len(CLAIM.findall(lowered))
     for topic in TOPICS:  # reported terms only beside the topic's own
         counts[topic] += found.get(f"{topic}_reported", 0) if counts[topic] else 0
     brands = len(_BRAND.findall(lowered))
@@ -242,6 +241,10 @@ def spam_signals(text: str, url: str | None, languages: tuple[str, ...]) -> dict
     n = len(words(text))
     per100 = 100 / n if n else 0.0
     offers = written_offers(lowered)
+    seller = counts["call_to_action"] + offers  # a price or a claim counts beside a seller's term
+    if seller and found.get("pills_reported", 0):  # a product, a cure within a time: selling
+        counts["pills"] += len(CLAIM.findall(lowered))
+    prices = len(PRICE.findall(lowered)) if seller else 0
     promo = sum(counts[g] for g in PROMO) + brands + offers
     protected, url_gambling = url_signals(url)
     spun_share, spun_repeats, phrase = top_phrase(toks)
@@ -255,7 +258,7 @@ def spam_signals(text: str, url: str | None, languages: tuple[str, ...]) -> dict
     signals.update(
         promo=round(promo * per100, 2),
         reporting=round(counts["reporting"] * per100, 2),
-        sell=round((counts["call_to_action"] + offers + len(PRICE.findall(lowered))) * per100, 2),
+        sell=round((seller + prices) * per100, 2),
         links=round((brands + links) * per100, 2),
         promo_share=ratio(promo, promo + counts["reporting"]),
         spun=spun_share,
