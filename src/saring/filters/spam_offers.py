@@ -29,9 +29,9 @@ CLAIM = re.compile(
     r"empat|lima|tujuh|sepuluh|one|two|three|seven|ten)\s?(?:hari|minggu|bulan|malam|days?|weeks?|"
     r"nights?)(?!\w)"
 )
-"""A cure promised within a time, within a sentence's words of its verb ("menghilangkan nyeri
+"""A cure promised within a time, at most eight words after its verb ("menghilangkan nyeri
 dalam 7 hari", "reversed my diabetes in 30 days"): a pill term only on a page that names a
-product news also names ("kapsul", "krim", "jamu") and a seller's term."""
+product news also names ("kapsul", "krim", "jamu") and holds a seller's term."""
 PRICE = re.compile(
     r"(?<![\w.])(?:rp\.?|rm|\$|usd|idr|myr)\s?\d+(?:[.,]\d+)*(?:k|\s?rb|\s?ribu)?(?![.,]?\d)(?!\w)"
     r"(?!\s?(?:juta|miliar|triliun|bilion|million|billion|trillion)(?!\w))"

@@ -218,8 +218,7 @@ def spam_signals(text: str, url: str | None, languages: tuple[str, ...]) -> dict
     reporting, brand and site names, of a seller's calls to action, offers and prices (``sell``:
     the ``call_to_action`` terms, offers written with numbers, mobile numbers, prices with their
     currency, these only beside a call to action, an offer or a mobile number); the promotion
-    share;
-    the share of words its most repeated phrase takes and that phrase's count (``spun``,
+    share; the share of words its most repeated phrase takes and that phrase's count (``spun``,
     ``spun_repeats``) and whether its title holds that phrase (``spun_title``); the share of a
     keyword list's entries holding its most repeated phrase (``keyword_list``); the spam model's
     probability that the text is spam (``model``) and its likeliest spam class
