@@ -44,8 +44,9 @@ def spam_reason(signals: dict[str, Any], t: SpamThresholds) -> str | None:
     block leans to spam and promotes (``promoting_block``).
     A keyword list (``min_keyword_list`` of its short entries holding one phrase) is ``spam/seo``
     before the spun-page rule where the page promotes, names SEO services or the model's spam
-    probability reaches ``min_model``: a price list or forecast repeats "per liter" or "cerah
-    berawan" in every entry and promotes nothing."""
+    probability reaches ``min_quiet_model`` (a list that promotes nothing is a quiet page): a
+    price list or forecast repeats "per liter" or "cerah berawan" in every entry and promotes
+    nothing."""
     model = max(signals["model"], signals["model_block"])
     promo = t.min_promo / 2 if model >= t.min_leaning_model else t.min_promo
     if (
@@ -71,7 +72,7 @@ def spam_reason(signals: dict[str, Any], t: SpamThresholds) -> str | None:
         return INJECTED
     quiet = quiet_page(signals, t)
     keywords = signals["keyword_list"] >= t.min_keyword_list
-    if keywords and (not quiet or signals["seo"] > 0 or signals["model"] >= t.min_model):
+    if keywords and (not quiet or signals["seo"] > 0 or signals["model"] >= t.min_quiet_model):
         return SEO
     spun = signals["spun"] >= t.min_spun and signals["spun_repeats"] >= t.min_spun_repeats
     if spun and (not quiet or signals["spun_title"]):

@@ -190,7 +190,8 @@ class SpamThresholds:
     reporting word, is spam of that topic where the model reaches ``min_rule_model``. A keyword
     list (four or more entries, separated by commas, bars, semicolons or bullets, of seven words
     or fewer on average) is ``spam/seo`` when ``min_keyword_list`` of its entries hold its most
-    repeated 2-word phrase and the page promotes, names SEO services or reaches ``min_model``. A
+    repeated 2-word phrase and the page promotes, names SEO services or reaches
+    ``min_quiet_model``. A
     page whose spammiest block reaches ``min_leaning_model`` and promotes at ``min_promo`` per
     100 words of the block, with no reporting word in it, is spam of the block's class where the
     page reaches ``min_rule_model`` and names that class's topic. A page of
@@ -204,7 +205,7 @@ class SpamThresholds:
     min_promo_share: float = 0.5
     min_links: float = 10.0
     min_injected_topic: float = 0.5
-    min_model: float = 0.51
+    min_model: float = 0.54
     min_injected_model: float = 0.2
     min_block_model: float = 0.95
     min_rule_model: float = 0.1
