@@ -191,14 +191,13 @@ class SpamThresholds:
     list (four or more entries, separated by commas, bars, semicolons or bullets, of seven words
     or fewer on average) is ``spam/seo`` when ``min_keyword_list`` of its entries hold its most
     repeated 2-word phrase and the page promotes, names SEO services or reaches
-    ``min_quiet_model``. A
-    page whose spammiest block reaches ``min_leaning_model`` and promotes at ``min_promo`` per
-    100 words of the block, with no reporting word in it, is spam of the block's class where the
-    page reaches ``min_rule_model`` and names that class's topic. A page of
-    ``min_selling_words`` words or more whose densest topic is pill selling, at ``min_topic``,
-    that calls its reader to order at ``min_sell`` per 100 words
-    (calls to action, offers written with numbers, mobile numbers, prices with their currency)
-    and holds no reporting word is ``spam/pills`` whatever the model says."""
+    ``min_quiet_model``. A page whose spammiest block reaches ``min_leaning_model`` and
+    promotes at ``min_promo`` per 100 words of the block, with no reporting word in it, is spam
+    of the block's class where the page reaches ``min_rule_model`` and names that class's topic.
+    A page of ``min_selling_words`` words or more whose densest topic is pill selling, at
+    ``min_topic``, that calls its reader to order at ``min_sell`` per 100 words (calls to
+    action, offers written with numbers, mobile numbers, prices with their currency) and holds
+    no reporting word is ``spam/pills`` whatever the model says."""
 
     min_topic: float = 2.0
     min_promo: float = 4.0
