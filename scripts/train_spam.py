@@ -7,7 +7,10 @@ and D (D in other registers, at ``FAMILY_D`` of A's counts) are trained on (four
 and tuned on (the other fifth); families B and C, written separately in other words, voices
 and layouts, are only reported (B as seen: its failures were looked at once; C held out).
 Family E (mostly English: the promotion that ends an article, sponsored posts, product pages)
-is trained on at ``FAMILY_E`` of A's counts, 0 for now, and reported. The development sets
+is trained on at ``FAMILY_E`` of A's counts, 0 for now, and reported. Family F (pill,
+supplement, cosmetic and miracle-cure selling, with hard negatives on the same subjects and of
+ordinary commerce) is trained and tuned on with A and D, at ``FAMILY_F`` of A's pill pages and
+``FAMILY_F_HAM`` of its hard negatives, and reported on new pages. The development sets
 named in ``LABELLED`` are trained on ``LABELLED_REPEAT`` times each.
 Ham is news and sentences from DATA: the malay-news-2018 topic files of
 ``saring.lang.training.news_files(…, "train")`` (Apache-2.0; every fifth article kept for
@@ -62,6 +65,33 @@ sets 441 of 448 and every news report kept, but SpamFilter drops 4 Malaysian, 2 
 and 1 IndoSum tuning articles that it kept). Trained on without its hard negatives, E's spam
 pages (in English only, too) lift the model's mean score of Malaysian news from 0.004 to 0.037;
 its hard negatives bring it back only part of the way (0.007 at 1.0)."""
+FAMILY_F, FAMILY_F_HAM = 0.5, 0.25
+"""Family F's pill pages, as a share of family A's, and its hard negatives, as a share of A's
+(with the article bodies its endings leave). Against none (the model before), with the
+threshold this script prints (``min_model`` 0.54 → 0.51) and ``min_rule_model`` 0.1 → 0.2:
+``spam-dev-3.jsonl`` 78 → 80 of 80 spam pages, news 40 of 40; ``spam-dev-4.jsonl`` (seen: the
+kinds of product its misses sell shaped F's brief) 51 → 53 of 60 pill pages, news 29 → 30 of
+30; with the rules, family C 876 → 878 of 900 (hard negatives 597 of 600 either way), family B
+859 → 857 (590 of 600 either way), family E's spam 695 → 718 of 780 and its hard negatives and
+article bodies 1,010 → 1,013 of 1,065, malay-news-2018's other files 4,004 → 4,003; clean news
+of ``benchmarks/quality.py --tuning-only`` dropped as spam, 2 → 2: IndoSum's browser-game
+review and the seen Indonesian half's politics article are kept, a Portuguese NASCAR standings
+table of the English tuning half is lost (0.86 as gambling against 0.82 before: a quiet page,
+judged at ``min_quiet_model``) and a Malaysian article lost to ``gopher_stop_words`` before is
+now lost as pills. Tried beside it (pages, hard negatives: threshold, dev-3 spam, dev-4 spam,
+tuning articles dropped as spam), with ``min_rule_model`` 0.1: 0.5, 0.25: 0.51, 80, 53, 2 (this
+one); 0.5, 0.5: 0.68, 79, 53, 6; 0.4, 0.4: 0.82, 79, 51, 9; 0.7, 0.5: 0.55, 80, 54, 4. Before 37
+sentences sharing six words with a development or held-out set were taken out: 1.0, 1.0: 0.82,
+80, 56, 34; 0.5, 0.5: 0.60, 80, 54, 4; 0.3, 0.3: 0.73, 79, 53, 9; 0.5, 1.0: 0.70, 79, 54, 14
+(these four before the hard negatives of ordinary commerce; with them, 0.5, 0.5: 0.51, 80, 54,
+3; 0.5, 0.75: 0.71, 79, 54, 15). Every setting's model scored a health feature that addresses
+its reader and weighs collagen and slimming pills (``tests/filters/test_spam_selling.py``) at
+0.17 to 0.35, over the vocabulary rules' gate of 0.1 (0.06 before). Hard negatives of such
+features (a pool of reader-addressing health columns at 0.15 and 0.4 of F's hard negatives)
+left it at 0.17 to 0.21 and cost tuning articles (4 to 15 dropped as spam), and kept it only
+where the threshold rose to 0.87 (9 dropped), so the gate was raised instead (at 0.25, dev-4
+52 of 60). A quiet page with no topic word judged by its words alone (``words_model``) kept the
+NASCAR table but lost a dev-3 pill page; left out."""
 ENDINGS = 0.6
 """Share of a family's gambling, loan and pill pages that are the promotion ending an article,
 where its pools hold ``[article]`` bodies (family E; ``Pages.ending``). The ending is trained
@@ -200,7 +230,7 @@ class Pages:
             return self.ending(kind)
         _, parts = self.sentences(kind, r.choice([1, 2, 3, 3, 4, 4, 5, 5, 6, 7, 8]))
         if r.random() < 0.15:
-            parts += self.sentences(r.choice(["gambling", "loan", "pills"]), 1)[1]
+            parts += self.sentences(r.choice([k for k in TOPIC_KINDS if k in self.pools]), 1)[1]
         if r.random() < 0.4:
             parts.append(self.fill(r.choice(CONTACT_LINES)))
         text = self.layout(parts)
@@ -390,7 +420,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     rng = random.Random(8)
     news = malay_news(args.data / "malay-news-2018", "train")
-    a, b, c, d, e = (Pages(family, 8) for family in "abcde")
+    a, b, c, d, e, f = (Pages(family, 8) for family in "abcdef")
     spam_a = spam_pages(a, news) + spam_pages(d, news, FAMILY_D)
     hard_a = [(a.ham(news), 0) for _ in range(HARD_NEGATIVES)]
     hard_a += [(d.ham(news), 0) for _ in range(int(HARD_NEGATIVES * FAMILY_D))]
@@ -401,7 +431,12 @@ def main(argv: list[str] | None = None) -> int:
     spam_e = spam_pages(e, [], FAMILY_E, TOPIC_KINDS)
     hard_e = [(e.ham(news), 0) for _ in range(int(HARD_NEGATIVES * FAMILY_E_HAM))]
     bodies = list(e.bodies)
+    # Family F after E, for the same reason.
+    spam_f = spam_pages(f, news, FAMILY_F, ("pills",))
+    hard_f = [(f.ham(news), 0) for _ in range(int(HARD_NEGATIVES * FAMILY_F_HAM))]
+    bodies_f = list(f.bodies)
     every = spam_a + hard_a + real + spam_e + hard_e + [(text, 0) for text in bodies]
+    every += spam_f + hard_f + [(text, 0) for text in bodies_f]
     tune = [x for i, x in enumerate(every) if i % 5 == 0]
     fit = [x for i, x in enumerate(every) if i % 5 != 0] + labelled()
     ham = sum(1 for _, y in fit if y == 0) / sum(1 for _, y in fit if y != 0)
@@ -412,7 +447,7 @@ def main(argv: list[str] | None = None) -> int:
     tb = threshold([model.block_spam(x)[0] for x in ham_texts], BLOCK_FLOOR)
     held = malay_news(args.data / "malay-news-2018", "heldout")
     sets = {
-        "families A and D (E at FAMILY_E), tuning fifth": tune,
+        "families A, D and F (E at FAMILY_E), tuning fifth": tune,
         "family B (seen), spam": spam_pages(b, held, 0.2),
         "family B (seen), hard negatives": [(b.ham(held), 0) for _ in range(600)],
         "family C (held out), spam": spam_pages(c, held, 0.2),
@@ -420,6 +455,9 @@ def main(argv: list[str] | None = None) -> int:
         "family E, spam": spam_pages(e, [], 0.2, TOPIC_KINDS),
         "family E, hard negatives and article bodies": [(e.ham(held), 0) for _ in range(600)]
         + [(text, 0) for text in e.bodies[len(bodies) :]],
+        "family F (trained on), new pill pages": spam_pages(f, held, 0.2, ("pills",)),
+        "family F, new hard negatives and article bodies": [(f.ham(held), 0) for _ in range(600)]
+        + [(text, 0) for text in f.bodies[len(bodies_f) :]],
         "malay-news-2018, other files (held out)": [(x, 0) for x in held],
     }
     print(f"model alone, spam at a score of {t} or more (min_model), blocks at {tb}:")

@@ -110,57 +110,72 @@ def test_signals_name_the_model_class() -> None:
     assert signals["model_block"] == 0.0  # one block: scored whole only
 
 
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "benchmarks" / "data"
+POOLS = ROOT / "src" / "saring" / "data" / "spam" / "train"
+SHARES = ("slots", "mix", "ham_mix")
+"""Tables of a family that hold no sentences: its slots and its shares."""
+
+
+def _runs(text: str, n: int = 6) -> set[tuple[str, ...]]:
+    found = re.findall(r"\w+", text.casefold())
+    return {tuple(found[i : i + n]) for i in range(len(found) - n + 1)}
+
+
+def _texts(value: object) -> list[str]:
+    if isinstance(value, dict):
+        return [t for v in value.values() for t in _texts(v)]
+    return [t for t in value if isinstance(t, str)] if isinstance(value, list) else []
+
+
+def _written(family: str) -> list[str]:
+    """Return a family's sentences: every pool but its slots and shares."""
+    pools = tomllib.loads((POOLS / f"family-{family}.toml").read_text("utf-8"))
+    return [t for name, table in pools.items() if name not in SHARES for t in _texts(table)]
+
+
+def _copied(family: str, sets: list[Path]) -> list[str]:
+    """Return the family's sentences that share a run of six words with a text of ``sets``."""
+    seen: set[tuple[str, ...]] = set()
+    for path in sets:
+        for line in path.read_text("utf-8").splitlines():
+            seen |= _runs(json.loads(line)["text"])
+    return [t for t in _written(family) if _runs(t) & seen]
+
+
 def test_family_d_copies_no_text_of_the_development_set() -> None:
     # Family D (trained on) was written after the development set and must not copy it.
-    root = Path(__file__).resolve().parents[2]
-    dev = root / "benchmarks" / "data" / "spam-dev.jsonl"
-    pools = tomllib.loads(
-        (root / "src" / "saring" / "data" / "spam" / "train" / "family-d.toml").read_text("utf-8")
-    )
-
-    def runs(text: str, n: int = 6) -> set[tuple[str, ...]]:
-        found = re.findall(r"\w+", text.casefold())
-        return {tuple(found[i : i + n]) for i in range(len(found) - n + 1)}
-
-    seen: set[tuple[str, ...]] = set()
-    for line in dev.read_text("utf-8").splitlines():
-        seen |= runs(json.loads(line)["text"])
-    copied = [
-        text
-        for name, table in pools.items()
-        if name != "slots"
-        for texts in table.values()
-        for text in texts
-        if runs(text) & seen
-    ]
-    assert copied == []
+    assert _copied("d", [DATA / "spam-dev.jsonl"]) == []
 
 
 def test_family_e_copies_no_text_of_the_development_sets() -> None:
     # Family E (written to be trained on) came after the five development sets were measured and
     # their failures read; it must copy no run of six words of any of them.
-    root = Path(__file__).resolve().parents[2]
-    data = root / "benchmarks" / "data"
     names = ("spam-dev", "spam-dev-2", "heldout-spam", "heldout-spam-2", "heldout-spam-3")
-    pools = tomllib.loads(
-        (root / "src" / "saring" / "data" / "spam" / "train" / "family-e.toml").read_text("utf-8")
-    )
+    assert len(_written("e")) > 250  # every pool read, the article bodies inside their tables too
+    assert _copied("e", [DATA / f"{name}.jsonl" for name in names]) == []
 
-    def runs(text: str, n: int = 6) -> set[tuple[str, ...]]:
-        found = re.findall(r"\w+", text.casefold())
-        return {tuple(found[i : i + n]) for i in range(len(found) - n + 1)}
 
-    def texts(value: object) -> list[str]:
-        if isinstance(value, dict):
-            return [t for v in value.values() for t in texts(v)]
-        return [t for t in value if isinstance(t, str)] if isinstance(value, list) else []
+def test_family_f_shares_no_run_of_six_words_with_any_labelled_set() -> None:
+    # Family F (trained on) was written without reading any set of benchmarks/data; the sentences
+    # it happened to share six words with (common phrases such as "hanya boleh diberikan dengan
+    # resep dokter") were taken out, so that no held-out or development set is judged on text
+    # the model was trained on.
+    assert len(_written("f")) > 1500
+    assert _copied("f", sorted(DATA.glob("*.jsonl"))) == []
 
-    seen: set[tuple[str, ...]] = set()
-    for name in names:
-        for line in (data / f"{name}.jsonl").read_text("utf-8").splitlines():
-            seen |= runs(json.loads(line)["text"])
-    written = [
-        t for name, table in pools.items() if name not in ("slots", "mix") for t in texts(table)
-    ]
-    assert len(written) > 250  # every pool read, the article bodies inside their tables too
-    assert [t for t in written if runs(t) & seen] == []
+
+@pytest.mark.parametrize("family", "abcdef")
+def test_every_slot_of_a_family_is_defined(family: str) -> None:
+    # A sentence naming a slot its family lacks would fail mid-training (a KeyError) or, written
+    # with a typo, teach the model the braces.
+    pools = tomllib.loads((POOLS / f"family-{family}.toml").read_text("utf-8"))
+    slots = set(pools["slots"])
+    used = {
+        key
+        for text in _written(family) + _texts(pools["slots"])
+        for key in re.findall(r"\{([^{}]*)\}", text)
+    }
+    undefined = {k for k in used if k != "brand" and not re.fullmatch(r"d\d+", k)} - slots
+    assert undefined == set()
+    assert all(t.count("{") == t.count("}") for t in _written(family))

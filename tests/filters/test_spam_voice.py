@@ -170,13 +170,14 @@ def test_a_block_that_promotes_its_topic_is_spam_where_the_model_leans_to_it() -
     t = SpamThresholds()
     # A recipe page whose last paragraph sells a gambling site: the page scores low, the
     # block leans to gambling and promotes, and the page names gambling once.
-    page = _base() | {"gambling": 1.5, "promo": 1.4, "promo_share": 1.0, "model": 0.15}
-    page |= {"model_words": 0.15, "model_block": 0.6, "model_block_topic": "gambling"}
+    low = t.min_rule_model + 0.05  # low, yet not plainly ham
+    page = _base() | {"gambling": 1.5, "promo": 1.4, "promo_share": 1.0, "model": low}
+    page |= {"model_words": low, "model_block": 0.6, "model_block_topic": "gambling"}
     page |= {"block_promo": 8.0}
     assert spam_reason(page, t) == "spam/gambling"
     assert spam_reason(page | {"block_reporting": 2.0}, t) is None  # the block reports
     assert spam_reason(page | {"gambling": 0.0}, t) is None  # no word of gambling at all
-    assert spam_reason(page | {"model": 0.05}, t) is None  # the page is plainly ham
+    assert spam_reason(page | {"model": t.min_rule_model - 0.05}, t) is None  # plainly ham
     assert spam_reason(page | {"model_block": 0.3}, t) is None
     assert spam_reason(page | {"block_promo": 3.0}, t) is None
 

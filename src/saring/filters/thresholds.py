@@ -204,10 +204,10 @@ class SpamThresholds:
     min_promo_share: float = 0.5
     min_links: float = 10.0
     min_injected_topic: float = 0.5
-    min_model: float = 0.54
+    min_model: float = 0.51
     min_injected_model: float = 0.2
     min_block_model: float = 0.95
-    min_rule_model: float = 0.1
+    min_rule_model: float = 0.2
     min_spun: float = 0.25
     min_spun_repeats: float = 5
     min_quiet_model: float = 0.85
