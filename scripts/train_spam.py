@@ -344,6 +344,18 @@ def spam_pages(
     return found
 
 
+def family_pages(
+    pages: Pages, base: list[str], scale: float, hard: int, kinds: tuple[str, ...], blocks: bool
+) -> list[tuple[str, int]]:
+    """Return a family's spam pages (``spam_pages`` at ``scale``, of ``kinds``; every seventh a
+    block inside an article of ``base`` where ``blocks``), then ``hard`` hard negatives (some
+    opening with an article of ``base``), then the article bodies its endings left."""
+    start = len(pages.bodies)
+    found = spam_pages(pages, base if blocks else [], scale, kinds)
+    found += [(pages.ham(base), 0) for _ in range(hard)]
+    return found + [(text, 0) for text in pages.bodies[start:]]
+
+
 def matrix(texts: list[str]) -> tuple[Array, Array, Array]:
     """Return the texts' features as CSR rows: row starts, buckets, weights."""
     feats = [features(t, DIM) for t in texts]
@@ -431,16 +443,11 @@ def main(argv: list[str] | None = None) -> int:
     real = [(t, 0) for t in news + lingua(args.data / "lingua-sentences", rng)]
     real += [(rng.choice(spam_model.blocks(t)), 0) for t in news]
     # Families E and F go last, so that the others' pages fall in the same fifths as before. No
-    # spam block of E is put into a news article: an ending is a sentence or three.
-    spam_e = spam_pages(e, [], FAMILY_E, TOPIC_KINDS)
-    hard_e = [(e.ham(news), 0) for _ in range(int(HARD_NEGATIVES * FAMILY_E_HAM))]
-    bodies = list(e.bodies)
-    # As for A and D, a seventh of F's pill pages is a spam block inside a news article.
-    spam_f = spam_pages(f, news, FAMILY_F, ("pills",))
-    hard_f = [(f.ham(news), 0) for _ in range(int(HARD_NEGATIVES * FAMILY_F_HAM))]
-    bodies_f = list(f.bodies)
-    every = spam_a + hard_a + real + spam_e + hard_e + [(text, 0) for text in bodies]
-    every += spam_f + hard_f + [(text, 0) for text in bodies_f]
+    # spam block of E is put into a news article (an ending is a sentence or three); as for A
+    # and D, a seventh of F's pill pages is one.
+    every = spam_a + hard_a + real
+    every += family_pages(e, news, FAMILY_E, int(HARD_NEGATIVES * FAMILY_E_HAM), TOPIC_KINDS, False)
+    every += family_pages(f, news, FAMILY_F, int(HARD_NEGATIVES * FAMILY_F_HAM), ("pills",), True)
     tune = [x for i, x in enumerate(every) if i % 5 == 0]
     fit = [x for i, x in enumerate(every) if i % 5 != 0] + labelled()
     ham = sum(1 for _, y in fit if y == 0) / sum(1 for _, y in fit if y != 0)
@@ -452,16 +459,10 @@ def main(argv: list[str] | None = None) -> int:
     held = malay_news(args.data / "malay-news-2018", "heldout")
     sets = {
         "families A, D and F (E at FAMILY_E), tuning fifth": tune,
-        "family B (seen), spam": spam_pages(b, held, 0.2),
-        "family B (seen), hard negatives": [(b.ham(held), 0) for _ in range(600)],
-        "family C (held out), spam": spam_pages(c, held, 0.2),
-        "family C (held out), hard negatives": [(c.ham(held), 0) for _ in range(600)],
-        "family E, spam": spam_pages(e, [], 0.2, TOPIC_KINDS),
-        "family E, hard negatives and article bodies": [(e.ham(held), 0) for _ in range(600)]
-        + [(text, 0) for text in e.bodies[len(bodies) :]],
-        "family F (trained on), new pill pages": spam_pages(f, held, 0.2, ("pills",)),
-        "family F, new hard negatives and article bodies": [(f.ham(held), 0) for _ in range(600)]
-        + [(text, 0) for text in f.bodies[len(bodies_f) :]],
+        "family B (seen)": family_pages(b, held, 0.2, 600, tuple(SPAM), True),
+        "family C (held out)": family_pages(c, held, 0.2, 600, tuple(SPAM), True),
+        "family E": family_pages(e, held, 0.2, 600, TOPIC_KINDS, False),
+        "family F (trained on; new pages)": family_pages(f, held, 0.2, 600, ("pills",), True),
         "malay-news-2018, other files (held out)": [(x, 0) for x in held],
     }
     print(f"model alone, spam at a score of {t} or more (min_model), blocks at {tb}:")
