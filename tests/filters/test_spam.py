@@ -231,7 +231,7 @@ def test_a_page_that_does_not_promote_needs_a_higher_model_score() -> None:
     t = SpamThresholds()
     base = {topic: 0.0 for topic in TOPICS} | {"promo": 0.0, "reporting": 3.0, "links": 0.0}
     base |= {"promo_share": 0.0, "spun": 0.0, "spun_repeats": 0, "spun_title": False}
-    base |= {"url_protected": False}
+    base |= {"url_protected": False, "text_lang": "id"}
     base |= {"keyword_list": 0.0, "model_words": 0.0, "block_promo": 1.0, "block_reporting": 0.0}
     base |= {"url_gambling": 0, "model_topic": "loan", "model_block_topic": "loan", "words": 80}
     base |= {"sell": 0.0}
@@ -244,6 +244,27 @@ def test_a_page_that_does_not_promote_needs_a_higher_model_score() -> None:
     assert spam_reason(promoting, t) == "spam/loan"
     assert quiet_page(base | {"promo": 2.0, "model": 0.7, "model_block": 0.0}, t)
     assert _reason(FEATURE) is None
+
+
+def test_the_model_does_not_judge_a_page_in_a_language_it_was_not_trained_on() -> None:
+    t = SpamThresholds()
+    base = {topic: 0.0 for topic in TOPICS} | {"promo": 0.0, "reporting": 0.0, "links": 0.0}
+    base |= {"promo_share": 0.0, "spun": 0.0, "spun_repeats": 0, "spun_title": False}
+    base |= {"url_protected": False, "url_gambling": 0, "keyword_list": 0.0, "sell": 0.0}
+    base |= {"model": 0.95, "model_words": 0.9, "model_block": 0.95, "words": 200}
+    base |= {"model_topic": "gambling", "model_block_topic": "gambling"}
+    base |= {"block_promo": 0.0, "block_reporting": 0.0}
+    assert spam_reason(base | {"text_lang": "id"}, t) == "spam/gambling"
+    assert spam_reason(base | {"text_lang": "und"}, t) == "spam/gambling"  # a list of names
+    assert spam_reason(base | {"text_lang": "pt"}, t) is None
+    # Rules that need no model still judge it: a keyword list of SEO services.
+    listed = base | {"text_lang": "pt", "keyword_list": 1.0, "seo": 2.0}
+    assert spam_reason(listed, t) == "spam/seo"
+    # Written for this test: standings in Portuguese, names and numbers.
+    table = "Nesta página você confere a classificação do campeonato após a última etapa.\n"
+    table += "\n".join(f"{n} Piloto Número {n} {5000 - 37 * n} pontos" for n in range(1, 30))
+    assert spam_signals(table, None, ("id", "ms", "en"))["text_lang"] == "pt"
+    assert spam_signals(GAMBLING, None, ("id", "ms", "en"))["text_lang"] == "id"
 
 
 def test_digits_written_for_letters_are_read_as_letters() -> None:

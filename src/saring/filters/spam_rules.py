@@ -16,12 +16,20 @@ from typing import Any
 
 from saring.filters.spam_terms import TOPICS
 from saring.filters.thresholds import SpamThresholds
+from saring.lang.cld2 import UNKNOWN
 
 GAMBLING = "spam/gambling"
 LOAN = "spam/loan"
 PILLS = "spam/pills"
 SEO = "spam/seo"
 INJECTED = "spam/injected"
+MODEL_LANGUAGES = frozenset(("id", "ms", "en", "jv", "su", UNKNOWN))
+"""What CLD2 may call a page the spam model judges (``text_lang``): the languages it was trained
+on, those CLD2 names for informal Indonesian and Malay, and none at all (a list of brand names).
+The model's words are Indonesian, Malay and English, so its score of a page in another language
+says nothing: a Portuguese table of race results scores 0.86 as gambling from its digits and
+names. Such a page is judged by the rules that need no model, its scores read as 0."""
+MODEL_SCORES = ("model", "model_words", "model_block")
 
 
 def spam_reason(signals: dict[str, Any], t: SpamThresholds) -> str | None:
@@ -46,7 +54,9 @@ def spam_reason(signals: dict[str, Any], t: SpamThresholds) -> str | None:
     before the spun-page rule where the page promotes, names SEO services or the model's spam
     probability reaches ``min_quiet_model`` (a list that promotes nothing is a quiet page): a
     price list or forecast repeats "per liter" or "cerah berawan" in every entry and promotes
-    nothing."""
+    nothing. The model's scores count as 0 on a page in a language outside ``MODEL_LANGUAGES``."""
+    if signals["text_lang"] not in MODEL_LANGUAGES:
+        signals = {**signals, **dict.fromkeys(MODEL_SCORES, 0.0)}
     model = max(signals["model"], signals["model_block"])
     promo = t.min_promo / 2 if model >= t.min_leaning_model else t.min_promo
     if (

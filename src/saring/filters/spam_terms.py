@@ -29,8 +29,9 @@ from urllib.parse import unquote, urlsplit
 from saring.filters import spam_model
 from saring.filters.spam_offers import CLAIM, PRICE, written_offers
 from saring.filters.text import ratio, words
+from saring.lang.cld2 import UNKNOWN, detect, import_cld2
 
-VERSION = 12
+VERSION = 13
 """Version of ``spam_signals``; stored signals of another version are recomputed."""
 
 TOPICS = ("gambling", "loan", "pills", "seo")
@@ -224,7 +225,8 @@ def spam_signals(text: str, url: str | None, languages: tuple[str, ...]) -> dict
     probability that the text is spam (``model``) and its likeliest spam class
     (``model_topic``), that of the text without its tokens holding digits (``model_words``), the
     same for its spammiest block (``model_block``, ``model_block_topic``) and that block's
-    promotion and reporting per 100 words (``block_promo``, ``block_reporting``); the URL's
+    promotion and reporting per 100 words (``block_promo``, ``block_reporting``); the language
+    CLD2 guesses first for the text, reliable or not (``text_lang``; ``und`` for none); the URL's
     evidence. A topic's ``reported`` terms (words news uses when it reports: "krim pemutih",
     "tanpa resep", "mod apk") count only on a page that also holds one of the topic's other
     terms."""
@@ -271,8 +273,20 @@ def spam_signals(text: str, url: str | None, languages: tuple[str, ...]) -> dict
         model_block_topic=block_topic,
         block_promo=block_promo,
         block_reporting=block_reporting,
+        text_lang=text_language(text),
         url_protected=protected,
         url_gambling=url_gambling,
         languages=list(languages),
     )
     return signals
+
+
+def text_language(text: str) -> str:
+    """Return the language CLD2 guesses first for a text, reliable or not (``und`` for none)."""
+    found = detect(_cld2(), text)[1]
+    return found[0][0] if found else UNKNOWN
+
+
+@functools.cache
+def _cld2() -> Any:
+    return import_cld2()
