@@ -27,7 +27,8 @@ class SpamSignals(Annotator):
     courts, regulators) and of brand and site names; the promotion share; whether the host is
     a government, university, school, village or non-profit site and how many gambling
     words its URL path holds; the spam model's spam probability and likeliest spam class
-    (``saring.filters.spam_model``). ``languages`` names the vocabulary files joined."""
+    (``saring.filters.spam_model``); CLD2's first guess for the page's language
+    (``text_lang``). ``languages`` names the vocabulary files joined."""
 
     def __init__(self, languages: tuple[str, ...] = LANGUAGES) -> None:
         self.languages = languages
@@ -64,7 +65,9 @@ class SpamFilter(UsesProfile, Filter):
     ``min_rule_model`` whole. Whatever the model says, and before the rules for dense, injected,
     listed and spun pages and the model's own, a page of ``min_selling_words`` words or more
     whose densest topic is pills, at ``min_topic``, with a seller's calls to action, offers and
-    prices at ``min_sell`` and no reporting word is ``spam/pills``. ``None`` takes the value of
+    prices at ``min_sell`` and no reporting word is ``spam/pills``. The model does not judge a
+    page CLD2 names in a language it was not trained on (``spam_rules.MODEL_LANGUAGES``): its
+    scores count as 0 there. ``None`` takes the value of
     the language's ``profile``. Uses ``SpamSignals``' stored signals when they fit the text."""
 
     family = "spam"
