@@ -231,7 +231,7 @@ def test_a_page_that_does_not_promote_needs_a_higher_model_score() -> None:
     t = SpamThresholds()
     base = {topic: 0.0 for topic in TOPICS} | {"promo": 0.0, "reporting": 3.0, "links": 0.0}
     base |= {"promo_share": 0.0, "spun": 0.0, "spun_repeats": 0, "spun_title": False}
-    base |= {"url_protected": False, "text_lang": "id"}
+    base |= {"url_protected": False, "text_lang": "id", "block_lang": "id"}
     base |= {"keyword_list": 0.0, "model_words": 0.0, "block_promo": 1.0, "block_reporting": 0.0}
     base |= {"url_gambling": 0, "model_topic": "loan", "model_block_topic": "loan", "words": 80}
     base |= {"sell": 0.0}
@@ -254,17 +254,35 @@ def test_the_model_does_not_judge_a_page_in_a_language_it_was_not_trained_on() -
     base |= {"model": 0.95, "model_words": 0.9, "model_block": 0.95, "words": 200}
     base |= {"model_topic": "gambling", "model_block_topic": "gambling"}
     base |= {"block_promo": 0.0, "block_reporting": 0.0}
+    base |= {"block_lang": "pt"}
     assert spam_reason(base | {"text_lang": "id"}, t) == "spam/gambling"
     assert spam_reason(base | {"text_lang": "und"}, t) == "spam/gambling"  # a list of names
     assert spam_reason(base | {"text_lang": "pt"}, t) is None
     # Rules that need no model still judge it: a keyword list of SEO services.
     listed = base | {"text_lang": "pt", "keyword_list": 1.0, "seo": 2.0}
     assert spam_reason(listed, t) == "spam/seo"
+    # A block in a language the model knows is judged: a gambling paragraph in a foreign page.
+    injected = base | {"text_lang": "vi", "block_lang": "id", "promo": 3.0, "promo_share": 1.0}
+    assert spam_reason(injected, t) == "spam/gambling"
+    assert spam_reason(injected | {"block_lang": "vi"}, t) is None
     # Written for this test: standings in Portuguese, names and numbers.
     table = "Nesta página você confere a classificação do campeonato após a última etapa.\n"
     table += "\n".join(f"{n} Piloto Número {n} {5000 - 37 * n} pontos" for n in range(1, 30))
     assert spam_signals(table, None, ("id", "ms", "en"))["text_lang"] == "pt"
     assert spam_signals(GAMBLING, None, ("id", "ms", "en"))["text_lang"] == "id"
+    # Written for this test: a Vietnamese report with an Indonesian gambling paragraph in it.
+    page = (
+        "Theo báo cáo của bộ, giá xăng dầu trong nước sẽ được điều chỉnh vào chiều thứ năm tuần "
+        "này sau khi giá thế giới tăng mạnh. Các doanh nghiệp đầu mối cho biết nguồn cung vẫn "
+        "ổn định và người dân không cần lo lắng về tình trạng thiếu hàng trong những tháng tới. "
+        "Cơ quan quản lý cũng yêu cầu các cửa hàng niêm yết giá công khai và bán đúng giá quy "
+        "định cho người tiêu dùng trên cả nước.\n\n" + GAMBLING + "\n\n"
+        "Bộ cũng đề nghị các địa phương tăng cường kiểm tra hoạt động kinh doanh xăng dầu, xử "
+        "lý nghiêm các trường hợp găm hàng, tự ý ngừng bán hoặc bán sai giá quy định."
+    )
+    found = spam_signals(page, None, ("id", "ms", "en"))
+    assert (found["text_lang"], found["block_lang"]) == ("vi", "id")
+    assert SpamFilter().reason(Document(id="v", text=page)) == "spam/gambling"
 
 
 def test_digits_written_for_letters_are_read_as_letters() -> None:

@@ -43,7 +43,7 @@ def _base() -> dict[str, object]:
     base |= {"words": 120, "promo": 5.0, "reporting": 0.0, "links": 0.0, "promo_share": 1.0}
     base |= {"spun": 0.0, "spun_repeats": 0, "spun_title": False, "keyword_list": 0.0}
     base |= {"url_protected": False, "url_gambling": 0, "model": 0.01, "model_words": 0.01}
-    base |= {"text_lang": "id"}
+    base |= {"text_lang": "id", "block_lang": "id"}
     base |= {"model_topic": "pills", "model_block": 0.02, "model_block_topic": "pills"}
     base |= {"block_promo": 0.0, "block_reporting": 0.0, "pills": 3.0}
     return base | {"sell": 3.0}

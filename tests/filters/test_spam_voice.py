@@ -79,6 +79,7 @@ def _base() -> dict[str, object]:
     base |= {"promo": 0.0, "reporting": 0.0, "links": 0.0, "promo_share": 0.0, "spun": 0.0}
     base |= {"spun_repeats": 0, "spun_title": False, "keyword_list": 0.0, "url_protected": False}
     base |= {"url_gambling": 0, "words": 80, "sell": 0.0, "text_lang": "id"}
+    base |= {"block_lang": "id"}
     base |= {"model_topic": "gambling", "model_block_topic": "loan", "model_block": 0.0}
     return base | {"block_promo": 0.0, "block_reporting": 0.0}
 

@@ -27,8 +27,9 @@ class SpamSignals(Annotator):
     courts, regulators) and of brand and site names; the promotion share; whether the host is
     a government, university, school, village or non-profit site and how many gambling
     words its URL path holds; the spam model's spam probability and likeliest spam class
-    (``saring.filters.spam_model``); CLD2's first guess for the page's language
-    (``text_lang``). ``languages`` names the vocabulary files joined."""
+    (``saring.filters.spam_model``); CLD2's first guess for the language of the page and of its
+    spammiest block (``text_lang``, ``block_lang``). ``languages`` names the vocabulary files
+    joined."""
 
     def __init__(self, languages: tuple[str, ...] = LANGUAGES) -> None:
         self.languages = languages
@@ -66,8 +67,9 @@ class SpamFilter(UsesProfile, Filter):
     listed and spun pages and the model's own, a page of ``min_selling_words`` words or more
     whose densest topic is pills, at ``min_topic``, with a seller's calls to action, offers and
     prices at ``min_sell`` and no reporting word is ``spam/pills``. The model does not judge a
-    page CLD2 names in a language it was not trained on (``spam_rules.MODEL_LANGUAGES``): its
-    scores count as 0 there. ``None`` takes the value of
+    page or block CLD2 names in a language it was not trained on
+    (``spam_rules.MODEL_LANGUAGES``): its scores of it count as 0 (the stored signals keep
+    them). ``None`` takes the value of
     the language's ``profile``. Uses ``SpamSignals``' stored signals when they fit the text."""
 
     family = "spam"

@@ -24,12 +24,17 @@ PILLS = "spam/pills"
 SEO = "spam/seo"
 INJECTED = "spam/injected"
 MODEL_LANGUAGES = frozenset(("id", "ms", "en", "jv", "su", UNKNOWN))
-"""What CLD2 may call a page the spam model judges (``text_lang``): the languages it was trained
-on, those CLD2 names for informal Indonesian and Malay, and none at all (a list of brand names).
-The model's words are Indonesian, Malay and English, so its score of a page in another language
-says nothing: a Portuguese table of race results scores 0.86 as gambling from its digits and
-names. Such a page is judged by the rules that need no model, its scores read as 0."""
-MODEL_SCORES = ("model", "model_words", "model_block")
+"""What CLD2 may call a text the spam model judges (``text_lang`` for the page, ``block_lang``
+for its spammiest block): the languages it was trained on, Javanese and Sundanese (CLD2's names
+for some informal Indonesian), and none at all (a list of brand names). The model's words are
+Indonesian, Malay and English, so its score of a text in another language says nothing: a
+Portuguese table of race results scores 0.86 as gambling from its digits and names. On such a
+page the whole-page scores (``model``, ``model_words``) read as 0, and the block's score too
+unless the block itself is in one of these languages (an Indonesian gambling paragraph
+injected into a Vietnamese page is still judged). With every score at 0, only the rules that
+need no model score can drop a page: ``sells_pills``, a gambling page injected into a
+protected site, a keyword list, a spun page."""
+PAGE_SCORES = ("model", "model_words")
 
 
 def spam_reason(signals: dict[str, Any], t: SpamThresholds) -> str | None:
@@ -54,9 +59,12 @@ def spam_reason(signals: dict[str, Any], t: SpamThresholds) -> str | None:
     before the spun-page rule where the page promotes, names SEO services or the model's spam
     probability reaches ``min_quiet_model`` (a list that promotes nothing is a quiet page): a
     price list or forecast repeats "per liter" or "cerah berawan" in every entry and promotes
-    nothing. The model's scores count as 0 on a page in a language outside ``MODEL_LANGUAGES``."""
+    nothing. The model's scores of a page or block in a language outside ``MODEL_LANGUAGES``
+    count as 0."""
     if signals["text_lang"] not in MODEL_LANGUAGES:
-        signals = {**signals, **dict.fromkeys(MODEL_SCORES, 0.0)}
+        signals = {**signals, **dict.fromkeys(PAGE_SCORES, 0.0)}
+    if signals["block_lang"] not in MODEL_LANGUAGES:
+        signals = {**signals, "model_block": 0.0}
     model = max(signals["model"], signals["model_block"])
     promo = t.min_promo / 2 if model >= t.min_leaning_model else t.min_promo
     if (

@@ -31,7 +31,7 @@ from saring.filters.spam_offers import CLAIM, PRICE, written_offers
 from saring.filters.text import ratio, words
 from saring.lang.cld2 import UNKNOWN, detect, import_cld2
 
-VERSION = 13
+VERSION = 14
 """Version of ``spam_signals``; stored signals of another version are recomputed."""
 
 TOPICS = ("gambling", "loan", "pills", "seo")
@@ -226,10 +226,10 @@ def spam_signals(text: str, url: str | None, languages: tuple[str, ...]) -> dict
     (``model_topic``), that of the text without its tokens holding digits (``model_words``), the
     same for its spammiest block (``model_block``, ``model_block_topic``) and that block's
     promotion and reporting per 100 words (``block_promo``, ``block_reporting``); the language
-    CLD2 guesses first for the text, reliable or not (``text_lang``; ``und`` for none); the URL's
-    evidence. A topic's ``reported`` terms (words news uses when it reports: "krim pemutih",
-    "tanpa resep", "mod apk") count only on a page that also holds one of the topic's other
-    terms."""
+    CLD2 guesses first for the text and for that block, reliable or not (``text_lang``,
+    ``block_lang``; ``und`` for none); the URL's evidence. A topic's ``reported`` terms (words
+    news uses when it reports: "krim pemutih", "tanpa resep", "mod apk") count only on a page
+    that also holds one of the topic's other terms."""
     lowered = text.casefold()
     toks = tokens(lowered)
     vocab = vocabulary(languages)
@@ -274,6 +274,7 @@ def spam_signals(text: str, url: str | None, languages: tuple[str, ...]) -> dict
         block_promo=block_promo,
         block_reporting=block_reporting,
         text_lang=text_language(text),
+        block_lang=text_language(block_text),
         url_protected=protected,
         url_gambling=url_gambling,
         languages=list(languages),
