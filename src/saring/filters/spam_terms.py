@@ -29,7 +29,7 @@ from urllib.parse import unquote, urlsplit
 from saring.filters import spam_model
 from saring.filters.spam_offers import CLAIM, PRICE, written_offers
 from saring.filters.text import ratio, words
-from saring.lang.cld2 import UNKNOWN, detect, import_cld2
+from saring.lang.cld2 import first_guess
 
 VERSION = 14
 """Version of ``spam_signals``; stored signals of another version are recomputed."""
@@ -273,21 +273,10 @@ def spam_signals(text: str, url: str | None, languages: tuple[str, ...]) -> dict
         model_block_topic=block_topic,
         block_promo=block_promo,
         block_reporting=block_reporting,
-        text_lang=text_language(text),
-        block_lang=text_language(block_text),
+        text_lang=first_guess(text),
+        block_lang=first_guess(block_text),
         url_protected=protected,
         url_gambling=url_gambling,
         languages=list(languages),
     )
     return signals
-
-
-def text_language(text: str) -> str:
-    """Return the language CLD2 guesses first for a text, reliable or not (``und`` for none)."""
-    found = detect(_cld2(), text)[1]
-    return found[0][0] if found else UNKNOWN
-
-
-@functools.cache
-def _cld2() -> Any:
-    return import_cld2()

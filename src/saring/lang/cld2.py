@@ -59,3 +59,10 @@ def detect(cld2: Any, text: str) -> tuple[bool, list[Guess]]:
             return False, []
     guesses = [(CODES.get(code, code), percent / 100) for _, code, percent, _ in found]
     return bool(reliable), [(code, share) for code, share in guesses if code != UNKNOWN]
+
+
+def first_guess(text: str) -> str:
+    """Return the language CLD2 guesses first for a text, reliable or not (``UNKNOWN`` for an
+    empty text or none found)."""
+    found = detect(import_cld2(), text)[1] if text else []
+    return found[0][0] if found else UNKNOWN
